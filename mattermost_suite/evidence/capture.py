@@ -1,0 +1,76 @@
+"""Taking one device's full-window screenshot and a short description of the page it shows."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .masking import mask_text
+
+log = logging.getLogger(__name__)
+
+# Describes what a browser shows, e.g. "login page: session expired banner"; the suite may pass its own.
+PageDescriber = Callable[[object], str]
+
+# WebKitGTK can return a screenshot of the previous frame right after a click: wait two frames first.
+_TWO_FRAMES = """
+const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => requestAnimationFrame(() => done(true)));
+"""
+
+
+@dataclass(frozen=True)
+class DeviceCapture:
+    """One device at one moment: the PNG (None when it could not be taken), the page state, or the error."""
+
+    device: str
+    png: bytes | None
+    state: str
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.png is not None
+
+
+def describe_page(driver) -> str:
+    """Default page state: the title and the URL path (never the query, which may carry tokens)."""
+    url = urlsplit(driver.current_url or "")
+    title = (driver.title or "").strip() or "(untitled)"
+    return mask_text(f"{title} · {url.path or '/'}")
+
+
+def one_line(error: BaseException) -> str:
+    """An error as one masked line: WebDriver messages carry multi-line stack traces."""
+    text = f"{type(error).__name__}: {getattr(error, 'msg', None) or error}"
+    return mask_text(text.strip().splitlines()[0])[:160]
+
+
+def is_webkit(driver) -> bool:
+    caps = getattr(driver, "capabilities", None) or {}
+    return str(caps.get("browserName", "")).lower() in ("minibrowser", "webkitgtk", "cog", "safari")
+
+
+def full_window_png(driver) -> bytes:
+    """Full-window screenshot: WebKitGTK element screenshots come back black, so never crop by element."""
+    if is_webkit(driver):
+        try:
+            driver.execute_async_script(_TWO_FRAMES)
+        except Exception as error:  # a frozen (sleeping) page: take the picture anyway
+            log.debug("frame wait skipped: %s", one_line(error))
+    return driver.get_screenshot_as_png()
+
+
+def capture_device(device: str, driver, describe: PageDescriber | None = None) -> DeviceCapture:
+    """Never raises: a failure becomes a capture with an error, shown as a placeholder tile."""
+    describe = describe or describe_page
+    try:
+        state = mask_text(describe(driver))
+    except Exception as error:
+        state = f"state unknown ({one_line(error)})"
+    try:
+        return DeviceCapture(device, full_window_png(driver), state)
+    except Exception as error:
+        log.warning("screenshot of %s failed: %s", device, one_line(error))
+        return DeviceCapture(device, None, state, one_line(error))

@@ -1,0 +1,89 @@
+"""One picture of all devices side by side: each screenshot scaled to a common height, labelled, in a grid."""
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from collections.abc import Sequence
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .capture import DeviceCapture
+
+TILE_HEIGHT = 540          # screenshot height in the combined image (px); readable yet not huge
+LABEL_HEIGHT = 58          # band above each screenshot: device name and page state
+GAP = 12
+MAX_COLUMNS_IN_ONE_ROW = 4  # up to four devices in one row; more become a near-square grid
+BACKGROUND = (38, 41, 46)
+LABEL_TEXT = (255, 255, 255)
+STATE_TEXT = (190, 200, 210)
+PLACEHOLDER = (120, 40, 40)
+
+
+def _font(size: int, bold: bool = False) -> ImageFont.ImageFont:
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    try:
+        return ImageFont.truetype(name, size)
+    except OSError:  # no DejaVu on this machine: Pillow's bundled font
+        return ImageFont.load_default(size=size)
+
+
+def _fit(draw: ImageDraw.ImageDraw, text: str, font, width: int) -> str:
+    if draw.textlength(text, font=font) <= width:
+        return text
+    while text and draw.textlength(text + "…", font=font) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _scaled(capture: DeviceCapture) -> Image.Image:
+    if capture.png is None:
+        return _placeholder(capture)
+    try:
+        shot = Image.open(io.BytesIO(capture.png)).convert("RGB")
+    except Exception as error:  # a corrupt PNG is still a device without a picture
+        return _placeholder(DeviceCapture(capture.device, None, capture.state, f"unreadable screenshot: {error}"))
+    width = max(1, round(shot.width * TILE_HEIGHT / shot.height))
+    return shot.resize((width, TILE_HEIGHT), Image.Resampling.LANCZOS)
+
+
+def _placeholder(capture: DeviceCapture) -> Image.Image:
+    tile = Image.new("RGB", (round(TILE_HEIGHT * 1.6), TILE_HEIGHT), PLACEHOLDER)
+    draw = ImageDraw.Draw(tile)
+    draw.text((24, 24), "No screenshot", font=_font(34, bold=True), fill=LABEL_TEXT)
+    reason = textwrap.fill(capture.error or "unknown error", width=48)
+    draw.multiline_text((24, 84), reason, font=_font(20), fill=LABEL_TEXT, spacing=6)
+    return tile
+
+
+def _labelled(capture: DeviceCapture, shot: Image.Image) -> Image.Image:
+    tile = Image.new("RGB", (shot.width, LABEL_HEIGHT + shot.height), BACKGROUND)
+    draw = ImageDraw.Draw(tile)
+    usable = shot.width - 16
+    draw.text((8, 4), _fit(draw, capture.device, _font(22, bold=True), usable),
+              font=_font(22, bold=True), fill=LABEL_TEXT)
+    draw.text((8, 32), _fit(draw, capture.state, _font(17), usable), font=_font(17), fill=STATE_TEXT)
+    tile.paste(shot, (0, LABEL_HEIGHT))
+    return tile
+
+
+def grid_columns(count: int) -> int:
+    return count if count <= MAX_COLUMNS_IN_ONE_ROW else math.ceil(math.sqrt(count))
+
+
+def combine(captures: Sequence[DeviceCapture]) -> bytes:
+    """PNG bytes of all captures, in order, left to right then top to bottom."""
+    if not captures:
+        raise ValueError("no device captures to combine")
+    tiles = [_labelled(c, _scaled(c)) for c in captures]
+    columns = grid_columns(len(tiles))
+    rows = math.ceil(len(tiles) / columns)
+    cell_width = max(t.width for t in tiles)
+    cell_height = LABEL_HEIGHT + TILE_HEIGHT
+    sheet = Image.new("RGB", (GAP + columns * (cell_width + GAP), GAP + rows * (cell_height + GAP)), BACKGROUND)
+    for index, tile in enumerate(tiles):
+        row, column = divmod(index, columns)
+        sheet.paste(tile, (GAP + column * (cell_width + GAP), GAP + row * (cell_height + GAP)))
+    out = io.BytesIO()
+    sheet.save(out, format="PNG", optimize=True)
+    return out.getvalue()

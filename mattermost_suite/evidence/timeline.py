@@ -1,0 +1,80 @@
+"""The per-device timeline: when each device was logged in, when the revoke was confirmed, when it logged out."""
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import allure
+from allure_commons.types import AttachmentType
+
+from .masking import mask_text
+
+COLUMNS = ("Device", "Logged in at", "Revoke confirmed at", "Logged out at", "Latency (s)", "Outcome")
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One device's story; logged_out_at stays None for a device that never reached the login page."""
+
+    device: str
+    logged_in_at: datetime | None
+    revoke_confirmed_at: datetime | None
+    logged_out_at: datetime | None
+    outcome: str
+
+    @property
+    def latency_seconds(self) -> float | None:
+        if self.logged_out_at is None or self.revoke_confirmed_at is None:
+            return None
+        return (self.logged_out_at - self.revoke_confirmed_at).total_seconds()
+
+    @property
+    def logged_out(self) -> bool:
+        return self.logged_out_at is not None
+
+    def cells(self, time_separator: str = " ") -> list[str]:
+        def when(moment: datetime | None) -> str:
+            return moment.isoformat(sep=time_separator, timespec="milliseconds") if moment else ""
+
+        latency = self.latency_seconds
+        return [self.device, when(self.logged_in_at), when(self.revoke_confirmed_at), when(self.logged_out_at),
+                "" if latency is None else f"{latency:.3f}", self.outcome]
+
+
+def timeline_csv(rows: Sequence[TimelineRow]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(row.cells("T") for row in rows)
+    return mask_text(out.getvalue())
+
+
+_STYLE = """
+body{font-family:sans-serif;margin:8px}table{border-collapse:collapse}
+th,td{border:1px solid #c8ccd0;padding:4px 10px;text-align:left;white-space:nowrap}
+th{background:#eef0f3}tr.out td:last-child{color:#1a7f37;font-weight:bold}
+tr.in td:last-child{color:#cf222e;font-weight:bold}td.num{text-align:right}
+"""
+
+
+def timeline_html(rows: Sequence[TimelineRow], title: str = "Per-device timeline") -> str:
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS)
+    body = []
+    for row in rows:
+        cells = [html.escape(c) for c in row.cells()]
+        tds = "".join(f'<td class="num">{c}</td>' if i == 4 else f"<td>{c}</td>" for i, c in enumerate(cells))
+        body.append(f'<tr class="{"out" if row.logged_out else "in"}">{tds}</tr>')
+    page = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
+            f"<style>{_STYLE}</style></head><body><h3>{html.escape(title)}</h3>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></body></html>")
+    return mask_text(page)
+
+
+def attach_timeline(rows: Sequence[TimelineRow], name: str = "Per-device timeline") -> None:
+    """The timeline as an HTML table (readable in the report) and as CSV (for spreadsheets)."""
+    allure.attach(timeline_html(rows, name), name=name, attachment_type=AttachmentType.HTML)
+    allure.attach(timeline_csv(rows), name=f"{name} (CSV)", attachment_type=AttachmentType.CSV)
