@@ -1,0 +1,14 @@
+"""behave hooks for MM-T940: hooks only; everything they do lives in mattermost_suite.hooks."""
+from mattermost_suite import hooks
+
+
+def before_all(context):
+    hooks.before_all(context)
+
+
+def before_scenario(context, scenario):
+    hooks.before_scenario(context, scenario)
+
+
+def after_all(context):
+    hooks.after_all(context)

@@ -1,0 +1,56 @@
+@MM-T940 @tms:MM-T940 @issue:MM-12440 @issue:MM-17020
+@allure.label.epic:System_Console @allure.label.feature:User_Management @allure.label.story:Users
+@allure.label.severity:critical
+Feature: MM-T940 Users - Revoke all sessions
+  A system admin can end every session on the server from System Console > Users.
+  Every user is then logged out of every browser and device by the web app itself,
+  and the system admin's own session ends too.
+
+  Test case MM-T940 (fix version v5.16); tickets MM-12440 and MM-17020.
+  The confirmation's wording depends on the server's web app: only the matching example runs,
+  the other one is reported as skipped.
+
+  Scenario Outline: MM-T940 Users - Revoke all sessions
+    # Step 1: the test user on several devices at once, kept visible to watch for the sessions ending.
+    Given the test user is logged in through the login page on these devices:
+      | device              | logs in with |
+      | Desktop Chromium    | email        |
+      | Desktop Firefox ESR | username     |
+      | Android phone       | email        |
+    And every device of the test user shows a channel, left open to watch
+    # Step 2
+    And the system admin is logged in on another browser, "Desktop Chromium"
+    When the system admin goes to System Console > Users
+    # Step 3
+    And the system admin clicks "Revoke All Sessions" on the Users page
+    # Step 4 and its expected result
+    Then a confirmation titled "Revoke all sessions in the system" is displayed
+    And the confirmation message reads "<confirmation message>"
+    And the confirmation offers "Cancel" and "Revoke All Sessions"
+    # Step 5 and its expected result: no session is deactivated
+    When the system admin clicks "Cancel" in the confirmation
+    Then the confirmation is closed
+    And the system admin is still on the Users page
+    And every device of the test user still shows its channel
+    And the server still lists every session of the test user and accepts each of them
+    # Step 6
+    When the system admin clicks "Revoke All Sessions" again and confirms with "Revoke All Sessions"
+    # Expected: every device is logged out automatically, without anyone touching it
+    Then every device of the test user reaches the login page by itself
+    # Expected: the login page says why
+    And every device of the test user shows "Your session has expired. Please log in again."
+    # Expected: the system admin's own session ends too
+    And the system admin's browser is redirected to the login page
+    And the system admin's login page shows no session-expired message, as the admin ended the session
+    And the server lists no session for the test user
+    And the server refuses every old session of the test user and of the system admin's browser
+
+    @use.with_ui=legacy
+    Examples: web app v5.16 to v9.4, worded as in the test case
+      | confirmation message                                                                                                                          |
+      | This action revokes all sessions in the system. All users will be logged out from all devices. Are you sure you want to revoke all sessions? |
+
+    @use.with_ui=current
+    Examples: web app v9.5 and newer, which adds "including your session"
+      | confirmation message                                                                                                                                                  |
+      | This action revokes all sessions in the system. All users will be logged out from all devices, including your session. Are you sure you want to revoke all sessions? |

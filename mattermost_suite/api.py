@@ -1,0 +1,119 @@
+"""MattermostApi: one REST identity (one requests.Session) for seeding and verification.
+
+Authentication is by `Authorization: Bearer <token>` only. Cookies are refused on purpose: the server prefers a
+cookie over the header and would then demand a CSRF token on every write.
+"""
+from __future__ import annotations
+
+import http.cookiejar
+from typing import Any
+
+import requests
+
+from .errors import SuiteError
+from .secrets import Secret, mask
+
+API = "/api/v4"
+
+
+class MattermostApi:
+    def __init__(self, base_url: str, timeout: float = 15.0, user_agent: str = "mm-t940-suite"):
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.http = requests.Session()
+        self.http.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+        self.http.headers["User-Agent"] = user_agent
+        self.token: Secret | None = None
+        self.user: dict[str, Any] = {}
+        self._credentials: tuple[str, Secret] | None = None
+
+    # -- identity ----------------------------------------------------------------------------------------------
+    def log_in(self, login_id: str, password: Secret) -> dict[str, Any]:
+        """Log in by username or email; keeps the session token (registered as a secret) for later calls."""
+        response = self._send("POST", "/users/login", json={"login_id": login_id, "password": password.reveal()},
+                              auth=False)
+        self.token = Secret(response.headers.get("Token", ""))  # a Secret is registered for masking at once
+        self.user = response.json()
+        self._credentials = (login_id, password)
+        return self.user
+
+    def log_in_again(self) -> dict[str, Any]:
+        """A fresh session with the same credentials (revoke-all ended the previous one)."""
+        if not self._credentials:
+            raise SuiteError("log_in_again() before any log_in()")
+        return self.log_in(*self._credentials)
+
+    def log_out(self) -> None:
+        """POST /users/logout ends this identity's session; it answers 200 even for a revoked one."""
+        if self.token:
+            self._send("POST", "/users/logout")
+            self.token = None
+
+    def me(self) -> dict[str, Any]:
+        return self._send("GET", "/users/me").json()
+
+    def close(self) -> None:
+        self.http.close()
+
+    # -- users and teams ---------------------------------------------------------------------------------------
+    def create_user(self, username: str, email: str, password: Secret) -> dict[str, Any]:
+        body = {"username": username, "email": email, "password": password.reveal(),
+                "first_name": "MM-T940", "last_name": "Test User"}
+        return self._send("POST", "/users", json=body).json()
+
+    def get_user(self, user_id: str) -> dict[str, Any]:
+        return self._send("GET", f"/users/{user_id}").json()
+
+    def delete_user(self, user_id: str, permanent: bool) -> None:
+        self._send("DELETE", f"/users/{user_id}", params={"permanent": "true"} if permanent else None)
+
+    def my_teams(self) -> list[dict[str, Any]]:
+        return self._send("GET", "/users/me/teams").json()
+
+    def team_by_name(self, name: str) -> dict[str, Any]:
+        return self._send("GET", f"/teams/name/{name}").json()
+
+    def add_to_team(self, team_id: str, user_id: str) -> None:
+        self._send("POST", f"/teams/{team_id}/members", json={"team_id": team_id, "user_id": user_id})
+
+    # -- sessions ----------------------------------------------------------------------------------------------
+    def sessions(self, user_id: str) -> list[dict[str, Any]]:
+        return self._send("GET", f"/users/{user_id}/sessions").json()
+
+    def revoke_all_sessions(self) -> None:
+        """POST /users/sessions/revoke/all: ends EVERY session on the server, this one included."""
+        self._send("POST", "/users/sessions/revoke/all")
+
+    def status_with_token(self, method: str, path: str, token: Secret) -> int:
+        """The bare HTTP status of one call made with someone else's session token (e.g. 401 after a revoke)."""
+        response = requests.request(method, self.base_url + API + path, timeout=self.timeout,
+                                    headers={"Authorization": f"Bearer {token.reveal()}"})
+        return response.status_code
+
+    def ping(self) -> requests.Response:
+        """GET /system/ping without raising: the preflight reads its status and X-Version-Id itself."""
+        return self.http.get(self.base_url + API + "/system/ping", timeout=self.timeout)
+
+    # -- transport ---------------------------------------------------------------------------------------------
+    def _send(self, method: str, path: str, auth: bool = True, **kwargs) -> requests.Response:
+        headers = {"Authorization": f"Bearer {self.token.reveal()}"} if auth and self.token else {}
+        try:
+            response = self.http.request(method, self.base_url + API + path, headers=headers,
+                                         timeout=self.timeout, **kwargs)
+        except requests.RequestException as error:
+            raise SuiteError(f"{method} {path}: cannot reach {self.base_url}: {type(error).__name__}") from None
+        if response.status_code >= 400:
+            raise _api_error(method, path, response)
+        return response
+
+
+def _api_error(method: str, path: str, response: requests.Response) -> SuiteError:
+    """Turn an AppError body into one line carrying the server's error id."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    error_id = body.get("id", "") if isinstance(body, dict) else ""
+    message = body.get("message", "") if isinstance(body, dict) else ""
+    text = mask(f"{method} {path} -> {response.status_code} {error_id or response.reason}: {message}".rstrip(": "))
+    return SuiteError(text, error_id=error_id, status=response.status_code)

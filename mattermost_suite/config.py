@@ -1,0 +1,190 @@
+"""Typed settings for one run.
+
+Sources, lowest to highest: defaults below < behave.ini [behave.userdata] < environment variables < `-D name=value`.
+Every bad value raises ConfigError with one line naming the key and what is valid.
+"""
+from __future__ import annotations
+
+import dataclasses
+import ipaddress
+import os
+from dataclasses import dataclass
+from typing import Mapping
+from urllib.parse import urlparse
+
+from .errors import ConfigError
+from .secrets import Secret
+
+# The password of Mattermost's e2e admin; only ever used against the embedded stand-in.
+STANDIN_ADMIN_PASSWORD = "Sys@dmin-sample1"
+
+UI_CHOICES = ("auto", "current", "legacy")
+STANDIN_UI_CHOICES = ("current", "legacy")
+GRID_CHOICES = ("off", "embedded")
+
+# key -> (environment variable or None, default as text)
+KEYS: dict[str, tuple[str | None, str]] = {
+    "base_url": ("MM_BASE_URL", ""),
+    "admin_username": ("MM_ADMIN_USERNAME", "sysadmin"),
+    "admin_password": ("MM_ADMIN_PASSWORD", ""),
+    "team": ("MM_TEAM", ""),
+    "headless": ("MM_HEADLESS", "true"),
+    "ui": ("MM_UI", "auto"),
+    "standin_ui": ("MM_STANDIN_UI", "current"),
+    "standin_status_poll": ("MM_STANDIN_STATUS_POLL", "60"),
+    # Named deadlines in seconds. The logout deadline covers the real web app's 60 s status poll plus margin.
+    "page_load_deadline": (None, "30"),
+    "element_deadline": (None, "10"),
+    "login_deadline": (None, "30"),
+    "logout_deadline": (None, "90"),
+    "session_start_deadline": (None, "60"),
+    "request_timeout": (None, "15"),
+    "chromium_binary": ("MM_CHROMIUM_BINARY", "/usr/bin/chromium"),
+    "chromedriver": ("MM_CHROMEDRIVER", ""),
+    "firefox_binary": ("MM_FIREFOX_BINARY", "/usr/bin/firefox-esr"),
+    "geckodriver": ("MM_GECKODRIVER", ""),
+    "driver_download": ("MM_DRIVER_DOWNLOAD", "false"),
+    "grid": ("MM_GRID", "off"),
+    "grid_url": ("SELENIUM_GRID_URL", ""),
+    "allow_revoke_all": ("MM_ALLOW_REVOKE_ALL", "false"),
+}
+
+DEADLINES = ("page_load", "element", "login", "logout", "session_start")
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    page_load: float
+    element: float
+    login: float
+    logout: float
+    session_start: float
+
+
+@dataclass(frozen=True)
+class Config:
+    base_url: str
+    admin_username: str
+    admin_password: Secret
+    team: str
+    headless: bool
+    ui: str
+    standin_ui: str
+    standin_status_poll: float
+    deadlines: Deadlines
+    request_timeout: float
+    chromium_binary: str
+    chromedriver: str
+    firefox_binary: str
+    geckodriver: str
+    driver_download: bool
+    grid: str
+    grid_url: str
+    allow_revoke_all: bool
+
+    @property
+    def embedded(self) -> bool:
+        """No base_url: the hooks start the in-process stand-in."""
+        return not self.base_url
+
+    def with_base_url(self, url: str) -> "Config":
+        return dataclasses.replace(self, base_url=url.rstrip("/"))
+
+
+def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, str] | None = None) -> Config:
+    """Merge the sources and type every value. `ini` is [behave.userdata], `defines` the `-D` pairs."""
+    env = os.environ if env is None else env
+    unknown = sorted(set(defines) - set(KEYS))
+    if unknown:
+        raise ConfigError(f"unknown setting '{unknown[0]}': valid settings are {', '.join(sorted(KEYS))}")
+    raw: dict[str, str] = {}
+    for key, (env_name, default) in KEYS.items():
+        value = ini.get(key, default)
+        if env_name and env.get(env_name, "") != "":
+            value = env[env_name]
+        raw[key] = str(defines.get(key, value)).strip()
+    base_url = _url(raw, "base_url")
+    password = raw["admin_password"] or (STANDIN_ADMIN_PASSWORD if not base_url else "")
+    if not password:
+        raise ConfigError("admin_password is required for a real server: set MM_ADMIN_PASSWORD (preferred) "
+                          "or -D admin_password=...")
+    return Config(
+        base_url=base_url,
+        admin_username=_text(raw, "admin_username"),
+        admin_password=Secret(password),
+        team=raw["team"],
+        headless=_bool(raw, "headless"),
+        ui=_choice(raw, "ui", UI_CHOICES),
+        standin_ui=_choice(raw, "standin_ui", STANDIN_UI_CHOICES),
+        standin_status_poll=_seconds(raw, "standin_status_poll"),
+        deadlines=Deadlines(**{name: _seconds(raw, f"{name}_deadline") for name in DEADLINES}),
+        request_timeout=_seconds(raw, "request_timeout"),
+        chromium_binary=raw["chromium_binary"],
+        chromedriver=raw["chromedriver"],
+        firefox_binary=raw["firefox_binary"],
+        geckodriver=raw["geckodriver"],
+        driver_download=_bool(raw, "driver_download"),
+        grid=_choice(raw, "grid", GRID_CHOICES),
+        grid_url=_url(raw, "grid_url"),
+        allow_revoke_all=_bool(raw, "allow_revoke_all"),
+    )
+
+
+def refuse_unsafe_revoke(config: Config) -> None:
+    """Revoke-all logs out EVERY user of the target server: only the stand-in or loopback, unless allowed."""
+    if config.embedded or config.allow_revoke_all or is_loopback(config.base_url):
+        return
+    host = urlparse(config.base_url).hostname
+    raise ConfigError(f"refusing to revoke all sessions on {host}: it logs out every user of that server; "
+                      "use the embedded stand-in or a loopback address, or pass -D allow_revoke_all=true")
+
+
+def is_loopback(url: str) -> bool:
+    host = urlparse(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _text(raw, key):
+    if not raw[key]:
+        raise ConfigError(f"{key} must not be empty")
+    return raw[key]
+
+
+def _bool(raw, key):
+    value = raw[key].lower()
+    if value in ("true", "yes", "on", "1"):
+        return True
+    if value in ("false", "no", "off", "0"):
+        return False
+    raise ConfigError(f"{key}={raw[key]!r} is not valid: use true/false (also yes/no, on/off, 1/0)")
+
+
+def _choice(raw, key, choices):
+    value = raw[key].lower()
+    if value not in choices:
+        raise ConfigError(f"{key}={raw[key]!r} is not valid: use one of {', '.join(choices)}")
+    return value
+
+
+def _seconds(raw, key):
+    try:
+        value = float(raw[key])
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise ConfigError(f"{key}={raw[key]!r} is not valid: use a number of seconds greater than 0")
+    return value
+
+
+def _url(raw, key):
+    value = raw[key].rstrip("/")
+    if value:
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ConfigError(f"{key}={raw[key]!r} is not valid: use an http:// or https:// URL, or leave it empty")
+    return value

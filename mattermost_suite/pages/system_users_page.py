@@ -1,0 +1,25 @@
+"""System Console > User Management > Users, with the Revoke All Sessions button (below the list in v5.x-v9.4,
+in the header bar without an id in the newest product)."""
+from __future__ import annotations
+
+from .base import Page
+from .confirm_modal import ConfirmModal
+
+
+class SystemUsersPage(Page):
+    path = "/admin_console/user_management/users"
+
+    def open(self) -> "SystemUsersPage":
+        self.visit()
+        self.visible("revoke_all_button", self.deadlines.page_load)
+        return self
+
+    def is_shown(self) -> bool:
+        return self.on_path() and self.shows("revoke_all_button")
+
+    def revoke_all_sessions_label(self) -> str:
+        return self.text_of("revoke_all_button")
+
+    def click_revoke_all_sessions(self) -> ConfirmModal:
+        self.visible("revoke_all_button").click()
+        return ConfirmModal(self.driver, self.base_url, self.ui, self.deadlines).wait_open()

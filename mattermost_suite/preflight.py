@@ -1,0 +1,80 @@
+"""Is the target fit for MM-T940? Checked before any browser starts; every failure is one PreflightError line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import requests
+
+from .api import MattermostApi
+from .config import Config, refuse_unsafe_revoke
+from .errors import PreflightError, SuiteError
+from .ui_generation import decide, parse_version
+
+FIRST_VERSION_WITH_REVOKE_ALL = (5, 14, 0)
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    url: str
+    version_id: str
+    version: tuple[int, int, int]
+    ui: str
+    team_id: str
+    team_name: str
+
+    @property
+    def version_text(self) -> str:
+        return ".".join(map(str, self.version))
+
+
+def check_server(config: Config, api: MattermostApi) -> ServerInfo:
+    """Safety rule, reachable, a Mattermost, recent enough, admin can log in, admin is a system admin, a team."""
+    refuse_unsafe_revoke(config)
+    url = config.base_url
+    try:
+        ping = api.ping()
+    except requests.RequestException as error:
+        raise PreflightError(f"cannot reach {url}: {_why(error, config.request_timeout)}") from None
+    version_id = ping.headers.get("X-Version-Id", "")
+    if not version_id:
+        raise PreflightError(f"{url} is not a Mattermost server: /api/v4/system/ping answered HTTP {ping.status_code} "
+                             "without an X-Version-Id header")
+    version = parse_version(version_id)
+    if version < FIRST_VERSION_WITH_REVOKE_ALL:
+        raise PreflightError(f"Mattermost {'.'.join(map(str, version))} at {url} is too old: "
+                             "Revoke All Sessions needs 5.14 or newer")
+    try:
+        admin = api.log_in(config.admin_username, config.admin_password)
+    except SuiteError as error:
+        raise PreflightError(f"admin {config.admin_username!r} cannot log in to {url}: "
+                             f"{error.error_id or error} (check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD)") from None
+    roles = admin.get("roles", "").split()
+    if "system_admin" not in roles:
+        raise PreflightError(f"{config.admin_username!r} lacks the manage_system permission (roles: "
+                             f"{' '.join(roles) or 'none'}): Revoke All Sessions needs a system admin")
+    team = _team(config, api)
+    return ServerInfo(url, version_id, version, decide(config.ui, version), team["id"], team["name"])
+
+
+def _team(config: Config, api: MattermostApi) -> dict:
+    """The team the test user joins: -D team=<name>, else the admin's first team."""
+    try:
+        if config.team:
+            return api.team_by_name(config.team)
+        teams = api.my_teams()
+    except SuiteError as error:
+        raise PreflightError(f"cannot find the team for the test user: {error}") from None
+    if not teams:
+        raise PreflightError(f"admin {config.admin_username!r} belongs to no team: pass -D team=<team name>")
+    return teams[0]
+
+
+def _why(error: requests.RequestException, timeout: float) -> str:
+    text = str(error)
+    if isinstance(error, requests.Timeout):
+        return f"no answer within {timeout:g} s (request_timeout)"
+    if "refused" in text:
+        return "connection refused"
+    if "Name or service not known" in text or "getaddrinfo" in text or "resolve" in text:
+        return "unknown host name"
+    return type(error).__name__

@@ -1,0 +1,39 @@
+"""One run of the suite: settings, the target server as checked by the preflight, the admin, the run's record."""
+from __future__ import annotations
+
+import secrets as random_tokens
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .api import MattermostApi
+from .config import Config, load
+from .preflight import ServerInfo
+from .record import RunRecord
+from .tasks.scene import Person
+
+
+def config_from_behave(userdata: Mapping[str, str], defines: list[tuple[str, str]] | None) -> Config:
+    """behave merges behave.ini and -D into userdata; split them again so environment variables sit between."""
+    defines_map = dict(defines or [])
+    ini = {key: value for key, value in userdata.items() if key not in defines_map}
+    return load(ini, defines_map)
+
+
+def new_run_id() -> str:
+    return random_tokens.token_hex(4)
+
+
+@dataclass
+class SuiteRun:
+    config: Config
+    server: ServerInfo
+    admin_api: MattermostApi
+    run_id: str
+    record: RunRecord
+    scenarios_seeded: int = field(default=0)
+
+    @property
+    def admin(self) -> Person:
+        user = self.admin_api.user
+        return Person("system admin", self.config.admin_username, user.get("email", ""), self.config.admin_password,
+                      user.get("id", ""))

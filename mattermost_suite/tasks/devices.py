@@ -1,0 +1,69 @@
+"""Tasks on the test user's devices: log in through the form, stay on a channel, get logged out by themselves."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..fleet import Device
+from ..pages import ChannelPage, LoginPage
+from ..record import now
+from ..secrets import Secret
+from .concurrently import fail_unless_all_ok, on_every_device
+from .scene import Person, Site
+
+
+def log_in_through_form(devices: Sequence[Device], person: Person, site: Site) -> list[str]:
+    """Log `person` in on every device at once via the login page; returns the channel each one lands on."""
+    def log_in(device: Device) -> str:
+        LoginPage(device.driver, site.base_url, site.ui, site.deadlines).open().log_in(
+            person.login_id(device.record.login_with), person.password)
+        channel = ChannelPage(device.driver, site.base_url, site.ui, site.deadlines).wait_until_shown(
+            site.deadlines.login)
+        device.record.logged_in_at = now()
+        cookie = device.driver.get_cookie("MMAUTHTOKEN") or {}
+        device.session_token = Secret(cookie.get("value", ""))  # Secret registers it for masking at once
+        return channel
+
+    outcomes = on_every_device(devices, log_in)
+    fail_unless_all_ok(outcomes, f"log in as the {person.role}")
+    return [channel for _, channel, _ in outcomes]
+
+
+def channels_shown(devices: Sequence[Device], site: Site) -> None:
+    """Every device shows a channel page right now (checked without touching the page)."""
+    def check(device: Device) -> None:
+        page = ChannelPage(device.driver, site.base_url, site.ui, site.deadlines)
+        if not page.is_shown():
+            raise AssertionError(f"not on a channel page but at {page.where()}")
+
+    fail_unless_all_ok(on_every_device(devices, check), "show a channel page")
+
+
+def watch_until_logged_out(devices: Sequence[Device], site: Site, record) -> list[str]:
+    """Watch every device at once, never touching it, until it shows the login page (logout deadline each).
+
+    Returns one line per device ("Desktop Chromium: logged out 1.4 s after the confirm"), also kept in the record.
+    """
+    deadline = site.deadlines.logout
+
+    def watch(device: Device) -> str:
+        LoginPage(device.driver, site.base_url, site.ui, site.deadlines).wait_until_shown(deadline)
+        device.record.logged_out_at = now()
+        latency = record.latency(device.record)
+        device.record.outcome = f"logged out {latency:.1f} s after the confirm" if latency is not None else "logged out"
+        return f"{device.name}: {device.record.outcome}"
+
+    outcomes = on_every_device(devices, watch)
+    for device, _, problem in outcomes:
+        if problem:
+            device.record.outcome = f"NOT logged out: {problem}"
+    fail_unless_all_ok(outcomes, f"reach the login page by themselves within {deadline:g} s")
+    return [line for _, line, _ in outcomes]
+
+
+def expired_banner_on_every_device(devices: Sequence[Device], site: Site, expected: str) -> None:
+    def check(device: Device) -> None:
+        text = LoginPage(device.driver, site.base_url, site.ui, site.deadlines).expired_banner(site.deadlines.element)
+        if text != expected:
+            raise AssertionError(f"the banner reads {text!r}, expected {expected!r}")
+
+    fail_unless_all_ok(on_every_device(devices, check), f"show {expected!r} on the login page")

@@ -1,0 +1,43 @@
+"""Who and where: the people of MM-T940, the server they use, and everything one scenario owns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..api import MattermostApi
+from ..config import Config, Deadlines
+from ..fleet import Device, Fleet
+from ..record import ScenarioRecord
+from ..secrets import Secret
+
+
+@dataclass(frozen=True)
+class Person:
+    role: str                  # "test user" / "system admin"
+    username: str
+    email: str
+    password: Secret
+    user_id: str = ""
+
+    def login_id(self, login_with: str) -> str:
+        return self.email if login_with == "email" else self.username
+
+
+@dataclass(frozen=True)
+class Site:
+    """The server as the browsers see it, and the UI generation whose locators and wording apply."""
+    base_url: str
+    ui: str
+    deadlines: Deadlines
+
+
+@dataclass
+class Scene:
+    config: Config
+    site: Site
+    admin_api: MattermostApi
+    admin: Person
+    test_user: Person
+    fleet: Fleet
+    record: ScenarioRecord
+    victims: list[Device] = field(default_factory=list)
+    admin_device: Device | None = None

@@ -1,0 +1,21 @@
+"""Steps that ask the server itself (REST API) about the test user's sessions."""
+from behave import then
+
+from mattermost_suite.tasks import server_checks
+
+
+@then("the server still lists every session of the test user and accepts each of them")
+def step_sessions_still_active(context):
+    scene = context.mm_scene
+    server_checks.sessions_still_active(scene.admin_api, scene.test_user, scene.victims)
+
+
+@then("the server lists no session for the test user")
+def step_no_sessions_left(context):
+    server_checks.no_sessions_left(context.mm_scene.admin_api, context.mm_scene.test_user)
+
+
+@then("the server refuses every old session of the test user and of the system admin's browser")
+def step_old_sessions_refused(context):
+    scene = context.mm_scene
+    server_checks.old_sessions_refused(scene.admin_api, [*scene.victims, scene.admin_device])

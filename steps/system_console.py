@@ -1,0 +1,87 @@
+"""Steps of the system admin in System Console > Users and its confirmation dialog."""
+from behave import given, then, when
+
+from mattermost_suite.fleet import profile_named
+from mattermost_suite.moments import Moment, announce
+from mattermost_suite.record import DeviceRecord, now
+from mattermost_suite.tasks import console, devices
+
+
+@given('the system admin is logged in on another browser, "{device}"')
+def step_admin_logged_in(context, device):
+    scene = context.mm_scene
+    [scene.admin_device] = scene.fleet.start([(profile_named(device), DeviceRecord(device, "system admin", "username"))])
+    scene.record.devices.append(scene.admin_device.record)
+    devices.log_in_through_form([scene.admin_device], scene.admin, scene.site)
+
+
+@when("the system admin goes to System Console > Users")
+def step_admin_opens_users(context):
+    console.users_page(context.mm_scene).open()
+
+
+@when('the system admin clicks "{label}" on the Users page')
+def step_admin_clicks_revoke_all(context, label):
+    page = console.users_page(context.mm_scene)
+    assert page.revoke_all_sessions_label() == label, f"the button reads {page.revoke_all_sessions_label()!r}"
+    page.click_revoke_all_sessions()
+
+
+@then('a confirmation titled "{title}" is displayed')
+def step_confirmation_title(context, title):
+    shown = console.confirmation(context.mm_scene).title()
+    assert shown == title, f"the confirmation is titled {shown!r}"
+    announce(Moment.CONFIRMATION_SHOWN, [context.mm_scene.admin_device])
+
+
+@then('the confirmation message reads "{message}"')
+def step_confirmation_message(context, message):
+    shown = console.confirmation(context.mm_scene).message()
+    assert shown == message, f"the confirmation reads {shown!r}"
+
+
+@then('the confirmation offers "{cancel}" and "{confirm}"')
+def step_confirmation_buttons(context, cancel, confirm):
+    modal = console.confirmation(context.mm_scene)
+    assert (modal.cancel_label(), modal.confirm_label()) == (cancel, confirm), \
+        f"the buttons read {modal.cancel_label()!r} and {modal.confirm_label()!r}"
+
+
+@when('the system admin clicks "Cancel" in the confirmation')
+def step_admin_cancels(context):
+    console.confirmation(context.mm_scene).cancel()
+    announce(Moment.AFTER_CANCEL, [context.mm_scene.admin_device, *context.mm_scene.victims])
+
+
+@then("the confirmation is closed")
+def step_confirmation_closed(context):
+    assert not console.confirmation(context.mm_scene).is_open(), "the confirmation is still open"
+
+
+@then("the system admin is still on the Users page")
+def step_admin_still_on_users(context):
+    page = console.users_page(context.mm_scene)
+    assert page.is_shown(), f"the system admin's browser is at {page.where()}"
+
+
+@when('the system admin clicks "{label}" again and confirms with "{confirm}"')
+def step_admin_confirms(context, label, confirm):
+    scene = context.mm_scene
+    modal = console.users_page(scene).click_revoke_all_sessions()
+    assert modal.confirm_label() == confirm, f"the confirm button reads {modal.confirm_label()!r}"
+    modal.confirm()
+    scene.record.revoke_confirmed_at = now()
+
+
+@then("the system admin's browser is redirected to the login page")
+def step_admin_on_login_page(context):
+    scene = context.mm_scene
+    console.admin_login_page(scene).wait_until_shown(scene.site.deadlines.logout)
+    scene.admin_device.record.logged_out_at = now()
+    announce(Moment.AFTER_CONFIRM, [*scene.victims, scene.admin_device])
+
+
+@then("the system admin's login page shows no session-expired message, as the admin ended the session")
+def step_admin_without_banner(context):
+    assert not console.admin_login_page(context.mm_scene).shows_expired_banner(), \
+        "the system admin's login page shows the session-expired message"
