@@ -1,0 +1,59 @@
+"""CLI: python -m mattermost_standin --host 127.0.0.1 --port 8065 --ui current|legacy --status-poll SECONDS
+--data-dir DIR [--fault NAME ...] [--no-api-user-deletion]"""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+
+from .faults import FAULTS, UnknownFault
+from .server import StandinError, StandinServer
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2, no usage dump
+        sys.stderr.write(f"mattermost_standin: error: {message}\n")
+        raise SystemExit(2)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="python -m mattermost_standin", description="Mattermost stand-in server for MM-T940.")
+    p.add_argument("--host", default="127.0.0.1", help="bind address (loopback only by policy)")
+    p.add_argument("--port", type=int, default=8065, help="port, 0 picks a free one (default 8065)")
+    p.add_argument("--ui", choices=("current", "legacy"), default="current", help="web app generation")
+    p.add_argument("--status-poll", type=float, default=60.0, metavar="SECONDS",
+                   help="the web app's status-poll interval (real Mattermost: 60)")
+    p.add_argument("--data-dir", default=None, help="SQLite data directory (default: a temporary one)")
+    p.add_argument("--fault", action="append", default=[], metavar="NAME",
+                   help="start with a named regression; repeatable: " + ", ".join(FAULTS))
+    p.add_argument("--no-api-user-deletion", action="store_true",
+                   help="refuse DELETE users/{id}?permanent=true like a default real server")
+    return p
+
+
+def main(argv=None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        server = StandinServer(host=args.host, port=args.port, ui=args.ui, status_poll_seconds=args.status_poll,
+                               data_dir=args.data_dir, faults=args.fault,
+                               api_user_deletion=not args.no_api_user_deletion)
+        server.start()
+    except (StandinError, UnknownFault, ValueError, OSError) as exc:
+        sys.stderr.write(f"mattermost_standin: error: {exc}\n")
+        return 2
+    stopping = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stopping.set())
+    faults = f", faults: {', '.join(server.faults)}" if server.faults else ""
+    print(f"Mattermost stand-in ({server.ui}, {server.version}) listening on {server.url}{faults}", flush=True)
+    try:
+        stopping.wait()
+    finally:
+        server.stop()
+    print("Mattermost stand-in stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

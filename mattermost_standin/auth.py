@@ -1,0 +1,81 @@
+"""Auth transport rules of `app/authentication.go` and `web/handlers.go`, and the session cookies.
+
+Token: MMAUTHTOKEN cookie wins over `Authorization: Bearer|Token`; `?access_token=` is for OAuth only.
+CSRF: cookie-authenticated non-GET requests need X-CSRF-Token, or X-Requested-With: XMLHttpRequest (the
+default non-strict fallback).
+"""
+from __future__ import annotations
+
+from email.utils import formatdate
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .errors import AppError, session_expired
+from .store import now_ms
+
+COOKIE_TOKEN, COOKIE_USER, COOKIE_CSRF = "MMAUTHTOKEN", "MMUSERID", "MMCSRF"
+SESSION_LENGTH_WEB_MS = 720 * 3600 * 1000  # SessionLengthWebInHours default
+SESSION_LENGTH_MOBILE_MS = 720 * 3600 * 1000  # SessionLengthMobileInHours default
+# Go writes `Max-Age=0` for http.Cookie{MaxAge: -1}; the server clears only this cookie (RemoveSessionCookie).
+CLEAR_TOKEN_COOKIE = f"{COOKIE_TOKEN}=; Path=/; Max-Age=0; HttpOnly"
+
+
+def token_from(request: Request) -> tuple[str, str]:
+    """(token, location) with location "cookie", "header", "query" or ""."""
+    cookie = request.cookies.get(COOKIE_TOKEN, "")
+    if cookie:
+        return cookie, "cookie"
+    auth = request.headers.get("authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() in ("bearer", "token") and value.strip():
+        return value.strip(), "header"
+    query = request.query_params.get("access_token", "")
+    return (query, "query") if query else ("", "")
+
+
+def csrf_ok(request: Request, session: dict) -> bool:
+    header = request.headers.get("x-csrf-token", "")
+    if header:
+        return header == session["props"].get("csrf")
+    return request.headers.get("x-requested-with", "") == "XMLHttpRequest"
+
+
+def current_session(request: Request, required: bool = True) -> dict | None:
+    """The caller's session, or None when not required; raises the real 401s when required."""
+    store = request.app.state.store
+    token, location = token_from(request)
+    if location == "query":
+        # Only OAuth sessions may use ?access_token; the stand-in has none.
+        if required:
+            raise AppError(401, "api.context.token_provided.app_error")
+        return None
+    session = store.session_by_token(token) if token else None
+    if session is not None and session["expires_at"] <= now_ms():
+        session = None
+    if session is None:
+        if required:
+            # A token that no longer maps to a session clears the cookie; no token at all does not.
+            raise session_expired("token invalid" if token else "UserRequired", clear_cookie=bool(token))
+        return None
+    if location == "cookie" and request.method != "GET" and not csrf_ok(request, session):
+        if required:
+            raise session_expired("Appears to be a CSRF attempt")
+        return None
+    if now_ms() - session["last_activity_at"] > 60_000:  # like UpdateLastActivityAtIfNeeded, not every hit
+        store.touch_session(session)
+    return session
+
+
+def is_system_admin(session: dict) -> bool:
+    return "system_admin" in session["roles"].split()
+
+
+def attach_session_cookies(response: Response, session: dict) -> None:
+    """AttachSessionCookies: only for XHR logins; attribute order as Go's http.Cookie.String()."""
+    max_age = SESSION_LENGTH_WEB_MS // 1000  # SessionLengthWebInHours * 3600, as the real handler computes it
+    expires = formatdate(now_ms() // 1000 + max_age, usegmt=True)
+    tail = f"; Path=/; Expires={expires}; Max-Age={max_age}"
+    response.headers.append("set-cookie", f"{COOKIE_TOKEN}={session['token']}{tail}; HttpOnly")
+    response.headers.append("set-cookie", f"{COOKIE_USER}={session['user_id']}{tail}")
+    response.headers.append("set-cookie", f"{COOKIE_CSRF}={session['props']['csrf']}{tail}")

@@ -1,0 +1,38 @@
+"""Named regressions the stand-in can be started with (off by default), for proving the suite catches them.
+
+Each is a realistic bug a release could ship; "server" faults change the REST behaviour, "page" faults change
+the web app served to browsers. Both sides stay faithful when no fault is named.
+"""
+from __future__ import annotations
+
+FAULTS: dict[str, tuple[str, str]] = {
+    "revoke_all_noop": ("server", "revoke-all answers 200 but revokes nothing"),
+    "revoke_all_spares_mobile": ("server", "revoke-all keeps sessions with a device_id / isMobile (mobile apps)"),
+    "revoke_all_spares_caller": ("server", "revoke-all keeps every session of the calling admin (their other devices)"),
+    "endpoint_accepts_non_admin": ("server", "revoke-all by a user without manage_system returns 200 and revokes"),
+    "old_tokens_still_valid": ("server", "revoked sessions leave the list but cached tokens keep working (stale cache)"),
+    "cancel_revokes": ("page", "the modal's Cancel also sends the revoke-all request"),
+    "confirm_wording": ("page", "the confirmation modal shows a different message"),
+    "no_expired_banner": ("page", "the login page never shows the session-expired banner"),
+    "logout_wrong_page": ("page", "a logged-out browser is sent to an error page instead of the login page"),
+    "idle_never_notices": ("page", "an idle page ignores the 401 of its status poll and stays put"),
+    "button_for_non_admin": ("page", "the console and its Revoke All Sessions button are shown to a non-admin"),
+    "admin_not_logged_out": ("page", "after Confirm the admin's page stays on the System Console"),
+}
+
+
+class UnknownFault(ValueError):
+    pass
+
+
+def validate(names) -> tuple[str, ...]:
+    """The names as a tuple; one-line UnknownFault naming the valid ones otherwise."""
+    names = tuple(names or ())
+    unknown = [n for n in names if n not in FAULTS]
+    if unknown:
+        raise UnknownFault(f"unknown fault {', '.join(unknown)!s}; valid faults: {', '.join(FAULTS)}")
+    return names
+
+
+def page_faults(names) -> list[str]:
+    return [n for n in names if FAULTS[n][0] == "page"]

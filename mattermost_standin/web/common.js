@@ -1,0 +1,248 @@
+// The stand-in web app's behaviour, shared by both UI generations (each generation's file renders the DOM).
+// Mirrors webapp/channels/src: LocalStorageStore.was_logged_in, Client4 headers, emitUserLoggedOutEvent,
+// forceLogoutIfNecessary, LoggedIn, the login page's session-expired rule and the ConfirmModal actions.
+'use strict';
+
+const CFG = window.STANDIN;
+const hasFault = (name) => CFG.faults.indexOf(name) >= 0;
+const REVOKE_ALL = {
+  title: 'Revoke all sessions in the system',
+  confirm: 'Revoke All Sessions',
+  // Fault confirm_wording: a release that dropped the warning sentence.
+  altered: 'This action revokes all sessions in the system. Are you sure you want to continue?',
+};
+
+function h(tag, attrs, ...kids) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (value !== false && value !== null && value !== undefined) el.setAttribute(key, value === true ? '' : value);
+  }
+  for (const kid of kids.flat()) {
+    if (kid !== null && kid !== undefined && kid !== false) el.append(kid.nodeType ? kid : String(kid));
+  }
+  return el;
+}
+
+function mount(...nodes) {
+  const root = document.getElementById('root');
+  root.replaceChildren(...nodes);
+}
+
+function readCookie(name) {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(name + '='));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : '';
+}
+
+const Store = {  // LocalStorageStore
+  wasLoggedIn: () => localStorage.getItem('was_logged_in') === 'true',
+  setWasLoggedIn: (value) => localStorage.setItem('was_logged_in', String(Boolean(value))),
+};
+
+class ApiError extends Error {
+  constructor(status, body) { super(body.message || 'HTTP ' + status); this.status = status; this.body = body; }
+}
+
+async function api(method, path, body) {  // Client4: cookie auth + XHR header + CSRF token
+  const headers = {'X-Requested-With': 'XMLHttpRequest'};
+  const csrf = readCookie('MMCSRF');
+  if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch('/api/v4' + path, {method, headers, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body)});
+  let data = {};
+  try { data = await res.json(); } catch (e) { data = {}; }
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+function go(url) { window.location.assign(url); }
+
+function here() { return window.location.pathname + window.location.search; }
+
+let loggingOut = false;
+
+// emitUserLoggedOutEvent(redirectTo, shouldSignalLogout=true, userAction)
+async function emitUserLoggedOut(redirectTo, userAction) {
+  if (loggingOut) return;
+  loggingOut = true;
+  if (userAction) Store.setWasLoggedIn(false);
+  try { await api('POST', '/users/logout'); } catch (e) { /* logout is best effort, as in the web app */ }
+  document.cookie = 'MMUSERID=; Path=/; Max-Age=0';
+  document.cookie = 'MMCSRF=; Path=/; Max-Age=0';
+  // Fault logout_wrong_page: a broken redirect lands on the error page instead of the login page.
+  go(hasFault('logout_wrong_page') ? '/error?type=page_not_found' : redirectTo);
+}
+
+function forceLogoutIfNecessary(err) {
+  if (err && err.status === 401 && !window.location.pathname.includes('/login')) {
+    emitUserLoggedOut('/login?redirect_to=' + encodeURIComponent(here()), false);
+    return true;
+  }
+  return false;
+}
+
+async function requireUser() {  // LoggedIn: no current user -> login page with redirect_to, flag untouched
+  try {
+    return await api('GET', '/users/me');
+  } catch (err) {
+    if (!forceLogoutIfNecessary(err)) showError('Unable to load the current user');
+    return null;
+  }
+}
+
+function isAdmin(user) { return user.roles.split(' ').indexOf('system_admin') >= 0; }
+
+function showError(title) {
+  document.title = CFG.siteName;
+  mount(UI.errorPage(title, 'The page you were trying to reach does not exist.'));
+}
+
+async function rootPage() {
+  let user;
+  try { user = await api('GET', '/users/me'); } catch (err) { go('/login' + window.location.search); return; }
+  const teams = await api('GET', '/users/me/teams');
+  go(teams.length ? '/' + teams[0].name + '/channels/town-square' : '/select_team');
+  return user;
+}
+
+function loginRedirectTarget() {
+  const target = new URLSearchParams(window.location.search).get('redirect_to') || '';
+  return /^\/([^/]|$)/.test(target) ? target : '/';
+}
+
+async function loginPage() {
+  try { await api('GET', '/users/me'); go(loginRedirectTarget()); return; } catch (e) { /* not logged in */ }
+  const params = new URLSearchParams(window.location.search);
+  let sessionExpired = false;
+  document.title = CFG.siteName;
+  if (Store.wasLoggedIn()) {
+    if (params.get('extra') === 'signin_change') {
+      Store.setWasLoggedIn(false);
+    } else {
+      // The flag is the authority; extra=expired only signals the desktop app.
+      sessionExpired = !hasFault('no_expired_banner');
+      params.set('extra', 'expired');
+      window.history.replaceState(null, '', window.location.pathname + '?' + params.toString());
+      document.title = '* ' + CFG.siteName + ' - Session Expired';
+    }
+  }
+  const page = UI.loginPage({sessionExpired, onDismiss: () => Store.setWasLoggedIn(false), onSubmit: submitLogin});
+  mount(page);
+}
+
+async function submitLogin(loginId, password, view) {
+  Store.setWasLoggedIn(false);
+  view.hideExpired();
+  if (!loginId) { view.showError('Please enter your email or username'); return; }
+  if (!password) { view.showError('Please enter your password'); return; }
+  view.setBusy(true);
+  try {
+    await api('POST', '/users/login', {login_id: loginId, password: password});
+  } catch (err) {
+    view.setBusy(false);
+    const invalid = err.body && String(err.body.id || '').startsWith('api.user.login.invalid_credentials');
+    view.showError(invalid ? UI.invalidCredentials(err.body.message) : err.message);
+    return;
+  }
+  Store.setWasLoggedIn(true);  // finishSignin: only a form login sets the flag
+  go(loginRedirectTarget());
+}
+
+function startStatusPoll(userId) {  // ChannelController: addVisibleUsersInCurrentChannelAndSelfToStatusPoll
+  window.setInterval(async () => {
+    try {
+      await api('POST', '/users/status/ids', [userId]);
+    } catch (err) {
+      if (!hasFault('idle_never_notices')) forceLogoutIfNecessary(err);
+    }
+  }, CFG.statusPollMs);
+}
+
+async function channelPage(teamName, channelName) {
+  const user = await requireUser();
+  if (!user) return;
+  let team;
+  try { team = await api('GET', '/teams/name/' + encodeURIComponent(teamName)); } catch (err) {
+    if (!forceLogoutIfNecessary(err)) showError('Team not found');
+    return;
+  }
+  let channel;
+  try {
+    channel = await api('GET', '/teams/' + team.id + '/channels/name/' + encodeURIComponent(channelName));
+  } catch (err) {
+    if (!forceLogoutIfNecessary(err)) go('/' + team.name + '/channels/town-square');
+    return;
+  }
+  document.title = channel.display_name + ' - ' + team.display_name + ' ' + CFG.siteName;
+  mount(UI.channelPage({user, team, channel}));
+  startStatusPoll(user.id);
+}
+
+async function consolePage() {
+  const user = await requireUser();
+  if (!user) return;
+  const canRevoke = isAdmin(user) || hasFault('button_for_non_admin');
+  // A user without the permission is sent away from the console (real: redirected to their team).
+  if (!canRevoke) { go('/'); return; }
+  const users = await api('GET', '/users?page=0&per_page=50').catch((err) => { forceLogoutIfNecessary(err); });
+  if (!users) return;
+  document.title = 'Users - System Console - ' + CFG.siteName;
+  mount(UI.consolePage({user, users, onRevokeAll: canRevoke ? openRevokeAllModal : null}));
+}
+
+function openRevokeAllModal() {
+  const message = hasFault('confirm_wording') ? REVOKE_ALL.altered : UI.revokeAllMessage;
+  let modal = null;
+  const close = () => {
+    if (!modal) return;
+    modal.remove(); modal = null;
+    document.removeEventListener('keydown', onKey);
+  };
+  const cancel = () => {
+    close();
+    // Fault cancel_revokes: the cancel handler was wired to the confirm action too.
+    if (hasFault('cancel_revokes')) api('POST', '/users/sessions/revoke/all').catch(() => {});
+  };
+  let confirming = false;
+  const confirm = async () => {
+    if (confirming) return;
+    confirming = true;
+    try {
+      await api('POST', '/users/sessions/revoke/all');
+    } catch (err) {
+      confirming = false;
+      if (!forceLogoutIfNecessary(err)) UI.revokeAllFailed(modal, close);
+      return;
+    }
+    if (hasFault('admin_not_logged_out')) { close(); return; }
+    emitUserLoggedOut('/', true);
+  };
+  const onKey = (event) => {
+    if (event.key === 'Escape') cancel();
+    else if (event.key === 'Enter' && document.activeElement.id !== 'cancelModalButton') {
+      event.preventDefault(); confirm();
+    }
+  };
+  modal = UI.confirmModal({title: REVOKE_ALL.title, message, confirmText: REVOKE_ALL.confirm,
+    onCancel: cancel, onConfirm: confirm});
+  document.body.append(modal);
+  document.addEventListener('keydown', onKey);
+  const button = document.getElementById('confirmModalButton');
+  if (button) button.focus();
+}
+
+function route() {
+  const path = window.location.pathname.replace(/\/+$/, '') || '/';
+  const channel = path.match(/^\/([^/]+)\/channels\/([^/]+)$/);
+  if (path === '/') return rootPage();
+  if (path === '/login') return loginPage();
+  if (path === '/admin_console/user_management/users') return consolePage();
+  if (path.startsWith('/admin_console')) return go('/admin_console/user_management/users');
+  if (path === '/select_team') return requireUser().then((u) => u && mount(UI.selectTeamPage()));
+  if (path === '/error') return showError(UI.errorTitle(new URLSearchParams(window.location.search).get('type')));
+  if (channel) return channelPage(decodeURIComponent(channel[1]), decodeURIComponent(channel[2]));
+  return showError(UI.errorTitle('page_not_found'));
+}
+
+document.addEventListener('DOMContentLoaded', route);
