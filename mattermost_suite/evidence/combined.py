@@ -13,6 +13,7 @@ from .capture import DeviceCapture
 TILE_HEIGHT = 540          # screenshot height in the combined image (px); readable yet not huge
 LABEL_HEIGHT = 58          # band above each screenshot: device name and page state
 GAP = 12
+MIN_TILE_WIDTH = 360       # a phone screenshot is narrow; its label still needs room
 MAX_COLUMNS_IN_ONE_ROW = 4  # up to four devices in one row; more become a near-square grid
 BACKGROUND = (38, 41, 46)
 LABEL_TEXT = (255, 255, 255)
@@ -48,22 +49,22 @@ def _scaled(capture: DeviceCapture) -> Image.Image:
 
 
 def _placeholder(capture: DeviceCapture) -> Image.Image:
-    tile = Image.new("RGB", (round(TILE_HEIGHT * 1.6), TILE_HEIGHT), PLACEHOLDER)
+    tile = Image.new("RGB", (round(TILE_HEIGHT * 1.2), TILE_HEIGHT), PLACEHOLDER)
     draw = ImageDraw.Draw(tile)
     draw.text((24, 24), "No screenshot", font=_font(34, bold=True), fill=LABEL_TEXT)
-    reason = textwrap.fill(capture.error or "unknown error", width=48)
+    reason = textwrap.fill(capture.error or "unknown error", width=40)
     draw.multiline_text((24, 84), reason, font=_font(20), fill=LABEL_TEXT, spacing=6)
     return tile
 
 
 def _labelled(capture: DeviceCapture, shot: Image.Image) -> Image.Image:
-    tile = Image.new("RGB", (shot.width, LABEL_HEIGHT + shot.height), BACKGROUND)
+    tile = Image.new("RGB", (max(shot.width, MIN_TILE_WIDTH), LABEL_HEIGHT + shot.height), BACKGROUND)
     draw = ImageDraw.Draw(tile)
-    usable = shot.width - 16
+    usable = tile.width - 16
     draw.text((8, 4), _fit(draw, capture.device, _font(22, bold=True), usable),
               font=_font(22, bold=True), fill=LABEL_TEXT)
     draw.text((8, 32), _fit(draw, capture.state, _font(17), usable), font=_font(17), fill=STATE_TEXT)
-    tile.paste(shot, (0, LABEL_HEIGHT))
+    tile.paste(shot, ((tile.width - shot.width) // 2, LABEL_HEIGHT))
     return tile
 
 
@@ -78,12 +79,14 @@ def combine(captures: Sequence[DeviceCapture]) -> bytes:
     tiles = [_labelled(c, _scaled(c)) for c in captures]
     columns = grid_columns(len(tiles))
     rows = math.ceil(len(tiles) / columns)
-    cell_width = max(t.width for t in tiles)
+    # Each column is as wide as its widest tile, so phones do not waste a desktop-wide cell.
+    widths = [max(t.width for t in tiles[c::columns]) for c in range(columns)]
+    lefts = [GAP + sum(widths[:c]) + GAP * c for c in range(columns)]
     cell_height = LABEL_HEIGHT + TILE_HEIGHT
-    sheet = Image.new("RGB", (GAP + columns * (cell_width + GAP), GAP + rows * (cell_height + GAP)), BACKGROUND)
+    sheet = Image.new("RGB", (lefts[-1] + widths[-1] + GAP, GAP + rows * (cell_height + GAP)), BACKGROUND)
     for index, tile in enumerate(tiles):
         row, column = divmod(index, columns)
-        sheet.paste(tile, (GAP + column * (cell_width + GAP), GAP + row * (cell_height + GAP)))
+        sheet.paste(tile, (lefts[column], GAP + row * (cell_height + GAP)))
     out = io.BytesIO()
     sheet.save(out, format="PNG", optimize=True)
     return out.getvalue()

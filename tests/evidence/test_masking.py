@@ -1,0 +1,80 @@
+import json
+import uuid
+
+import pytest
+
+from fakes import FakeDriver, png
+from mattermost_suite.evidence import attach_failure, attach_json, attach_screenshot
+from mattermost_suite.evidence.capture import one_line
+from mattermost_suite.evidence.masking import mask_data
+from mattermost_suite.secrets import MASK, register
+
+
+@pytest.fixture
+def secret() -> str:
+    value = f"FAKE-{uuid.uuid4().hex}"
+    register(value)
+    return value
+
+
+def test_token_bearing_keys_are_blanked_even_when_unregistered():
+    data = {"id": "s1", "token": "unregistered-abc", "props": {"csrf": "c-123", "os": "Linux"},
+            "password": "p", "MMAUTHTOKEN": "x", "count": 3, "ok": True, "none": None, "token_empty": ""}
+    assert mask_data(data) == {"id": "s1", "token": MASK, "props": {"csrf": MASK, "os": "Linux"},
+                               "password": MASK, "MMAUTHTOKEN": MASK, "count": 3, "ok": True, "none": None,
+                               "token_empty": ""}
+
+
+def test_registered_secret_is_masked_anywhere_in_json(attached, secret):
+    attach_json("Sessions before", {"sessions": [{"id": "s1", "note": f"was {secret}"}], secret: "as a key"})
+    body = attached.body("Sessions before")
+    assert secret not in body and json.loads(body)["sessions"][0]["note"] == f"was {MASK}"
+
+
+def test_unserialisable_evidence_is_stringified_not_raised(attached, secret):
+    attach_json("Odd", {"when": object(), "items": {1, 2}})
+    assert json.loads(attached.body("Odd"))["items"] == [1, 2]
+
+
+def test_failure_evidence_masks_page_source_and_console(attached, secret):
+    console = [{"level": "SEVERE", "message": f"401 for token {secret}", "timestamp": 1795783380687},
+               {"level": "INFO", "message": "MMAUTHTOKEN=abcdef123456; MMCSRF=zzzz9999"}]
+    driver = FakeDriver(png(64, 40), source=f'<input id="csrf" value="{secret}"><p>Bearer abc.def</p>',
+                        console=console)
+    attach_failure(driver, "Desktop Chromium")
+    assert attached.names() == ["Desktop Chromium - failure screenshot", "Desktop Chromium - page source",
+                                "Desktop Chromium - console log"]
+    text = attached.body("Desktop Chromium - page source") + attached.body("Desktop Chromium - console log")
+    assert secret not in text and "abcdef123456" not in text and "zzzz9999" not in text and "abc.def" not in text
+    assert "SEVERE 401 for token ******" in attached.body("Desktop Chromium - console log")
+
+
+@pytest.mark.parametrize("browser", ["firefox", "MiniBrowser"])
+def test_console_log_of_other_engines_is_a_note(attached, browser):
+    attach_failure(FakeDriver(png(8, 8), browser=browser), "Desktop")
+    assert "not available for " + browser in attached.body("Desktop - console log")
+
+
+def test_failure_evidence_of_a_dead_browser_never_raises(attached):
+    class Dead(FakeDriver):
+        @property
+        def page_source(self):
+            raise ConnectionError("Connection refused")
+
+        @page_source.setter
+        def page_source(self, _):
+            pass
+
+    attach_failure(Dead(None), "Laptop asleep")
+    assert "could not be taken" in attached.body("Laptop asleep - failure screenshot (no screenshot)")
+    assert "could not be read: ConnectionError" in attached.body("Laptop asleep - page source")
+
+
+def test_screenshot_is_png_on_the_step(attached):
+    assert attach_screenshot(FakeDriver(png(20, 10)), "Admin - login page")
+    assert attached.calls[0][1].startswith(b"\x89PNG") and attached.calls[0][2].mime_type == "image/png"
+
+
+def test_error_lines_are_masked_and_short(secret):
+    line = one_line(RuntimeError(f"bad token {secret}\nStacktrace:\n#0 0x55"))
+    assert secret not in line and "\n" not in line and line.startswith("RuntimeError: bad token")

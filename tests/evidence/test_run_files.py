@@ -1,0 +1,79 @@
+import json
+import re
+import uuid
+
+import pytest
+
+from mattermost_suite.evidence import link_test_cases, write_run_files
+from mattermost_suite.evidence.links import DEFAULT_TMS_PATTERN, tms_keys
+from mattermost_suite.secrets import register
+
+
+def parse_properties(text: str) -> dict[str, str]:
+    """Enough of java.util.Properties to read back what write_run_files escapes."""
+    unescape = {"n": "\n", "t": "\t", "r": "\r", "f": "\f"}
+    found = {}
+    for line in text.splitlines():
+        key, value = re.split(r"(?<!\\)=", line, maxsplit=1)
+        undo = lambda s: re.sub(r"\\(u[0-9a-f]{4}|.)",  # noqa: E731
+                                lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) == 5
+                                else unescape.get(m.group(1), m.group(1)), s)
+        found[undo(key)] = undo(value)
+    return found
+
+
+@pytest.fixture
+def run_files(tmp_path):
+    secret = f"FAKE-{uuid.uuid4().hex}"
+    register(secret)
+    environment = {"Server.URL": f"http://sysadmin:{secret}@127.0.0.1:8065", "Server.Version": "10.5.0",
+                   "UI.Generation": "current", "Browsers": "Chromium 156, Firefox ESR 153, WebKitGTK 2.48",
+                   "Grid": "embedded 4.48 (http://127.0.0.1:4444)", "Owner name": "Zoë = QA"}
+    executor = {"name": "CI", "type": "jenkins", "buildName": "MM-T940 #12",
+                "buildUrl": f"http://ci.local/job/1?token={secret}", "reportName": "MM-T940"}
+    write_run_files(tmp_path / "results", environment, executor)
+    return tmp_path / "results", secret
+
+
+def test_environment_properties_round_trip_and_masked(run_files):
+    folder, secret = run_files
+    text = (folder / "environment.properties").read_text()
+    assert secret not in text and text.isascii()
+    values = parse_properties(text)
+    assert values["Server.URL"] == "http://sysadmin:******@127.0.0.1:8065"
+    assert values["Owner name"] == "Zoë = QA" and values["Grid"].startswith("embedded 4.48")
+
+
+def test_executor_json_is_masked(run_files):
+    folder, secret = run_files
+    executor = json.loads((folder / "executor.json").read_text())
+    assert executor["buildName"] == "MM-T940 #12" and secret not in executor["buildUrl"]
+
+
+def categories_of(folder, status: str, message: str) -> list[str]:
+    """Allure's rule: status in matchedStatuses and the whole message matches messageRegex."""
+    return [c["name"] for c in json.loads((folder / "categories.json").read_text())
+            if status in c["matchedStatuses"] and re.fullmatch(c["messageRegex"], message)]
+
+
+@pytest.mark.parametrize("status, message, category", [
+    ("failed", "AssertionError: iPhone did not reach the login page within 75 s\n", "Product defect"),
+    ("broken", "selenium.common.exceptions.TimeoutException: Message: \n", "Test infrastructure"),
+    ("broken", "requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1')", "Test infrastructure"),
+    ("broken", "selenium.common.exceptions.WebDriverException: Message: chrome not reachable",
+     "Test infrastructure"),
+    ("broken", "KeyError: 'device'\n", "Test code defect"),
+])
+def test_each_result_falls_in_exactly_one_category(run_files, status, message, category):
+    assert categories_of(run_files[0], status, message) == [category]
+
+
+def test_test_case_key_tags_become_tms_links(monkeypatch):
+    links = []
+    monkeypatch.setattr("allure.dynamic.link", lambda url, link_type, name: links.append((url, link_type, name)))
+    tags = ["allure.label.epic:System_Console", "MM-T940", "critical", "@MM-T941", "MM-T940", "MM-12440"]
+    assert tms_keys(tags) == ["MM-T940", "MM-T941"]
+    assert link_test_cases(tags, "https://tms.example/{}") == ["MM-T940", "MM-T941"]
+    assert links == [("https://tms.example/MM-T940", "tms", "MM-T940"), ("https://tms.example/MM-T941", "tms", "MM-T941")]
+    link_test_cases(["MM-T940"])
+    assert links[-1][0] == DEFAULT_TMS_PATTERN.format("MM-T940")
