@@ -19,12 +19,15 @@ from .tasks.scene import Scene, Site
 def embedded_standin(context, config: Config):
     """The in-process Mattermost stand-in, when no base_url is given."""
     try:
-        from mattermost_standin import StandinServer
+        from mattermost_standin import StandinError, StandinServer
     except ImportError as error:
         raise SuiteError(f"the embedded stand-in is not available ({error}): set base_url / MM_BASE_URL") from None
     server = StandinServer(host="127.0.0.1", port=0, ui=config.standin_ui,
                            status_poll_seconds=config.standin_status_poll)
-    server.start()
+    try:
+        server.start()
+    except StandinError as error:
+        raise SuiteError(f"the embedded stand-in did not start: {error}") from None
     try:
         yield server
     finally:

@@ -60,8 +60,8 @@ class Fleet:
         problems += [f"{futures[f].name}: no session within {deadline:g} s (session_start_deadline)" for f in late]
         if problems:
             raise SuiteError("could not start every browser: " + "; ".join(problems))
-        names = [record.name for _, record in wanted]
-        return [device for name in names for device in self.devices if device.name == name]
+        # The same device name may serve two people (e.g. both on "Desktop Chromium"): match by record.
+        return [device for _, record in wanted for device in self.devices if device.record is record]
 
     def _arrived(self, profile: DeviceProfile, record: DeviceRecord, future: Future) -> None:
         if future.cancelled() or future.exception():

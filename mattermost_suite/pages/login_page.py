@@ -29,8 +29,14 @@ class LoginPage(Page):
         waits.until(self.driver, lambda _: self.is_shown(), deadline, "the login page")
 
     def expired_banner(self, deadline: float) -> str:
-        """The text of the session-expired banner, waiting for it to appear."""
-        return normalise(waits.visible(self.driver, self.loc["expired_banner"], deadline).text)
+        """The text of the session-expired banner, waiting for it to appear (without its "×" close control)."""
+        banner = waits.visible(self.driver, self.loc["expired_banner"], deadline)
+        text = normalise(banner.text)
+        for close in self.loc["banner_close"].inside(banner):
+            label = normalise(close.text)
+            if label and text.endswith(label):
+                text = text[: -len(label)].rstrip()
+        return text
 
     def shows_expired_banner(self) -> bool:
         return self.shows("expired_banner")

@@ -29,6 +29,9 @@ class Target:
                     return element
         return None
 
+    def inside(self, element: WebElement) -> list[WebElement]:
+        return [found for by, value in self.locators for found in element.find_elements(by, value)]
+
     def present(self, driver: WebDriver) -> bool:
         return any(driver.find_elements(by, value) for by, value in self.locators)
 
