@@ -27,5 +27,6 @@ def test_html_table_and_csv_are_attached(attached):
     assert attached.names() == ["Per-device timeline", "Per-device timeline (CSV)"]
     page = attached.body("Per-device timeline")
     assert "<th>Latency (s)</th>" in page and "Desktop &lt;Chromium&gt;" in page
+    assert "<td>12:00:31.500</td>" in page and "Times of day on 2026-11-27 (UTC)" in page
     assert '<tr class="out">' in page and '<tr class="in">' in page and '<td class="num">1.500</td>' in page
     assert attached.calls[0][2].mime_type == "text/html" and attached.calls[1][2].mime_type == "text/csv"
