@@ -1,0 +1,28 @@
+"""Fixtures for the stand-in's contract and browser tests: servers are in-process and always stopped."""
+from __future__ import annotations
+
+import pytest
+
+from mattermost_standin import StandinServer
+
+
+@pytest.fixture(scope="module")
+def standin():
+    """A shared current-UI server for tests that do not revoke everyone's sessions."""
+    with StandinServer(ui="current") as server:
+        yield server
+
+
+@pytest.fixture
+def make_standin():
+    """Factory for a private server (for revoke-all, faults, restarts); every one is stopped afterwards."""
+    started: list[StandinServer] = []
+
+    def make(**kwargs) -> StandinServer:
+        server = StandinServer(**kwargs).start()
+        started.append(server)
+        return server
+
+    yield make
+    for server in started:
+        server.stop()
