@@ -19,20 +19,21 @@ with mattermost_suite.secrets.mask, and never raises because of a browser: evide
     write_run_files(results_dir, environment: Mapping[str, str], executor: Mapping) -> list[Path]
         environment.properties, executor.json, categories.json (Product defect / Test infrastructure /
         Test code defect) in the Allure results folder.
-    link_test_cases(tags, tms_pattern=None) -> list[str]
-        A "tms" link for each @MM-T<n> tag (allure-behave has no tms pattern option); call in before_scenario.
+    label_scenario(feature_title, tags, tms_pattern=None) -> list[str]
+        Call in before_scenario: a "tms" link per @MM-T<n> tag (allure-behave has no tms pattern), readable
+        epic/feature/story labels (underscores to spaces), no duplicate feature label.
 
 Tags and behave.ini settings the suite needs: see README.md next to this file.
 """
 from .attachments import attach_json, attach_screenshot
 from .capture import DeviceCapture
 from .failure import attach_failure
-from .links import link_test_cases
+from .labels import label_scenario
 from .moments import attach_moment
 from .run_files import write_run_files
 from .timeline import TimelineRow, attach_timeline
 
 __all__ = [
     "DeviceCapture", "TimelineRow", "attach_failure", "attach_json", "attach_moment", "attach_screenshot",
-    "attach_timeline", "link_test_cases", "write_run_files",
+    "attach_timeline", "label_scenario", "write_run_files",
 ]

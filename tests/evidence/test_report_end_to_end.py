@@ -91,7 +91,9 @@ def test_report_holds_all_evidence_and_no_secret(built_report):
     assert {(link["type"], link["name"]) for link in passing["links"]} == {
         ("issue", "MM-12440"), ("issue", "MM-17020"), ("tms", "MM-T940")}
     labels = {(label["name"], label["value"]) for label in passing["labels"]}
-    assert {("epic", "System_Console"), ("story", "Users"), ("severity", "critical")} <= labels
+    assert {("epic", "System Console"), ("feature", "User Management"), ("story", "Users"),
+            ("severity", "critical"), ("owner", "mattermost-qa")} <= labels
+    assert [n for n, _ in labels].count("feature") == 1, "the test would be listed twice under Behaviors"
 
     driver = chromium(1400, 1300)
     try:

@@ -4,8 +4,7 @@ import uuid
 
 import pytest
 
-from mattermost_suite.evidence import link_test_cases, write_run_files
-from mattermost_suite.evidence.links import DEFAULT_TMS_PATTERN, tms_keys
+from mattermost_suite.evidence import write_run_files
 from mattermost_suite.secrets import register
 
 
@@ -66,14 +65,3 @@ def categories_of(folder, status: str, message: str) -> list[str]:
 ])
 def test_each_result_falls_in_exactly_one_category(run_files, status, message, category):
     assert categories_of(run_files[0], status, message) == [category]
-
-
-def test_test_case_key_tags_become_tms_links(monkeypatch):
-    links = []
-    monkeypatch.setattr("allure.dynamic.link", lambda url, link_type, name: links.append((url, link_type, name)))
-    tags = ["allure.label.epic:System_Console", "MM-T940", "critical", "@MM-T941", "MM-T940", "MM-12440"]
-    assert tms_keys(tags) == ["MM-T940", "MM-T941"]
-    assert link_test_cases(tags, "https://tms.example/{}") == ["MM-T940", "MM-T941"]
-    assert links == [("https://tms.example/MM-T940", "tms", "MM-T940"), ("https://tms.example/MM-T941", "tms", "MM-T941")]
-    link_test_cases(["MM-T940"])
-    assert links[-1][0] == DEFAULT_TMS_PATTERN.format("MM-T940")

@@ -34,7 +34,7 @@ Feature: Evidence of revoking all sessions
 ENVIRONMENT = """\
 import os
 from selenium.common.exceptions import WebDriverException
-from mattermost_suite.evidence import attach_failure, link_test_cases
+from mattermost_suite.evidence import attach_failure, label_scenario
 from mattermost_suite.secrets import register
 import browser  # the evidence tests' headless Chromium factory (on PYTHONPATH)
 
@@ -54,7 +54,8 @@ def before_all(context):
 
 
 def before_scenario(context, scenario):
-    link_test_cases(scenario.feature.tags + scenario.tags, context.config.userdata.get("tms_pattern"))
+    label_scenario(scenario.feature.name, scenario.feature.tags + scenario.tags,
+                   context.config.userdata.get("tms_pattern"))
     context.devices = {}
     try:
         context.devices["Desktop Chromium"] = browser.chromium()
