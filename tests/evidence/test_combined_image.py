@@ -3,7 +3,7 @@ import threading
 
 from PIL import Image
 
-from fakes import FakeDriver, png
+from .fakes import FakeDriver, png
 from mattermost_suite.evidence import DeviceCapture, attach_moment
 from mattermost_suite.evidence.combined import (BACKGROUND, GAP, LABEL_HEIGHT, MIN_TILE_WIDTH, PLACEHOLDER,
                                                 TILE_HEIGHT, combine, grid_columns)

@@ -3,7 +3,7 @@ import uuid
 
 import pytest
 
-from fakes import FakeDriver, png
+from .fakes import FakeDriver, png
 from mattermost_suite.evidence import attach_failure, attach_json, attach_screenshot
 from mattermost_suite.evidence.capture import one_line
 from mattermost_suite.evidence.masking import mask_data

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-import checks
-from browser import chromium
+from . import checks
+from .browser import chromium
 from mattermost_suite.evidence import write_run_files
 from mattermost_suite.secrets import register
-from tiny_project import demo_page, write_tiny_project
+from .tiny_project import demo_page, write_tiny_project
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "reports" / "report-screenshot.png"
