@@ -26,3 +26,16 @@ def make_standin():
     yield make
     for server in started:
         server.stop()
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    """One headless Chromium per test module; always quit, even when a test fails."""
+    from .browser import chromium_available, new_chrome
+    if not chromium_available():
+        pytest.skip("Chromium/ChromeDriver not installed (scripts/setup installs them)")
+    driver = new_chrome()
+    try:
+        yield driver
+    finally:
+        driver.quit()

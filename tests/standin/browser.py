@@ -1,0 +1,121 @@
+"""Headless Chromium for the stand-in's browser tests: one driver per module, explicit waits, per-UI locators."""
+from __future__ import annotations
+
+import os
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+WAIT_S = 10.0
+CHROME_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               "--no-first-run", "--window-size=1280,800")
+
+LOCATORS = {
+    "current": {
+        "login_id": (By.ID, "input_loginId"), "password": (By.ID, "input_password-input"),
+        "submit": (By.ID, "saveSetting"),
+        "banner": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__title"),
+        "banner_close": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__closeButton"),
+        "revoke_all": (By.XPATH, "//div[contains(@class,'admin-console__header')]"
+                                 "/button[normalize-space()='Revoke All Sessions']"),
+        "modal_title": (By.CSS_SELECTOR, "#confirmModal h1#genericModalLabel.modal-title"),
+        "modal_body": (By.CSS_SELECTOR, "#confirmModal #confirmModalBody.ConfirmModal__body"),
+        "user_rows": (By.CSS_SELECTOR, "table#systemUsersTable tbody tr[id^='systemUsersTable-row-']"),
+    },
+    "legacy": {
+        "login_id": (By.ID, "loginId"), "password": (By.ID, "loginPassword"), "submit": (By.ID, "loginButton"),
+        "banner": (By.CSS_SELECTOR, "#login_section div.alert.alert-warning"),
+        "banner_close": (By.CSS_SELECTOR, "#login_section div.alert.alert-warning a.btn-close"),
+        "revoke_all": (By.CSS_SELECTOR, "div.admin-console__content > div.pt-3.pb-3 > button#revoke-all-users"),
+        "modal_title": (By.CSS_SELECTOR, "#confirmModal.modal-confirm h1#confirmModalLabel.modal-title"),
+        "modal_body": (By.CSS_SELECTOR, "#confirmModal .modal-body"),
+        "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
+    },
+}
+MESSAGES = {
+    "current": "This action revokes all sessions in the system. All users will be logged out from all devices, "
+               "including your session. Are you sure you want to revoke all sessions?",
+    "legacy": "This action revokes all sessions in the system. All users will be logged out from all devices. "
+              "Are you sure you want to revoke all sessions?",
+}
+EXPIRED_TEXT = "Your session has expired. Please log in again."
+CANCEL, CONFIRM, MODAL = (By.ID, "cancelModalButton"), (By.ID, "confirmModalButton"), (By.ID, "confirmModal")
+
+# Records every fetch the page makes, so a test can prove a click sent (or did not send) a request.
+FETCH_SPY = """
+window.__requests = [];
+const realFetch = window.fetch;
+window.fetch = function (url, options) {
+  const record = {url: String(url), method: (options && options.method) || 'GET', status: null};
+  window.__requests.push(record);
+  return realFetch.apply(this, arguments).then((r) => { record.status = r.status; return r; });
+};
+"""
+
+
+def chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)
+
+
+def new_chrome() -> webdriver.Chrome:
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in CHROME_ARGS:
+        options.add_argument(arg)
+    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+
+
+class Page:
+    """A driver bound to one server and UI generation."""
+
+    def __init__(self, driver, server):
+        self.driver, self.server, self.ui = driver, server, server.ui
+        self.loc = LOCATORS[self.ui]
+
+    def wait(self, condition, message: str = ""):
+        return WebDriverWait(self.driver, WAIT_S).until(condition, message)
+
+    def visible(self, name_or_locator):
+        locator = self.loc[name_or_locator] if isinstance(name_or_locator, str) else name_or_locator
+        return self.wait(EC.visibility_of_element_located(locator), f"{locator} never became visible")
+
+    def reset(self) -> None:
+        """Fresh browser state for this origin: no cookies (they are per host, not port), no localStorage."""
+        self.driver.get(self.server.url + "/static/standin/base.css")
+        self.driver.delete_all_cookies()
+        self.driver.execute_script("window.localStorage.clear()")
+
+    def open(self, path: str) -> None:
+        self.driver.get(self.server.url + path)
+
+    def path(self) -> str:
+        return self.driver.execute_script("return window.location.pathname + window.location.search")
+
+    def wait_path(self, predicate, message: str) -> str:
+        self.wait(lambda d: predicate(self.path()), message)
+        return self.path()
+
+    def form_login(self, login_id: str, password: str, path: str = "/login") -> None:
+        self.open(path)
+        self.visible("login_id").send_keys(login_id)
+        self.visible("password").send_keys(password)
+        self.visible("submit").click()
+
+    def was_logged_in(self):
+        return self.driver.execute_script("return window.localStorage.getItem('was_logged_in')")
+
+    def banners(self):
+        return self.driver.find_elements(*self.loc["banner"])
+
+    def spy(self) -> None:
+        self.driver.execute_script(FETCH_SPY)
+
+    def requests(self) -> list[dict]:
+        return self.driver.execute_script("return window.__requests || []")
