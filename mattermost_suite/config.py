@@ -106,8 +106,8 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
     base_url = _url(raw, "base_url")
     password = raw["admin_password"] or (STANDIN_ADMIN_PASSWORD if not base_url else "")
     if not password:
-        raise ConfigError("admin_password is required for a real server: set MM_ADMIN_PASSWORD (preferred) "
-                          "or -D admin_password=...")
+        raise ConfigError("admin_password is required for a real server: set the environment variable "
+                          "MM_ADMIN_PASSWORD (preferred) or the admin_password setting")
     return Config(
         base_url=base_url,
         admin_username=_text(raw, "admin_username"),

@@ -1,9 +1,13 @@
 """What environment.py's hooks do. Lifetimes go through behave fixtures (fixtures.py) so they are always released.
 
-A bad setting or an unfit server aborts the run in before_all with ONE line (no traceback) before any browser
-starts; behave then runs the cleanups (the stand-in stops) and exits non-zero.
+A bad setting or an unfit server ends the run in before_all, before any browser starts: ONE line on stderr, the
+fixtures' cleanups run (the stand-in stops), and the process exits with 2 (configuration) or 3 (preflight).
+behave's own abort would print a misleading "1 feature passed" summary, hence the explicit exit.
 """
 from __future__ import annotations
+
+import os
+import sys
 
 from behave import use_fixture
 from behave.tag_matcher import ActiveTagMatcher
@@ -11,6 +15,7 @@ from behave.tag_matcher import ActiveTagMatcher
 from .errors import ConfigError, PreflightError, SuiteError
 from .fixtures import admin_rest_identity, embedded_standin, scenario_scene
 from .narrate import say
+from .secrets import mask
 from .preflight import check_server
 from .record import RunRecord
 from .run import SuiteRun, config_from_behave, new_run_id
@@ -29,14 +34,11 @@ def before_all(context) -> None:
         api = use_fixture(admin_rest_identity, context, config)
         info = check_server(config, api)
     except ConfigError as error:
-        context.abort(reason=f"MM-T940 configuration error: {error}")
-        return
+        _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     except PreflightError as error:
-        context.abort(reason=f"MM-T940 preflight failed: {error}")
-        return
+        _end_run(context, f"MM-T940 preflight failed: {error}", EXIT_PREFLIGHT)
     except SuiteError as error:
-        context.abort(reason=f"MM-T940 cannot start: {error}")
-        return
+        _end_run(context, f"MM-T940 cannot start: {error}", EXIT_PREFLIGHT)
     run_id = new_run_id()
     context.mm_run = SuiteRun(config, info, api, run_id, RunRecord(run_id, info.url, info.version_id, info.ui))
     context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
@@ -52,6 +54,20 @@ def before_scenario(context, scenario) -> None:
         scenario.skip(f"not for this server: its web app is the {run.server.ui} generation")
         return
     context.mm_scene = use_fixture(scenario_scene, context, run, scenario.name)
+
+
+EXIT_CONFIG = 2
+EXIT_PREFLIGHT = 3
+
+
+def _end_run(context, line: str, code: int) -> None:
+    """Release what before_all has started (behave 1.3.3 cleanups), say why in one line, and exit."""
+    try:
+        context._do_remaining_cleanups()
+    finally:
+        sys.stdout.flush()
+        print(mask(line), file=sys.stderr, flush=True)
+        os._exit(code)
 
 
 def after_all(context) -> None:

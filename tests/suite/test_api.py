@@ -1,0 +1,71 @@
+"""The REST client against the in-process stand-in: identities, seeding, sessions, revoke-all, errors."""
+import pytest
+
+from mattermost_suite.api import MattermostApi
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.secrets import Secret, mask
+from mattermost_suite.seeding import remove_test_user, seed_test_user
+
+PASSWORD = Secret("Sys@dmin-sample1")
+
+
+@pytest.fixture
+def admin(standin):
+    api = MattermostApi(standin.url)
+    api.log_in("sysadmin", PASSWORD)
+    yield api
+    api.close()
+
+
+def test_admin_logs_in_by_username_or_email_and_is_system_admin(standin):
+    for login_id in ("sysadmin", "sysadmin@sample.mattermost.com"):
+        api = MattermostApi(standin.url)
+        me = api.log_in(login_id, PASSWORD)
+        assert "system_admin" in me["roles"].split() and api.me()["id"] == me["id"]
+        assert api.token and mask(f"token {api.token.reveal()}") == "token ******", "tokens are registered secrets"
+
+
+def test_errors_are_one_line_with_the_servers_error_id_and_no_secret(standin):
+    api = MattermostApi(standin.url)
+    with pytest.raises(SuiteError) as caught:
+        api.log_in("sysadmin", Secret("not-the-password"))
+    error = caught.value
+    assert error.status == 401 and error.error_id.startswith("api.user.login.invalid_credentials")
+    assert "\n" not in str(error) and "not-the-password" not in str(error)
+
+
+def test_unreachable_server_is_one_line():
+    with pytest.raises(SuiteError, match=r"cannot reach http://127.0.0.1:9"):
+        MattermostApi("http://127.0.0.1:9", timeout=2).log_in("sysadmin", PASSWORD)
+
+
+def test_seeded_user_has_sessions_until_revoke_all_then_401(standin, admin):
+    team = admin.my_teams()[0]
+    person = seed_test_user(admin, "t" + standin.ui[:3], 1, team["id"])
+    try:
+        assert person.username.startswith("mmt940-") and person.username in admin.get_user(person.user_id)["username"]
+        victim = MattermostApi(standin.url)
+        victim.log_in(person.email, person.password)
+        assert len(admin.sessions(person.user_id)) == 1
+        assert admin.status_with_token("GET", "/users/me", victim.token) == 200
+        admin.revoke_all_sessions()
+        assert admin.status_with_token("GET", "/users/me", victim.token) == 401
+        assert admin.status_with_token("GET", "/users/me", admin.token) == 401, "revoke-all ends the admin's too"
+        admin.log_in_again()
+        assert admin.sessions(person.user_id) == []
+    finally:
+        assert remove_test_user(admin, person) == f"removed {person.username}"
+    with pytest.raises(SuiteError) as caught:
+        admin.get_user(person.user_id)
+    assert caught.value.status == 404
+
+
+def test_removal_deactivates_when_permanent_deletion_is_disabled():
+    from mattermost_standin import StandinServer
+    with StandinServer(api_user_deletion=False) as server:
+        admin = MattermostApi(server.url)
+        admin.log_in("sysadmin", PASSWORD)
+        person = seed_test_user(admin, "nodel", 1, admin.my_teams()[0]["id"])
+        outcome = remove_test_user(admin, person)
+        assert outcome.startswith(f"deactivated {person.username} instead") and "EnableAPIUserDeletion" in outcome
+        assert admin.get_user(person.user_id)["delete_at"] > 0
