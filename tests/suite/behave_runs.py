@@ -1,0 +1,63 @@
+"""Run behave as a subprocess from the repository root and read its summary and leftovers."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BEHAVE = [sys.executable, "-m", "behave"]
+CATEGORIES = ("passed", "failed", "error", "skipped", "undefined", "untested")
+
+
+@dataclass
+class BehaveRun:
+    returncode: int
+    stdout: str
+    stderr: str
+    leftovers: list[str]
+
+    def summary(self, kind: str) -> dict[str, int]:
+        """Counts of one summary line ("feature", "scenario", "step"); a category behave omits counts 0."""
+        line = next((line for line in self.stdout.splitlines() if re.match(rf"^\d+ {kind}s? passed", line)), "")
+        counts = {name: int(number) for number, name in re.findall(r"(\d+) (\w+)", line)}
+        counts = {("error" if name == "errors" else name): value for name, value in counts.items()}
+        counts.pop(kind, None), counts.pop(kind + "s", None)
+        return {name: counts.get(name, 0) for name in CATEGORIES} | {"passed": _passed(line)}
+
+
+def _passed(line: str) -> int:
+    match = re.match(r"^(\d+) ", line)
+    return int(match.group(1)) if match else -1
+
+
+def run_behave(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> BehaveRun:
+    """Every process the run starts inherits a unique marker, so anything left behind can be found."""
+    marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
+    name, value = marker.split("=")
+    full_env = {**os.environ, **(env or {}), name: value}
+    done = subprocess.run([*BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, text=True,
+                          capture_output=True, timeout=timeout)
+    return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker))
+
+
+def processes_with(marker: str) -> list[str]:
+    """Live (non-zombie) processes carrying the marker in their environment."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            if marker.encode() not in (proc / "environ").read_bytes():
+                continue
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            if state != "Z":
+                command = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                found.append(f"{proc.name} {command[:120]}")
+        except OSError:
+            continue
+    return found

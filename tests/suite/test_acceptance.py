@@ -1,0 +1,57 @@
+"""MM-T940 end to end: behave in a subprocess against the embedded stand-in, in both UI generations."""
+import re
+
+import pytest
+from behave_runs import run_behave
+
+STEPS_PER_SCENARIO = 20
+
+
+def test_dry_run_has_no_undefined_step():
+    run = run_behave("--dry-run")
+    assert run.returncode == 0, run.stdout + run.stderr
+    steps = run.summary("step")
+    assert steps["undefined"] == 0 and steps["untested"] == 2 * STEPS_PER_SCENARIO
+
+
+@pytest.mark.parametrize("ui", ["current", "legacy"])
+def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui):
+    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1")
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    assert run.summary("feature") == {**run.summary("feature"), "passed": 1, "failed": 0, "error": 0}
+    scenarios = run.summary("scenario")
+    assert (scenarios["passed"], scenarios["failed"], scenarios["error"], scenarios["skipped"]) == (1, 0, 0, 1), output
+    steps = run.summary("step")
+    assert steps["passed"] == STEPS_PER_SCENARIO and steps["skipped"] == STEPS_PER_SCENARIO, output
+    assert steps["failed"] == steps["error"] == steps["undefined"] == 0, output
+    wording = {"current": "devices, including your session. Are you sure", "legacy": "devices. Are you sure"}
+    assert re.search(rf"confirmation message reads .*{wording[ui]}.* \.\.\. passed", run.stdout), output
+    for device in ("Desktop Chromium", "Desktop Firefox ESR", "Android phone"):
+        assert f"MM-T940: {device}: logged out " in run.stderr, output
+    assert "Traceback" not in output and "Sys@dmin-sample1" not in output
+    assert run.leftovers == []
+
+
+def test_a_wrong_admin_password_stops_before_any_browser_with_one_line():
+    run = run_behave(env={"MM_ADMIN_PASSWORD": "not-the-password"}, timeout=60)
+    assert run.returncode == 3
+    assert re.fullmatch(r"MM-T940 preflight failed: admin 'sysadmin' cannot log in to http://127\.0\.0\.1:\d+: "
+                        r"api\.user\.login\.invalid_credentials_email_username "
+                        r"\(check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD\)\n", run.stderr), run.stderr
+    assert "Traceback" not in run.stdout + run.stderr and "not-the-password" not in run.stdout + run.stderr
+    assert run.leftovers == []
+
+
+@pytest.mark.parametrize("args, env, line", [
+    (["-D", "ui=newest"], {}, "MM-T940 configuration error: ui='newest' is not valid: use one of auto, current, legacy"),
+    (["-D", "base_url=https://chat.example.com"], {"MM_ADMIN_PASSWORD": "x-secret"},
+     "MM-T940 configuration error: refusing to revoke all sessions on chat.example.com: it logs out every user of "
+     "that server; use the embedded stand-in or a loopback address, or pass -D allow_revoke_all=true"),
+    (["-D", "base_url=http://127.0.0.1:9"], {"MM_ADMIN_PASSWORD": "x-secret"},
+     "MM-T940 preflight failed: cannot reach http://127.0.0.1:9: connection refused"),
+])
+def test_bad_settings_and_unfit_targets_are_one_line(args, env, line):
+    run = run_behave(*args, env=env, timeout=60)
+    assert run.returncode in (2, 3) and run.stderr.strip() == line
+    assert "Traceback" not in run.stdout and run.leftovers == []

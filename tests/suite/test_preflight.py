@@ -1,0 +1,66 @@
+"""The preflight: every unfit target is one PreflightError line, checked before any browser starts."""
+import http.server
+import threading
+
+import pytest
+
+from mattermost_suite.api import MattermostApi
+from mattermost_suite.config import load
+from mattermost_suite.errors import ConfigError, PreflightError
+from mattermost_suite.preflight import check_server
+from mattermost_suite.secrets import Secret
+
+
+def target(url, **settings):
+    config = load({"base_url": url, "admin_password": "Sys@dmin-sample1", "request_timeout": "3", **settings}, {},
+                  env={})
+    return config, MattermostApi(config.base_url, timeout=config.request_timeout)
+
+
+def test_the_standin_passes_and_its_generation_is_detected(standin):
+    info = check_server(*target(standin.url))
+    assert info.ui == standin.ui and standin.version.startswith(info.version_text)
+    assert info.team_name == "ad-1"
+
+
+def test_ui_setting_overrides_detection(standin):
+    other = "legacy" if standin.ui == "current" else "current"
+    assert check_server(*target(standin.url, ui=other)).ui == other
+
+
+def test_wrong_admin_password(standin):
+    with pytest.raises(PreflightError, match="admin 'sysadmin' cannot log in to .*invalid_credentials"):
+        check_server(*target(standin.url, admin_password="wrong-password"))
+
+
+def test_admin_without_manage_system(standin):
+    admin = MattermostApi(standin.url)
+    admin.log_in("sysadmin", Secret("Sys@dmin-sample1"))
+    user = admin.create_user("mmt940-plain-" + standin.ui[:3], f"plain-{standin.ui}@example.com", Secret("Pl@in-user-1"))
+    try:
+        with pytest.raises(PreflightError, match="lacks the manage_system permission .*system_user"):
+            check_server(*target(standin.url, admin_username=user["username"], admin_password="Pl@in-user-1"))
+    finally:
+        admin.delete_user(user["id"], permanent=True)
+
+
+def test_unreachable_server():
+    with pytest.raises(PreflightError, match=r"^cannot reach http://127.0.0.1:9: connection refused$"):
+        check_server(*target("http://127.0.0.1:9"))
+
+
+def test_a_web_server_that_is_not_mattermost():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(PreflightError, match="is not a Mattermost server: .* without an X-Version-Id header"):
+            check_server(*target(f"http://127.0.0.1:{server.server_address[1]}"))
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_remote_server_is_refused_before_any_request():
+    config, api = target("https://chat.example.com")
+    with pytest.raises(ConfigError, match="refusing to revoke all sessions on chat.example.com"):
+        check_server(config, api)
