@@ -12,7 +12,7 @@ from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id,
 from .http import json_response, query_int, read_json, status_ok, string_map
 from .passwords import verify_password
 from .store import now_ms
-from .useragent import is_mobile_app, session_props
+from .useragent import session_props
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9.\-_]{0,63}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
@@ -60,7 +60,7 @@ async def login(request: Request):
     if user is None or not verify_password(password, user["password"]):
         raise AppError(401, "api.user.login.invalid_credentials_email_username")
     ua = request.headers.get("user-agent", "")
-    mobile = bool(device_id) or is_mobile_app(ua)
+    mobile = bool(device_id)  # DoLogin: a device id is what makes a session mobile
     session_props_ = {**session_props(ua), "csrf": new_id(), "is_guest": str("system_guest" in user["roles"]).lower(),
                       "isMobile": str(mobile).lower(), "isSaml": "false", "isOAuthUser": "false"}
     if device_id:

@@ -29,6 +29,10 @@ class StandinServer:
             raise StandinError(f"unknown ui {ui!r}; valid: {', '.join(VERSIONS)}")
         if not 0 < float(status_poll_seconds) <= 3600:
             raise StandinError(f"status poll must be in (0, 3600] seconds, got {status_poll_seconds!r}")
+        if host == "localhost":
+            host = "127.0.0.1"
+        if not host.startswith("127."):
+            raise StandinError(f"host must be a loopback address (127.x.x.x), got {host!r}")
         if not 0 <= int(port) <= 65535:
             raise StandinError(f"port must be 0..65535, got {port!r}")
         self.host, self.port = host, int(port)

@@ -36,6 +36,3 @@ def _browser(user_agent: str) -> str:
     first = re.match(r"([\w.-]+)/([\w.]+)", user_agent)  # e.g. python-requests/2.34.2
     return f"{first.group(1)}/{first.group(2)}" if first else "Unknown"
 
-
-def is_mobile_app(user_agent: str) -> bool:
-    return "Mattermost Mobile" in user_agent or "RNBeta" in user_agent

@@ -59,6 +59,7 @@ def test_cli_announces_the_url_and_stops_cleanly(tmp_path, sig):
     (["--ui", "modern"], "invalid choice"),
     (["--status-poll", "-1"], "status poll"),
     (["--fault", "nope"], "valid faults: revoke_all_noop"),
+    (["--host", "0.0.0.0"], "loopback"),
 ])
 def test_cli_rejects_bad_values_with_one_line_and_exit_2(args, fragment):
     proc = _run(*args, "--port", "0") if args[0] != "--port" else _run(*args)
