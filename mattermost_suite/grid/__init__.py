@@ -15,7 +15,9 @@ API
         .start() -> str    the grid URL "http://127.0.0.1:<free port>", once GET /status says ready with every
                            slot registered; otherwise everything is stopped and GridError names the log file.
         .stop()            idempotent; ends every process it started (Java, Xvfb, WebKitWebDriver) and all their
-                           descendants (drivers, browsers) by session id, and waits until they are gone.
+                           descendants (drivers, browsers, even daemonised ones such as chrome_crashpad_handler:
+                           found by session id and an inherited environment tag), waits until they are gone, and
+                           removes the private TMPDIR that held the browsers' temporary profiles.
         with EmbeddedGrid(...) as grid: grid.url ...   (stops on any exception)
         .url, .served -> {browser: version}, .log_dir, .log_file (main grid log),
         .pids (every process started directly, kept after stop(); each is its own session leader)

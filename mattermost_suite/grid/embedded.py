@@ -11,6 +11,7 @@ import json
 import os
 import select
 import shutil
+import tempfile
 import threading
 import time
 import urllib.error
@@ -96,6 +97,7 @@ class EmbeddedGrid:
         self._names: dict[int, str] = {}   # pid -> log name, for error messages
         self._served: dict[str, str] | None = None
         self._owner = new_owner_token()    # inherited by every descendant, even daemonised ones
+        self._tmp: str | None = None        # TMPDIR of every child: browser profiles die with the grid
 
     # -- public -------------------------------------------------------------------------------------
     @property
@@ -117,6 +119,7 @@ class EmbeddedGrid:
         java, jar = _java(), _jar()
         self.log_dir.mkdir(parents=True, exist_ok=True)
         cleanup.register(self)
+        self._tmp = tempfile.mkdtemp(prefix="mm-grid-")
         try:
             relays = self._start_webkit() if "webkit" in self.browsers else []
             self._start_java(java, jar, relays)
@@ -131,6 +134,9 @@ class EmbeddedGrid:
         children, self._children = self._children, []
         if children:
             end_all(children, self._owner)
+        tmp, self._tmp = self._tmp, None
+        if tmp:  # profiles of sessions that were never quit (chromedriver/geckodriver leave them on a kill)
+            shutil.rmtree(tmp, ignore_errors=True)
         self.url = None
         cleanup.unregister(self)
 
@@ -146,6 +152,7 @@ class EmbeddedGrid:
 
     # -- start-up -----------------------------------------------------------------------------------
     def _spawn(self, name: str, argv: list[str], env=None, pass_fds=()):
+        env = {**(os.environ if env is None else env), "TMPDIR": self._tmp}
         child = spawn(argv, self.log_dir / f"{name}.log", self._owner, env=env, pass_fds=pass_fds)
         self._children.append(child)
         self._names[child.pid] = name

@@ -63,6 +63,11 @@ def _open_sessions(grid_url: str, browsers, page_url: str) -> list:
         return list(pool.map(open_one, browsers))
 
 
+def _tmpdir_of(pid: int) -> str:
+    environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return next(e[7:].decode() for e in environ if e.startswith(b"TMPDIR="))
+
+
 def _request_unsupported(grid_url: str) -> tuple[str | None, float]:
     started = time.monotonic()
     try:
@@ -121,9 +126,11 @@ def test_exception_inside_the_with_block_still_stops_everything(tmp_path, page_u
         with EmbeddedGrid(browsers=("chromium", "webkit"), slots_per_browser=1, log_dir=tmp_path) as grid:
             sessions = _open_sessions(grid.url, ("chromium", "webkit"), page_url)  # never quit: the grid must
             tree = process_tree(grid.pids)
+            profiles = _tmpdir_of(grid.pids[-1])
             raise RuntimeError("scenario failed")
     assert len(sessions) == 2 and {"chromium", "MiniBrowser"} <= {c for c, _ in tree.values()}
     assert survivors(tree) == []
+    assert profiles.startswith("/tmp/") and not Path(profiles).exists()
 
 
 def test_two_webkit_slots_run_as_hub_and_nodes_on_loopback(tmp_path, page_url):
