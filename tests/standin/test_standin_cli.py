@@ -12,6 +12,8 @@ import time
 import pytest
 import requests
 
+from .helpers import ADMIN_PASSWORD, login
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
@@ -42,6 +44,8 @@ def test_cli_announces_the_url_and_stops_cleanly(tmp_path, sig):
         assert found, line
         ping = requests.get(found.group(2) + "/api/v4/system/ping", timeout=10)
         assert ping.headers["X-Version-Id"] == found.group(1)
+        token = login(found.group(2)).headers["Token"]
+        requests.get(found.group(2) + "/api/v4/users/me?access_token=" + token, timeout=10)
         proc.send_signal(sig)
         out, err = proc.communicate(timeout=15)
     finally:
@@ -50,6 +54,7 @@ def test_cli_announces_the_url_and_stops_cleanly(tmp_path, sig):
             proc.communicate()
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "stopped" in out
+    assert token not in out + err and ADMIN_PASSWORD not in out + err  # no access log, no secrets
     assert (tmp_path / "standin.sqlite3").exists()
 
 
