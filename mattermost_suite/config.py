@@ -32,6 +32,8 @@ KEYS: dict[str, tuple[str | None, str]] = {
     "ui": ("MM_UI", "auto"),
     "standin_ui": ("MM_STANDIN_UI", "current"),
     "standin_status_poll": ("MM_STANDIN_STATUS_POLL", "60"),
+    # Comma-separated named regressions of the stand-in (mattermost_standin.FAULTS): proves the suite catches them.
+    "standin_faults": ("MM_STANDIN_FAULTS", ""),
     # Named deadlines in seconds. The logout deadline covers the real web app's 60 s status poll plus margin.
     "page_load_deadline": (None, "30"),
     "element_deadline": (None, "10"),
@@ -71,6 +73,7 @@ class Config:
     ui: str
     standin_ui: str
     standin_status_poll: float
+    standin_faults: tuple[str, ...]
     deadlines: Deadlines
     request_timeout: float
     chromium_binary: str
@@ -117,6 +120,7 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         ui=_choice(raw, "ui", UI_CHOICES),
         standin_ui=_choice(raw, "standin_ui", STANDIN_UI_CHOICES),
         standin_status_poll=_seconds(raw, "standin_status_poll"),
+        standin_faults=_faults(raw, base_url),
         deadlines=Deadlines(**{name: _seconds(raw, f"{name}_deadline") for name in DEADLINES}),
         request_timeout=_seconds(raw, "request_timeout"),
         chromium_binary=raw["chromium_binary"],
@@ -179,6 +183,13 @@ def _seconds(raw, key):
     if not value > 0:
         raise ConfigError(f"{key}={raw[key]!r} is not valid: use a number of seconds greater than 0")
     return value
+
+
+def _faults(raw, base_url):
+    faults = tuple(name.strip() for name in raw["standin_faults"].split(",") if name.strip())
+    if faults and base_url:
+        raise ConfigError("standin_faults applies only to the embedded stand-in: leave base_url empty")
+    return faults
 
 
 def _url(raw, key):

@@ -6,7 +6,7 @@ from behave import fixture
 
 from .api import MattermostApi
 from .config import Config
-from .errors import SuiteError
+from .errors import ConfigError, SuiteError
 from .fleet import Fleet
 from .narrate import say
 from .record import ScenarioRecord
@@ -19,11 +19,14 @@ from .tasks.scene import Scene, Site
 def embedded_standin(context, config: Config):
     """The in-process Mattermost stand-in, when no base_url is given."""
     try:
-        from mattermost_standin import StandinError, StandinServer
+        from mattermost_standin import StandinError, StandinServer, UnknownFault
     except ImportError as error:
         raise SuiteError(f"the embedded stand-in is not available ({error}): set base_url / MM_BASE_URL") from None
-    server = StandinServer(host="127.0.0.1", port=0, ui=config.standin_ui,
-                           status_poll_seconds=config.standin_status_poll)
+    try:
+        server = StandinServer(host="127.0.0.1", port=0, ui=config.standin_ui,
+                               status_poll_seconds=config.standin_status_poll, faults=config.standin_faults)
+    except UnknownFault as error:
+        raise ConfigError(f"standin_faults: {error}") from None
     try:
         server.start()
     except StandinError as error:

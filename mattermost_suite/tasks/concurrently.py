@@ -25,8 +25,13 @@ def on_every_device(devices: Sequence[Device], action: Callable[[Device], T]) ->
                 return device, None, f"{type(error).__name__}: {str(error).strip().splitlines()[0] if str(error).strip() else ''}"
             raise
 
-    with ThreadPoolExecutor(max_workers=len(devices) or 1, thread_name_prefix="device") as pool:
+    pool = ThreadPoolExecutor(max_workers=len(devices) or 1, thread_name_prefix="device")
+    try:
         return list(pool.map(attempt, devices))
+    finally:
+        # Not a `with` block: on Ctrl-C it would wait out every watcher's deadline before the browsers are quit.
+        # Once the fixtures quit the browsers, a still-running watcher fails at its next look and ends.
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def fail_unless_all_ok(outcomes, what: str) -> None:

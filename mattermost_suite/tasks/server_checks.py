@@ -4,13 +4,22 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..api import MattermostApi
+from ..errors import SuiteError
 from ..fleet import Device
 from .scene import Person
 
 
 def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[Device]) -> None:
-    listed = api.sessions(person.user_id)
-    problems = [] if len(listed) >= len(devices) else [
+    problems = []
+    try:
+        listed = api.sessions(person.user_id)
+    except SuiteError as error:
+        if error.status != 401:
+            raise
+        problems.append(f"the system admin's own REST session was refused ({error.error_id})")
+        api.log_in_again()
+        listed = api.sessions(person.user_id)
+    problems += [] if len(listed) >= len(devices) else [
         f"the server lists {len(listed)} session(s) of the {person.role}, expected at least {len(devices)}"]
     problems += [f"{device.name}: its session is refused (HTTP {status})"
                  for device, status in _statuses(api, devices) if status != 200]

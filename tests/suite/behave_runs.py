@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import os
 import re
+import select
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,8 +48,39 @@ def run_behave(*args: str, env: dict[str, str] | None = None, timeout: float = 3
     return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker))
 
 
-def processes_with(marker: str) -> list[str]:
-    """Live (non-zombie) processes carrying the marker in their environment."""
+def start_behave(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """behave in its own process group with SIGINT at its default (as in a terminal), output unbuffered."""
+    marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
+    name, value = marker.split("=")
+    full_env = {**os.environ, **(env or {}), name: value, "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([*BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    return process, marker
+
+
+def processes_with(marker: str, grace: float = 10.0) -> list[str]:
+    """Live (non-zombie) processes carrying the marker in their environment, after at most `grace` seconds for
+    the ones still shutting down (e.g. a browser that got the terminal's Ctrl-C itself)."""
+    deadline = time.monotonic() + grace
+    for pid in [int(entry.split()[0]) for entry in _marked(marker)]:
+        _wait_gone(pid, deadline)
+    return _marked(marker)
+
+
+def _wait_gone(pid: int, deadline: float) -> None:
+    """Block until the process ends or the deadline passes (pidfd: woken by the exit itself, no polling)."""
+    try:
+        fd = os.pidfd_open(pid)
+    except OSError:
+        return
+    try:
+        select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+    finally:
+        os.close(fd)
+
+
+def _marked(marker: str) -> list[str]:
     found = []
     for proc in Path("/proc").iterdir():
         if not proc.name.isdigit() or int(proc.name) == os.getpid():
