@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import urlparse
 
+from .config_values import as_bool, as_choice, as_seconds, as_text, as_url, as_faults
 from .errors import ConfigError
 from .secrets import Secret
 
@@ -106,31 +107,31 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         if env_name and env.get(env_name, "") != "":
             value = env[env_name]
         raw[key] = str(defines.get(key, value)).strip()
-    base_url = _url(raw, "base_url")
+    base_url = as_url(raw, "base_url")
     password = raw["admin_password"] or (STANDIN_ADMIN_PASSWORD if not base_url else "")
     if not password:
         raise ConfigError("admin_password is required for a real server: set the environment variable "
                           "MM_ADMIN_PASSWORD (preferred) or the admin_password setting")
     return Config(
         base_url=base_url,
-        admin_username=_text(raw, "admin_username"),
+        admin_username=as_text(raw, "admin_username"),
         admin_password=Secret(password),
         team=raw["team"],
-        headless=_bool(raw, "headless"),
-        ui=_choice(raw, "ui", UI_CHOICES),
-        standin_ui=_choice(raw, "standin_ui", STANDIN_UI_CHOICES),
-        standin_status_poll=_seconds(raw, "standin_status_poll"),
-        standin_faults=_faults(raw, base_url),
-        deadlines=Deadlines(**{name: _seconds(raw, f"{name}_deadline") for name in DEADLINES}),
-        request_timeout=_seconds(raw, "request_timeout"),
+        headless=as_bool(raw, "headless"),
+        ui=as_choice(raw, "ui", UI_CHOICES),
+        standin_ui=as_choice(raw, "standin_ui", STANDIN_UI_CHOICES),
+        standin_status_poll=as_seconds(raw, "standin_status_poll"),
+        standin_faults=as_faults(raw, base_url),
+        deadlines=Deadlines(**{name: as_seconds(raw, f"{name}_deadline") for name in DEADLINES}),
+        request_timeout=as_seconds(raw, "request_timeout"),
         chromium_binary=raw["chromium_binary"],
         chromedriver=raw["chromedriver"],
         firefox_binary=raw["firefox_binary"],
         geckodriver=raw["geckodriver"],
-        driver_download=_bool(raw, "driver_download"),
-        grid=_choice(raw, "grid", GRID_CHOICES),
-        grid_url=_url(raw, "grid_url"),
-        allow_revoke_all=_bool(raw, "allow_revoke_all"),
+        driver_download=as_bool(raw, "driver_download"),
+        grid=as_choice(raw, "grid", GRID_CHOICES),
+        grid_url=as_url(raw, "grid_url"),
+        allow_revoke_all=as_bool(raw, "allow_revoke_all"),
     )
 
 
@@ -151,51 +152,3 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-def _text(raw, key):
-    if not raw[key]:
-        raise ConfigError(f"{key} must not be empty")
-    return raw[key]
-
-
-def _bool(raw, key):
-    value = raw[key].lower()
-    if value in ("true", "yes", "on", "1"):
-        return True
-    if value in ("false", "no", "off", "0"):
-        return False
-    raise ConfigError(f"{key}={raw[key]!r} is not valid: use true/false (also yes/no, on/off, 1/0)")
-
-
-def _choice(raw, key, choices):
-    value = raw[key].lower()
-    if value not in choices:
-        raise ConfigError(f"{key}={raw[key]!r} is not valid: use one of {', '.join(choices)}")
-    return value
-
-
-def _seconds(raw, key):
-    try:
-        value = float(raw[key])
-    except ValueError:
-        value = -1.0
-    if not value > 0:
-        raise ConfigError(f"{key}={raw[key]!r} is not valid: use a number of seconds greater than 0")
-    return value
-
-
-def _faults(raw, base_url):
-    faults = tuple(name.strip() for name in raw["standin_faults"].split(",") if name.strip())
-    if faults and base_url:
-        raise ConfigError("standin_faults applies only to the embedded stand-in: leave base_url empty")
-    return faults
-
-
-def _url(raw, key):
-    value = raw[key].rstrip("/")
-    if value:
-        parsed = urlparse(value)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
-            raise ConfigError(f"{key}={raw[key]!r} is not valid: use an http:// or https:// URL, or leave it empty")
-    return value

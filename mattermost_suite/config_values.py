@@ -1,0 +1,54 @@
+"""Typed readers for config values: each bad value is one ConfigError line naming the key and what is valid."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+from .errors import ConfigError
+
+
+def as_text(raw, key):
+    if not raw[key]:
+        raise ConfigError(f"{key} must not be empty")
+    return raw[key]
+
+
+def as_bool(raw, key):
+    value = raw[key].lower()
+    if value in ("true", "yes", "on", "1"):
+        return True
+    if value in ("false", "no", "off", "0"):
+        return False
+    raise ConfigError(f"{key}={raw[key]!r} is not valid: use true/false (also yes/no, on/off, 1/0)")
+
+
+def as_choice(raw, key, choices):
+    value = raw[key].lower()
+    if value not in choices:
+        raise ConfigError(f"{key}={raw[key]!r} is not valid: use one of {', '.join(choices)}")
+    return value
+
+
+def as_seconds(raw, key):
+    try:
+        value = float(raw[key])
+    except ValueError:
+        value = -1.0
+    if not value > 0:
+        raise ConfigError(f"{key}={raw[key]!r} is not valid: use a number of seconds greater than 0")
+    return value
+
+
+def as_faults(raw, base_url):
+    faults = tuple(name.strip() for name in raw["standin_faults"].split(",") if name.strip())
+    if faults and base_url:
+        raise ConfigError("standin_faults applies only to the embedded stand-in: leave base_url empty")
+    return faults
+
+
+def as_url(raw, key):
+    value = raw[key].rstrip("/")
+    if value:
+        parsed = urlparse(value)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise ConfigError(f"{key}={raw[key]!r} is not valid: use an http:// or https:// URL, or leave it empty")
+    return value
