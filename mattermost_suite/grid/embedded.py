@@ -14,7 +14,6 @@ import shutil
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
@@ -132,7 +131,7 @@ class EmbeddedGrid:
     def stop(self) -> None:
         """Idempotent: end every process this grid started (and their descendants), wait until they are gone."""
         children, self._children = self._children, []
-        if children:
+        if children or self._tmp:  # the tag also finds a child a signal cut off before it was recorded
             end_all(children, self._owner)
         tmp, self._tmp = self._tmp, None
         if tmp:  # profiles of sessions that were never quit (chromedriver/geckodriver leave them on a kill)
