@@ -56,3 +56,31 @@ def test_a_failed_start_names_the_device_and_leaves_no_browser():
     finally:
         fleet.quit_all()
     assert fleet.devices == []
+
+
+def test_a_grid_url_makes_remote_sessions(tmp_path):
+    """chromedriver is itself a W3C remote end, which is enough to prove the webdriver.Remote path."""
+    import socket
+    import subprocess
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    remote_end = subprocess.Popen(["/usr/bin/chromedriver", f"--port={port}"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, text=True)
+    try:
+        for line in remote_end.stdout:  # ready once it says so (a blocking read, no polling)
+            if "started successfully" in line:
+                break
+        config = dataclasses.replace(CONFIG, grid_url=f"http://127.0.0.1:{port}")
+        fleet = Fleet(config)
+        wanted = [(profile_named("Android phone"), DeviceRecord("Android phone", "test user", "email"))]
+        try:
+            [device] = fleet.start(wanted)
+            assert device.record.driver == f"remote http://127.0.0.1:{port}"
+            assert device.driver.execute_script("return navigator.userAgent").find("Android") > 0
+        finally:
+            fleet.quit_all()
+    finally:
+        remote_end.terminate()
+        remote_end.wait(timeout=10)
