@@ -3,7 +3,8 @@ from behave import given, then, when
 
 from mattermost_suite.fleet import profile_named
 from mattermost_suite.moments import Moment, announce
-from mattermost_suite.record import DeviceRecord, now
+from mattermost_suite.narrate import say
+from mattermost_suite.record import DeviceRecord
 from mattermost_suite.tasks import console, devices
 
 
@@ -66,18 +67,13 @@ def step_admin_still_on_users(context):
 
 @when('the system admin clicks "{label}" again and confirms with "{confirm}"')
 def step_admin_confirms(context, label, confirm):
-    scene = context.mm_scene
-    modal = console.users_page(scene).click_revoke_all_sessions()
-    assert modal.confirm_label() == confirm, f"the confirm button reads {modal.confirm_label()!r}"
-    modal.confirm()
-    scene.record.revoke_confirmed_at = now()
+    console.revoke_all_sessions_and_confirm(context.mm_scene, label, confirm)
 
 
 @then("the system admin's browser is redirected to the login page")
 def step_admin_on_login_page(context):
     scene = context.mm_scene
-    console.admin_login_page(scene).wait_until_shown(scene.site.deadlines.logout)
-    scene.admin_device.record.logged_out_at = now()
+    say(console.admin_reaches_login_page(scene))
     announce(Moment.AFTER_CONFIRM, [*scene.victims, scene.admin_device])
 
 

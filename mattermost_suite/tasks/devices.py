@@ -1,6 +1,7 @@
 """Tasks on the test user's devices: log in through the form, stay on a channel, get logged out by themselves."""
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Sequence
 
 from ..fleet import Device
@@ -47,9 +48,7 @@ def watch_until_logged_out(devices: Sequence[Device], site: Site, record) -> lis
 
     def watch(device: Device) -> str:
         LoginPage(device.driver, site.base_url, site.ui, site.deadlines).wait_until_shown(deadline)
-        device.record.logged_out_at = now()
-        latency = record.latency(device.record)
-        device.record.outcome = f"logged out {latency:.1f} s after the confirm" if latency is not None else "logged out"
+        mark_logged_out(device, record)
         return f"{device.name}: {device.record.outcome}"
 
     outcomes = on_every_device(devices, watch)
@@ -58,6 +57,30 @@ def watch_until_logged_out(devices: Sequence[Device], site: Site, record) -> lis
             device.record.outcome = f"NOT logged out: {problem}"
     fail_unless_all_ok(outcomes, f"reach the login page by themselves within {deadline:g} s")
     return [line for _, line, _ in outcomes]
+
+
+def watch_in_background(device: Device, site: Site, record) -> Future:
+    """Start watching one device for the login page right away (e.g. the admin's, which logs out at once);
+    the Future's result() is its outcome line, or the WaitTimeout naming where it was instead."""
+    def watch() -> str:
+        LoginPage(device.driver, site.base_url, site.ui, site.deadlines).wait_until_shown(site.deadlines.logout)
+        mark_logged_out(device, record)
+        return device.record.outcome
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"watch-{device.name}")
+    try:
+        return pool.submit(watch)
+    finally:
+        pool.shutdown(wait=False)  # the watch runs on; its own deadline ends it
+
+
+def mark_logged_out(device: Device, record) -> None:
+    """Note when the device was seen on the login page, and how long after the confirm that was."""
+    device.record.logged_out_at = now()
+    latency = record.latency(device.record)
+    at = f"at {device.record.logged_out_at:%H:%M:%S.%f}"[:-3] + " UTC"
+    device.record.outcome = f"logged out {at}, {latency:.1f} s after the confirm" if latency is not None else \
+        f"logged out {at}"
 
 
 def expired_banner_on_every_device(devices: Sequence[Device], site: Site, expected: str) -> None:

@@ -1,6 +1,7 @@
 """Who and where: the people of MM-T940, the server they use, and everything one scenario owns."""
 from __future__ import annotations
 
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from ..api import MattermostApi
@@ -41,3 +42,4 @@ class Scene:
     record: ScenarioRecord
     victims: list[Device] = field(default_factory=list)
     admin_device: Device | None = None
+    admin_logout_watch: Future | None = None

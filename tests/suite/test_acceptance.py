@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from behave_runs import run_behave
+from .behave_runs import run_behave
 
 STEPS_PER_SCENARIO = 20
 

@@ -4,7 +4,7 @@ import os
 import signal
 
 import requests
-from behave_runs import processes_with, run_behave, start_behave
+from .behave_runs import processes_with, run_behave, start_behave
 
 from mattermost_standin import StandinServer
 
