@@ -1,19 +1,18 @@
 """Steps of the system admin in System Console > Users and its confirmation dialog."""
 from behave import given, then, when
 
-from mattermost_suite.fleet import profile_named
 from mattermost_suite.moments import Moment, announce
 from mattermost_suite.narrate import say
-from mattermost_suite.record import DeviceRecord
 from mattermost_suite.tasks import console, devices
 
 
 @given('the system admin is logged in on another browser, "{device}"')
 def step_admin_logged_in(context, device):
     scene = context.mm_scene
-    [scene.admin_device] = scene.fleet.start([(profile_named(device), DeviceRecord(device, "system admin", "username"))])
+    [scene.admin_device] = scene.fleet.start(devices.wanted_devices([(device, "username")], "system admin"))
     scene.record.devices.append(scene.admin_device.record)
     devices.log_in_through_form([scene.admin_device], scene.admin, scene.site)
+    announce(Moment.LOGGED_IN, [*scene.victims, scene.admin_device])
 
 
 @when("the system admin goes to System Console > Users")

@@ -1,19 +1,15 @@
 """Steps about the test user's devices: logged in everywhere, watched (never touched) until logged out."""
 from behave import given, then
 
-from mattermost_suite.fleet import profile_named
-from mattermost_suite.moments import Moment, announce
 from mattermost_suite.narrate import say
-from mattermost_suite.record import DeviceRecord
 from mattermost_suite.tasks import devices
 
 
 @given("the test user is logged in through the login page on these devices:")
 def step_test_user_logged_in(context):
     scene = context.mm_scene
-    wanted = [(profile_named(row["device"]), DeviceRecord(row["device"], "test user", row["logs in with"]))
-              for row in context.table]
-    scene.victims = scene.fleet.start(wanted)
+    rows = [(row["device"], row["logs in with"]) for row in context.table]
+    scene.victims = scene.fleet.start(devices.wanted_devices(rows, "test user"))
     scene.record.devices += [device.record for device in scene.victims]
     devices.log_in_through_form(scene.victims, scene.test_user, scene.site)
 
@@ -21,7 +17,6 @@ def step_test_user_logged_in(context):
 @given("every device of the test user shows a channel, left open to watch")
 def step_devices_show_channel(context):
     devices.channels_shown(context.mm_scene.victims, context.mm_scene.site)
-    announce(Moment.LOGGED_IN, context.mm_scene.victims)
 
 
 @then("every device of the test user still shows its channel")

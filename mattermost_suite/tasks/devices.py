@@ -4,12 +4,26 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Sequence
 
-from ..fleet import Device
+from ..errors import ConfigError
+from ..fleet import Device, DeviceProfile, profile_named
 from ..pages import ChannelPage, LoginPage
-from ..record import now
+from ..record import DeviceRecord, now
 from ..secrets import Secret
 from .concurrently import fail_unless_all_ok, on_every_device
 from .scene import Person, Site
+
+
+LOGIN_METHODS = ("email", "username")
+
+
+def wanted_devices(rows: Sequence[tuple[str, str]], role: str) -> list[tuple[DeviceProfile, DeviceRecord]]:
+    """(device name, logs in with) rows of the feature -> the profiles to start and their records."""
+    wanted = []
+    for name, login_with in rows:
+        if login_with not in LOGIN_METHODS:
+            raise ConfigError(f"device {name!r} logs in with {login_with!r}: use one of {', '.join(LOGIN_METHODS)}")
+        wanted.append((profile_named(name), DeviceRecord(name, role, login_with)))
+    return wanted
 
 
 def log_in_through_form(devices: Sequence[Device], person: Person, site: Site) -> list[str]:
