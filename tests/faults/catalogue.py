@@ -1,0 +1,61 @@
+"""Which MM-T940 check must catch each stand-in fault: the one table to update when a step's text changes.
+
+`step` is the step text as in features/revoke_all_sessions.feature (an outline's <placeholder> matches any value);
+`message` is a substring the failure must contain, naming what is wrong. `PROPOSED` marks a step the feature does
+not have yet: the fault escapes until the suite adds a check there (see docs/faults.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PROPOSED = "PROPOSED: "
+
+
+@dataclass(frozen=True)
+class Catch:
+    step: str
+    message: str
+
+
+CATCHES: dict[str, Catch] = {
+    "revoke_all_noop": Catch(
+        "every device of the test user reaches the login page by itself",
+        "did not reach the login page by themselves"),
+    "revoke_all_spares_mobile": Catch(
+        "the server lists no session for the test user",
+        "the server still lists"),
+    "revoke_all_spares_caller": Catch(
+        "the server refuses every old session of the test user and of the system admin's browser",
+        "old sessions are not refused with 401"),
+    "endpoint_accepts_non_admin": Catch(
+        PROPOSED + "the server refuses to revoke all sessions for the test user",
+        "403"),
+    "old_tokens_still_valid": Catch(
+        "every device of the test user reaches the login page by itself",
+        "did not reach the login page by themselves"),
+    "cancel_revokes": Catch(
+        "the server still lists every session of the test user and accepts each of them",
+        "sessions were deactivated although the revoke was cancelled"),
+    "confirm_wording": Catch(
+        'the confirmation message reads "<confirmation message>"',
+        "the confirmation reads 'This action revokes all sessions in the system. Are you sure you want to continue?'"),
+    "no_expired_banner": Catch(
+        'every device of the test user shows "Your session has expired. Please log in again."',
+        "did not show 'Your session has expired. Please log in again.'"),
+    "logout_wrong_page": Catch(
+        "every device of the test user reaches the login page by itself",
+        "the browser is at /error?type=page_not_found"),
+    "idle_never_notices": Catch(
+        "every device of the test user reaches the login page by itself",
+        "the browser is at /ad-1/channels/town-square"),
+    "button_for_non_admin": Catch(
+        PROPOSED + 'the test user sees no "Revoke All Sessions" in System Console > Users',
+        "Revoke All Sessions"),
+    "admin_not_logged_out": Catch(
+        "the system admin's browser is redirected to the login page",
+        "the browser is at /admin_console/user_management/users"),
+}
+
+# With a short status poll, the victims' idle pages may notice a revoke that Cancel sent before the REST check
+# runs, and fail one step earlier (racy). The real web app's 60 s poll keeps the REST check the first guard.
+STATUS_POLL_OVERRIDES: dict[str, float] = {"cancel_revokes": 60.0}

@@ -1,0 +1,96 @@
+"""One MM-T940 run against an in-process stand-in (optionally with a fault), read back from behave's JSON report."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mattermost_standin import StandinServer
+
+ROOT = Path(__file__).resolve().parents[2]
+FEATURE = ROOT / "features" / "revoke_all_sessions.feature"
+ADMIN_ENV = {"MM_ADMIN_PASSWORD": "Sys@dmin-sample1"}  # the stand-in's seeded e2e admin
+
+# Short poll so "automatic" logout is quick; the logout deadline stays many polls above it.
+STATUS_POLL = 0.5
+LOGOUT_DEADLINE = 8
+RUN_TIMEOUT = 240
+
+
+def _behave_runs():
+    """tests/suite/behave_runs.py (not a package): loaded by path, shared with the suite's tests if already loaded."""
+    if "behave_runs" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("behave_runs", ROOT / "tests" / "suite" / "behave_runs.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        sys.modules["behave_runs"] = module
+    return sys.modules["behave_runs"]
+
+
+@dataclass(frozen=True)
+class Case:
+    ui: str
+    fault: str | None  # None: the faithful stand-in
+
+    @property
+    def id(self) -> str:
+        return f"{self.ui}-{self.fault or 'faultless'}"
+
+
+@dataclass
+class Outcome:
+    case: Case
+    returncode: int
+    output: str  # behave's plain output and stderr, for the failure report
+    steps: list[tuple[str, str, str]] = field(default_factory=list)  # (name, status, error) of the scenario run
+    leftovers: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def first_failure(self) -> tuple[str, str, str] | None:
+        return next((step for step in self.steps if step[1] in ("failed", "error", "undefined")), None)
+
+
+def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
+    started = time.monotonic()
+    faults = (case.fault,) if case.fault else ()
+    with tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp, \
+            StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server:
+        report = Path(tmp) / "result.json"
+        run = _behave_runs().run_behave(
+            "-o", "/dev/stdout", "-f", "json", "-o", str(report),
+            "-D", f"base_url={server.url}", "-D", f"logout_deadline={LOGOUT_DEADLINE}",
+            env=ADMIN_ENV, timeout=RUN_TIMEOUT)
+        steps = _scenario_steps(report) if report.exists() and report.stat().st_size else []
+    return Outcome(case, run.returncode, run.stdout + run.stderr, steps, run.leftovers, time.monotonic() - started)
+
+
+def _scenario_steps(report: Path) -> list[tuple[str, str, str]]:
+    """Steps of the scenarios that ran (the other UI generation's example is skipped as a whole)."""
+    steps = []
+    for feature in json.loads(report.read_text()):
+        for scenario in feature.get("elements", []):
+            if scenario.get("status") == "skipped":
+                continue
+            for step in scenario.get("steps", []):
+                result = step.get("result", {})
+                error = result.get("error_message", "")
+                steps.append((step["name"], result.get("status", "untested"),
+                              "\n".join(error) if isinstance(error, list) else str(error)))
+    return steps
+
+
+def step_matches(name: str, template: str) -> bool:
+    """A run's step name against a feature step text whose <placeholders> stand for any value."""
+    parts = re.split(r"<[^<>]+>", template)
+    return re.fullmatch(".+".join(re.escape(part) for part in parts), name) is not None
+
+
+def feature_step_texts() -> list[str]:
+    keywords = r"^\s*(?:Given|When|Then|And|But|\*)\s+(.*\S)\s*$"
+    return [match.group(1) for line in FEATURE.read_text().splitlines() if (match := re.match(keywords, line))]

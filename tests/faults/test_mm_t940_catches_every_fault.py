@@ -1,0 +1,74 @@
+"""MM-T940 against every named stand-in fault in both UI generations: each run must fail at the step that guards
+the broken behaviour, with a message naming what is wrong; the faultless stand-in must pass every step."""
+from __future__ import annotations
+
+import pytest
+
+from mattermost_standin import FAULTS
+
+from .catalogue import CATCHES, PROPOSED, Catch
+from .runs import Case, Outcome, feature_step_texts, step_matches
+
+UIS = ("current", "legacy")
+FAULT_CASES = [Case(ui, fault) for ui in UIS for fault in FAULTS]
+BASELINES = [Case(ui, None) for ui in UIS]
+OUTPUT_TAIL = 40
+
+
+def _ids(case: Case) -> str:
+    return case.id
+
+
+def escape_reasons(outcome: Outcome, catch: Catch) -> list[str]:
+    """Why the run does not count as catching the fault; empty when it does."""
+    if outcome.returncode == 0:
+        return ["the run PASSED against the faulty server"]
+    failure = outcome.first_failure
+    if failure is None:
+        return [f"the run failed (exit {outcome.returncode}) before any step failed"]
+    name, status, error = failure
+    reasons = []
+    if catch.step.startswith(PROPOSED):
+        reasons.append(f"the feature has no step guarding this yet ({catch.step})")
+    elif not step_matches(name, catch.step):
+        reasons.append(f"the first failing step is {name!r}, not {catch.step!r}")
+    if catch.message not in error:
+        reasons.append(f"its message does not contain {catch.message!r}")
+    return reasons
+
+
+def report(outcome: Outcome, catch: Catch, reasons: list[str]) -> str:
+    failure = outcome.first_failure or ("-", "-", "-")
+    tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
+    return (f"fault {outcome.case.fault!r} ({FAULTS[outcome.case.fault][1]}) ESCAPED in {outcome.case.ui}:\n"
+            + "".join(f"  - {reason}\n" for reason in reasons)
+            + f"expected: {catch.step!r} failing with {catch.message!r}\n"
+            + f"actual:   {failure[0]!r} {failure[1]}: {failure[2]}\n"
+            + f"--- behave (exit {outcome.returncode}, {outcome.seconds:.0f} s), last {OUTPUT_TAIL} lines ---\n{tail}")
+
+
+def test_every_fault_has_one_catch_and_every_known_step_is_in_the_feature():
+    assert set(CATCHES) == set(FAULTS)
+    steps = feature_step_texts()
+    stale = [c.step for c in CATCHES.values() if not c.step.startswith(PROPOSED) and c.step not in steps]
+    assert not stale, f"update tests/faults/catalogue.py: these steps are no longer in the feature: {stale}"
+
+
+@pytest.mark.parametrize("case", BASELINES, ids=_ids)
+def test_the_faultless_standin_passes_every_step(case, fault_runs):
+    outcome = fault_runs.get(case)
+    tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
+    assert outcome.returncode == 0, tail
+    statuses = [status for _, status, _ in outcome.steps]
+    assert statuses == ["passed"] * len(feature_step_texts()), f"step statuses {statuses}\n{tail}"
+    assert outcome.leftovers == []
+
+
+@pytest.mark.parametrize("case", FAULT_CASES, ids=_ids)
+def test_the_fault_fails_mm_t940_at_its_guarding_step(case, fault_runs, record_kill):
+    outcome = fault_runs.get(case)
+    catch = CATCHES[case.fault]
+    reasons = escape_reasons(outcome, catch)
+    record_kill(case, caught=not reasons)
+    assert not reasons, report(outcome, catch, reasons)
+    assert outcome.leftovers == [], f"processes left behind: {outcome.leftovers}"
