@@ -38,6 +38,21 @@ def embedded_standin(context, config: Config):
 
 
 @fixture
+def embedded_grid(context, browsers: tuple[str, ...]):
+    """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need."""
+    from .grid import EmbeddedGrid, GridError
+    grid = EmbeddedGrid(browsers=browsers)
+    try:
+        url = grid.start()
+    except GridError as error:
+        raise SuiteError(f"the embedded Selenium Grid did not start: {error}") from None
+    try:
+        yield url
+    finally:
+        grid.stop()
+
+
+@fixture
 def admin_rest_identity(context, config: Config):
     api = MattermostApi(config.base_url, timeout=config.request_timeout)
     try:

@@ -6,6 +6,7 @@ behave's own abort would print a misleading "1 feature passed" summary, hence th
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 
@@ -13,7 +14,8 @@ from behave import use_fixture
 from behave.tag_matcher import ActiveTagMatcher
 
 from .errors import ConfigError, PreflightError, SuiteError
-from .fixtures import admin_rest_identity, embedded_standin, scenario_scene
+from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
+from .fleet.profiles import browsers_of_all_devices
 from .narrate import say
 from .secrets import mask
 from .preflight import check_server
@@ -25,14 +27,14 @@ def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
     try:
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
-        if config.grid == "embedded" and not config.grid_url:
-            raise ConfigError("grid=embedded: the embedded Selenium Grid is not available in this build; "
-                              "use grid=off or set grid_url / SELENIUM_GRID_URL")
         if config.embedded:
             server = use_fixture(embedded_standin, context, config)
             config = config.with_base_url(server.url)
         api = use_fixture(admin_rest_identity, context, config)
         info = check_server(config, api)
+        if config.grid == "embedded" and not config.grid_url:  # started only once the server is known fit
+            grid_url = use_fixture(embedded_grid, context, browsers_of_all_devices())
+            config = dataclasses.replace(config, grid_url=grid_url)
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     except PreflightError as error:
@@ -42,8 +44,8 @@ def before_all(context) -> None:
     run_id = new_run_id()
     context.mm_run = SuiteRun(config, info, api, run_id, RunRecord(run_id, info.url, info.version_id, info.ui))
     context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
-    target = "the embedded stand-in" if config.embedded else info.url
-    say(f"run {run_id} on {target}: Mattermost {info.version_text}, {info.ui} web app")
+    browsers = f"browsers on the grid at {config.grid_url}" if config.grid_url else "local browsers"
+    say(f"run {run_id} on {info.url}: Mattermost {info.version_text}, {info.ui} web app, {browsers}")
 
 
 def before_scenario(context, scenario) -> None:

@@ -41,3 +41,8 @@ def profile_named(name: str) -> DeviceProfile:
     except KeyError:
         known = ", ".join(p.name for p in profiles.values())
         raise ConfigError(f"unknown device {name!r}: known devices are {known}") from None
+
+
+def browsers_of_all_devices() -> tuple[str, ...]:
+    """The browser engines the known devices need (what a grid must serve)."""
+    return tuple(sorted({profile.browser for profile in all_profiles().values()}))

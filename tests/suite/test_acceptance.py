@@ -14,9 +14,9 @@ def test_dry_run_has_no_undefined_step():
     assert steps["undefined"] == 0 and steps["untested"] == 2 * STEPS_PER_SCENARIO
 
 
-@pytest.mark.parametrize("ui", ["current", "legacy"])
-def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui):
-    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1")
+@pytest.mark.parametrize("ui, grid", [("current", "off"), ("legacy", "off"), ("current", "embedded")])
+def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui, grid):
+    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", "-D", f"grid={grid}")
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     assert run.summary("feature") == {**run.summary("feature"), "passed": 1, "failed": 0, "error": 0}
@@ -29,6 +29,7 @@ def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui):
     assert re.search(rf"confirmation message reads .*{wording[ui]}.* \.\.\. passed", run.stdout), output
     for device in ("Desktop Chromium", "Desktop Firefox ESR", "Android phone"):
         assert f"MM-T940: {device}: logged out " in run.stderr, output
+    assert ("browsers on the grid at http://127.0.0.1:" in run.stderr) == (grid == "embedded")
     assert "Traceback" not in output and "Sys@dmin-sample1" not in output
     assert run.leftovers == []
 
