@@ -32,6 +32,8 @@ KEYS: dict[str, tuple[str | None, str]] = {
     "headless": ("MM_HEADLESS", "true"),
     "ui": ("MM_UI", "auto"),
     "standin_ui": ("MM_STANDIN_UI", "current"),
+    # Seconds between the stand-in web app's status polls; 60 like the real web app. CI and the project's tests
+    # shorten it (-D standin_status_poll=1) so that idle browsers notice the revoke within a second or two.
     "standin_status_poll": ("MM_STANDIN_STATUS_POLL", "60"),
     # Comma-separated named regressions of the stand-in (mattermost_standin.FAULTS): proves the suite catches them.
     "standin_faults": ("MM_STANDIN_FAULTS", ""),
