@@ -27,8 +27,8 @@ def _behave_runs():
     if "behave_runs" not in sys.modules:
         spec = importlib.util.spec_from_file_location("behave_runs", ROOT / "tests" / "suite" / "behave_runs.py")
         module = importlib.util.module_from_spec(spec)
+        sys.modules["behave_runs"] = module  # before exec: its dataclass looks itself up there
         spec.loader.exec_module(module)
-        sys.modules["behave_runs"] = module
     return sys.modules["behave_runs"]
 
 
