@@ -7,6 +7,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pytest
 
 from .catalogue import STATUS_POLL_OVERRIDES
+from .kill_ratio import Kill, kill_ratio_lines
 from .runs import STATUS_POLL, Case, Outcome, run_case
 
 # Each run drives four browsers; on 2 cores more runs at once only stretch every deadline.
@@ -55,39 +56,31 @@ def fault_runs(request):
 @pytest.fixture
 def record_kill(request):
     """Kept on the test report (user_properties), so the summary also works across xdist workers."""
-    def record(case: Case, caught: bool) -> None:
-        request.node.user_properties.append((KILL, (case.ui, case.fault, caught)))
+    def record(case: Case, caught: bool, first_failing_step: str, seconds: float) -> None:
+        request.node.user_properties.append((KILL, (case.ui, case.fault, caught, first_failing_step, seconds)))
     return record
 
 
-# (ui, fault, caught) per fault test of this session; filled from the test reports.
-KILLS: list[tuple[str, str, bool]] = []
+KILLS: list[Kill] = []  # one per fault test of this session, read from the test reports
 
 
 def pytest_runtest_logreport(report):
     if report.when == "call":
-        KILLS.extend(value for name, value in report.user_properties if name == KILL)
-
-
-def kill_ratio_lines(kills) -> list[str]:
-    """One line per UI generation and a total; then the faults that escaped, if any."""
-    groups = {ui: [k for k in kills if k[0] == ui] for ui in dict.fromkeys(k[0] for k in kills)}
-    lines = []
-    for label, rows in [*groups.items(), ("total", kills)]:
-        caught = sum(1 for _, _, was_caught in rows if was_caught)
-        lines.append(f"{label}: {caught}/{len(rows)} faults caught ({100 * caught / len(rows):.0f} %)")
-    escaped = [f"{ui}/{fault}" for ui, fault, caught in kills if not caught]
-    return lines + ([f"escaped: {', '.join(escaped)}"] if escaped else [])
+        KILLS.extend(Kill(*value) for name, value in report.user_properties if name == KILL)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if KILLS:
         terminalreporter.section("MM-T940 kill ratio (stand-in faults caught / faults run)")
+        for k in KILLS:
+            verdict = "caught" if k.caught else "ESCAPED"
+            terminalreporter.write_line(f"{k.ui}/{k.fault}: {verdict}; first failing step: {k.first_failing_step} "
+                                        f"({k.seconds:.0f} s)")
         for line in kill_ratio_lines(KILLS):
             terminalreporter.write_line(line)
 
 
 def pytest_sessionfinish(session, exitstatus):
     """A fault the suite does not catch fails the session, whatever else happened."""
-    if not all(caught for _, _, caught in KILLS) and exitstatus == pytest.ExitCode.OK:
+    if not all(k.caught for k in KILLS) and exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
