@@ -10,5 +10,9 @@ def before_scenario(context, scenario):
     hooks.before_scenario(context, scenario)
 
 
+def after_step(context, step):
+    hooks.after_step(context, step)
+
+
 def after_all(context):
     hooks.after_all(context)

@@ -1,6 +1,5 @@
-@MM-T940 @tms:MM-T940 @issue:MM-12440 @issue:MM-17020
+@MM-T940 @critical @allure.label.owner:mattermost-qa @allure.issue.MM-12440:MM-12440 @allure.issue.MM-17020:MM-17020
 @allure.label.epic:System_Console @allure.label.feature:User_Management @allure.label.story:Users
-@allure.label.severity:critical
 Feature: MM-T940 Users - Revoke all sessions
   A system admin can end every session on the server from System Console > Users.
   Every user is then logged out of every browser and device by the web app itself,

@@ -13,6 +13,7 @@ import sys
 from behave import use_fixture
 from behave.tag_matcher import ActiveTagMatcher
 
+from . import evidence_hooks
 from .errors import ConfigError, PreflightError, SuiteError
 from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
 from .fleet.profiles import browsers_of_all_devices
@@ -25,6 +26,7 @@ from .run import SuiteRun, config_from_behave, new_run_id
 
 def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
+    evidence_hooks.clean_earlier_results(context.config)
     try:
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
         if config.embedded:
@@ -52,10 +54,20 @@ def before_scenario(context, scenario) -> None:
     run = getattr(context, "mm_run", None)
     if run is None:
         return
+    evidence_hooks.label(scenario, context.config.userdata)
     if context.mm_ui_tags.should_skip(scenario, use_inherited=True):
         scenario.skip(f"not for this server: its web app is the {run.server.ui} generation")
         return
     context.mm_scene = use_fixture(scenario_scene, context, run, scenario.name)
+    context.mm_evidence = evidence_hooks.ScenarioEvidence(context.mm_scene)
+    context.add_cleanup(context.mm_evidence.close)
+
+
+def after_step(context, step) -> None:
+    """Failure evidence while the browsers still live (fixture cleanups run after after_scenario)."""
+    evidence = getattr(context, "mm_evidence", None)
+    if evidence is not None:
+        evidence.after_step(step)
 
 
 EXIT_CONFIG = 2
@@ -73,7 +85,11 @@ def _end_run(context, line: str, code: int) -> None:
 
 
 def after_all(context) -> None:
-    """A scenario whose clean-up failed (e.g. its test user could not be removed) fails the run."""
+    """Run files for the report; a scenario whose clean-up failed (e.g. its test user could not be removed) fails
+    the run."""
+    run = getattr(context, "mm_run", None)
+    if run is not None:
+        evidence_hooks.write_report_files(context.config, run)
     failures = getattr(context, "mm_cleanup_failures", [])
     if failures:
         raise SuiteError(f"{len(failures)} clean-up(s) failed: " + "; ".join(failures))

@@ -42,6 +42,8 @@ def browser_options(profile: DeviceProfile, config: Config):
         options.add_argument("--headless=new")
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
+    # The whole console (not only warnings) for the failure evidence of issue 5.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if profile.mobile_emulation:
         options.add_experimental_option("mobileEmulation", {"deviceName": profile.mobile_emulation})
     if profile.user_agent:
