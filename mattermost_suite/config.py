@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import urlparse
 
-from .config_values import as_bool, as_choice, as_seconds, as_text, as_url, as_faults
+from .config_values import as_bool, as_choice, as_count, as_names, as_seconds, as_text, as_url, as_faults
 from .errors import ConfigError
 from .secrets import Secret
 
@@ -21,7 +21,7 @@ STANDIN_ADMIN_PASSWORD = "Sys@dmin-sample1"
 
 UI_CHOICES = ("auto", "current", "legacy")
 STANDIN_UI_CHOICES = ("current", "legacy")
-GRID_CHOICES = ("off", "embedded")
+GRID_CHOICES = ("embedded", "off")
 
 # key -> (environment variable or None, default as text)
 KEYS: dict[str, tuple[str | None, str]] = {
@@ -49,8 +49,16 @@ KEYS: dict[str, tuple[str | None, str]] = {
     "firefox_binary": ("MM_FIREFOX_BINARY", "/usr/bin/firefox-esr"),
     "geckodriver": ("MM_GECKODRIVER", ""),
     "driver_download": ("MM_DRIVER_DOWNLOAD", "false"),
-    "grid": ("MM_GRID", "off"),
+    # embedded: the hooks start a Selenium Grid on 127.0.0.1 (unless grid_url names one); off: local drivers.
+    "grid": ("MM_GRID", "embedded"),
     "grid_url": ("SELENIUM_GRID_URL", ""),
+    # Comma-separated device names: run only these rows of the feature's device table (empty: every row).
+    "devices": ("MM_DEVICES", ""),
+    # Extra mobile-app sessions of the test user (REST logins with a device_id), all checked before and after.
+    "extra_app_sessions": ("MM_EXTRA_APP_SESSIONS", "0"),
+    # Seconds between an unlocked app's polls, and how many app logins/checks run at once.
+    "app_poll_interval": (None, "2"),
+    "app_requests_at_once": (None, "16"),
     "allow_revoke_all": ("MM_ALLOW_REVOKE_ALL", "false"),
 }
 
@@ -86,6 +94,10 @@ class Config:
     driver_download: bool
     grid: str
     grid_url: str
+    devices: tuple[str, ...]
+    extra_app_sessions: int
+    app_poll_interval: float
+    app_requests_at_once: int
     allow_revoke_all: bool
 
     @property
@@ -132,7 +144,11 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         geckodriver=raw["geckodriver"],
         driver_download=as_bool(raw, "driver_download"),
         grid=as_choice(raw, "grid", GRID_CHOICES),
-        grid_url=as_url(raw, "grid_url"),
+        grid_url="" if raw["grid"].lower() == "off" else as_url(raw, "grid_url"),  # grid=off wins: local drivers
+        devices=as_names(raw, "devices"),
+        extra_app_sessions=as_count(raw, "extra_app_sessions", 0),
+        app_poll_interval=as_seconds(raw, "app_poll_interval"),
+        app_requests_at_once=as_count(raw, "app_requests_at_once", 1),
         allow_revoke_all=as_bool(raw, "allow_revoke_all"),
     )
 

@@ -52,3 +52,18 @@ def as_url(raw, key):
         if parsed.scheme not in ("http", "https") or not parsed.hostname:
             raise ConfigError(f"{key}={raw[key]!r} is not valid: use an http:// or https:// URL, or leave it empty")
     return value
+
+
+def as_count(raw, key, least):
+    try:
+        value = int(raw[key])
+    except ValueError:
+        value = least - 1
+    if value < least:
+        raise ConfigError(f"{key}={raw[key]!r} is not valid: use a whole number of at least {least}")
+    return value
+
+
+def as_names(raw, key):
+    """A comma-separated list of names (e.g. devices), blanks dropped, order kept."""
+    return tuple(dict.fromkeys(name.strip() for name in raw[key].split(",") if name.strip()))

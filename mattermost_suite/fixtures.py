@@ -77,6 +77,8 @@ def scenario_scene(context, run: SuiteRun, scenario_name: str):
     try:
         yield Scene(run.config, site, run.admin_api, run.admin, test_user, fleet, record)
     finally:
+        for line in record.outcome_lines():  # every device by name, also when the scenario failed midway
+            say(f"outcome: {line}")
         try:
             fleet.quit_all()
         finally:

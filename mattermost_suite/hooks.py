@@ -16,7 +16,7 @@ from behave.tag_matcher import ActiveTagMatcher
 from . import evidence_hooks
 from .errors import ConfigError, PreflightError, SuiteError
 from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
-from .fleet.profiles import browsers_of_all_devices
+from .fleet.profiles import grid_browsers
 from .narrate import say
 from .secrets import mask
 from .preflight import check_server
@@ -35,7 +35,7 @@ def before_all(context) -> None:
         api = use_fixture(admin_rest_identity, context, config)
         info = check_server(config, api)
         if config.grid == "embedded" and not config.grid_url:  # started only once the server is known fit
-            grid_url = use_fixture(embedded_grid, context, browsers_of_all_devices())
+            grid_url = use_fixture(embedded_grid, context, grid_browsers(config.devices))
             config = dataclasses.replace(config, grid_url=grid_url)
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)

@@ -18,10 +18,14 @@ class DeviceRecord:
     name: str
     role: str                    # "test user" or "system admin"
     login_with: str              # "email" or "username"
+    state: str = "awake"         # during the revoke: "awake"/"asleep" (computers), "screen (un)locked" (apps)
+    kind: str = "browser"        # "browser" (WebDriver session) or "app" (mobile app's REST session)
     browser: str = ""            # e.g. "chrome 156.0.8078.108"
     driver: str = ""             # "local chromium driver" or "remote <grid url>"
     logged_in_at: datetime | None = None
-    logged_out_at: datetime | None = None
+    logged_out_at: datetime | None = None   # apps: when the server first refused them (401)
+    slept_at: datetime | None = None        # asleep computers / locked apps: when they went to sleep / locked
+    woke_at: datetime | None = None         # ... and when they woke up / were unlocked
     outcome: str = ""            # one line for reports: "logged out 1.2 s after the confirm"
 
 
@@ -31,11 +35,17 @@ class ScenarioRecord:
     ui: str
     devices: list[DeviceRecord] = field(default_factory=list)
     revoke_confirmed_at: datetime | None = None
+    extra_app_sessions: str = ""  # one summary line for -D extra_app_sessions=N (too many for the timeline)
 
     def latency(self, device: DeviceRecord) -> float | None:
         if device.logged_out_at is None or self.revoke_confirmed_at is None:
             return None
         return (device.logged_out_at - self.revoke_confirmed_at).total_seconds()
+
+    def outcome_lines(self) -> list[str]:
+        """Every device's outcome by name, plus the extra app sessions' summary: what the run prints."""
+        lines = [f"{d.name} ({d.role}, {d.state}): {d.outcome or 'no outcome'}" for d in self.devices]
+        return lines + ([f"extra app sessions: {self.extra_app_sessions}"] if self.extra_app_sessions else [])
 
 
 @dataclass

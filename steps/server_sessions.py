@@ -2,6 +2,7 @@
 from behave import then
 
 from mattermost_suite.evidence_hooks import sessions_evidence
+from mattermost_suite.narrate import say
 from mattermost_suite.tasks import server_checks
 
 
@@ -9,7 +10,10 @@ from mattermost_suite.tasks import server_checks
 def step_sessions_still_active(context):
     scene = context.mm_scene
     with sessions_evidence("Sessions of the test user before the revoke", scene.admin_api, scene.test_user):
-        server_checks.sessions_still_active(scene.admin_api, scene.test_user, scene.victims)
+        summary = server_checks.sessions_still_active(scene.admin_api, scene.test_user, [*scene.victims, *scene.apps],
+                                                      scene.extra_apps, scene.config.app_requests_at_once)
+    if summary:
+        say(summary)
 
 
 @then("the server lists no session for the test user")
@@ -22,4 +26,8 @@ def step_no_sessions_left(context):
 @then("the server refuses every old session of the test user and of the system admin's browser")
 def step_old_sessions_refused(context):
     scene = context.mm_scene
-    server_checks.old_sessions_refused(scene.admin_api, [*scene.victims, scene.admin_device])
+    scene.record.extra_app_sessions = server_checks.old_sessions_refused(
+        scene.admin_api, [*scene.victims, *scene.apps, scene.admin_device], scene.extra_apps,
+        scene.config.app_requests_at_once)
+    if scene.record.extra_app_sessions:
+        say(scene.record.extra_app_sessions)

@@ -1,33 +1,64 @@
-"""Steps about the test user's devices: logged in everywhere, watched (never touched) until logged out."""
-from behave import given, then
+"""Steps about the test user's devices: logged in everywhere, watched (never touched) until logged out.
+
+Browsers log in through the login page, the mobile apps through the REST API as the apps do. Each row's state
+(a computer awake or asleep, an app's screen locked or not) is taken just before the revoke.
+"""
+from behave import given, then, when
 
 from mattermost_suite.narrate import say
-from mattermost_suite.tasks import devices
+from mattermost_suite.tasks import apps, devices, matrix, sleep
 
 
-@given("the test user is logged in through the login page on these devices:")
+@given("the test user is logged in on these devices:")
 def step_test_user_logged_in(context):
     scene = context.mm_scene
-    rows = [(row["device"], row["logs in with"]) for row in context.table]
-    scene.victims = scene.fleet.start(devices.wanted_devices(rows, "test user"))
-    scene.record.devices += [device.record for device in scene.victims]
-    devices.log_in_through_form(scene.victims, scene.test_user, scene.site)
+    rows = matrix.chosen_rows([(r["device"], r["logs in with"], r["state"]) for r in context.table],
+                              scene.config.devices)
+    scene.victims, scene.apps = matrix.log_in_everywhere(scene, rows)
 
 
 @given("every device of the test user shows a channel, left open to watch")
-def step_devices_show_channel(context):
-    devices.channels_shown(context.mm_scene.victims, context.mm_scene.site)
-
-
 @then("every device of the test user still shows its channel")
-def step_devices_still_on_channel(context):
+def step_devices_on_channel(context):
     devices.channels_shown(context.mm_scene.victims, context.mm_scene.site)
+    apps.apps_open(context.mm_scene.apps)
 
 
-@then("every device of the test user reaches the login page by itself")
-def step_devices_logged_out(context):
+@when("the test user's asleep computers go to sleep and locked phones lock their screens")
+def step_devices_take_states(context):
+    for line in sleep.put_to_sleep(context.mm_scene.victims) + apps.lock_screens(context.mm_scene.apps):
+        say(line)
+
+
+@then("every awake device of the test user reaches the login page by itself")
+def step_awake_devices_logged_out(context):
     scene = context.mm_scene
-    for line in devices.watch_until_logged_out(scene.victims, scene.site, scene.record):
+    for line in devices.watch_until_logged_out(sleep.awake(scene.victims), scene.site, scene.record):
+        say(line)
+
+
+@then("every asleep computer of the test user still shows its channel, as it slept through the revoke")
+def step_asleep_devices_slept_through(context):
+    sleep.slept_through(context.mm_scene.victims, context.mm_scene.site)
+
+
+@when("the test user's asleep computers wake up and locked phones are unlocked")
+def step_devices_wake(context):
+    sleep.wake(context.mm_scene.victims)
+    apps.unlock_screens(context.mm_scene.apps)
+
+
+@then("every woken computer of the test user reaches the login page by itself")
+def step_woken_devices_logged_out(context):
+    scene = context.mm_scene
+    for line in sleep.watch_woken(scene.victims, scene.site, scene.record):
+        say(line)
+
+
+@then('every mobile app of the test user is refused with "{error_id}"')
+def step_apps_refused(context, error_id):
+    assert error_id == apps.EXPIRED, f"the suite checks for {apps.EXPIRED}, not {error_id!r}"
+    for line in apps.refused_everywhere(context.mm_scene.apps, context.mm_scene):
         say(line)
 
 

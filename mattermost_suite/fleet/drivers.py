@@ -11,10 +11,13 @@ import stat
 from pathlib import Path
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
 from ..errors import ConfigError, SuiteError
+from ..grid.browsers import FIREFOX_PREFS
+from ..grid.errors import session_error
 from .profiles import DeviceProfile
 
 # Selenium Manager would try the network (no internet here) and collect stats.
@@ -26,12 +29,17 @@ CHROMIUM_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "-
 
 
 def browser_options(profile: DeviceProfile, config: Config):
+    if profile.browser == "webkit":
+        # WebKitWebDriver picks MiniBrowser and adds --automation itself; it runs on the grid's Xvfb display.
+        return webdriver.WebKitGTKOptions()
     if profile.browser == "firefox":
         options = webdriver.FirefoxOptions()
         if config.firefox_binary and not config.grid_url:
             options.binary_location = config.firefox_binary
         if config.headless:
             options.add_argument("-headless")
+        for pref, value in FIREFOX_PREFS.items():  # no captive-portal, telemetry or update calls
+            options.set_preference(pref, value)
         if profile.user_agent:
             options.set_preference("general.useragent.override", profile.user_agent)
         return options
@@ -55,7 +63,13 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
     """One fresh browser session for one device: remote when a grid URL is set, else a local driver."""
     options = browser_options(profile, config)
     if config.grid_url:
-        driver = webdriver.Remote(command_executor=config.grid_url, options=options)
+        try:
+            driver = webdriver.Remote(command_executor=config.grid_url, options=options)
+        except WebDriverException as error:  # e.g. a browser the grid has no slot for: rejected at once
+            raise session_error(error, profile.browser, config.grid_url) from None
+    elif profile.browser == "webkit":
+        raise SuiteError(f"{profile.name} runs only on a Selenium Grid (WebKitGTK has no headless mode): "
+                         "leave grid at its default (embedded) or set grid_url")
     elif profile.browser == "firefox":
         driver = webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config)))
     else:

@@ -1,4 +1,4 @@
-"""Fleet: owns every browser session of a scenario; starts them concurrently and always quits them all."""
+"""Fleet: owns every browser session and app session of a scenario; starts them concurrently, always ends them."""
 from __future__ import annotations
 
 import threading
@@ -12,17 +12,20 @@ from ..config import Config
 from ..errors import SuiteError
 from ..record import DeviceRecord
 from ..secrets import Secret
+from .apps import AppSession
 from .drivers import new_driver
 from .profiles import DeviceProfile
 
 
 @dataclass
 class Device:
-    """One live browser session of one person, plus its record for reports."""
+    """One live browser session (driver) or mobile app session (app) of one person, plus its record."""
     profile: DeviceProfile
-    driver: WebDriver
+    driver: WebDriver | None
     record: DeviceRecord
     session_token: Secret | None = field(default=None, repr=False)
+    app: AppSession | None = field(default=None, repr=False)
+    requests_when_locked: int = 0   # an app's request count when its screen was locked
 
     @property
     def name(self) -> str:
@@ -33,6 +36,7 @@ class Fleet:
     def __init__(self, config: Config):
         self.config = config
         self.devices: list[Device] = []
+        self.apps: list[AppSession] = []   # every app session opened, table devices and extras alike
         self._lock = threading.Lock()
         self._accepting = False
 
@@ -63,6 +67,14 @@ class Fleet:
         # The same device name may serve two people (e.g. both on "Desktop Chromium"): match by record.
         return [device for _, record in wanted for device in self.devices if device.record is record]
 
+    def open_app(self, profile: DeviceProfile) -> AppSession:
+        """A not yet logged-in app session; closed by quit_all()."""
+        app = AppSession(profile.user_agent, profile.device_id_prefix, self.config.base_url,
+                         self.config.request_timeout)
+        with self._lock:
+            self.apps.append(app)
+        return app
+
     def _arrived(self, profile: DeviceProfile, record: DeviceRecord, future: Future) -> None:
         if future.cancelled() or future.exception():
             return
@@ -84,8 +96,13 @@ class Fleet:
         with self._lock:
             self._accepting = False
             devices, self.devices = self.devices, []
+            apps, self.apps = self.apps, []
+        for app in apps:
+            app.stop_polling()
         with ThreadPoolExecutor(max_workers=len(devices) or 1, thread_name_prefix="browser-quit") as pool:
-            list(pool.map(_quit_quietly, [device.driver for device in devices]))
+            list(pool.map(_quit_quietly, [device.driver for device in devices if device.driver]))
+        for app in apps:
+            app.close()
 
 
 def _quit_quietly(driver: WebDriver) -> None:

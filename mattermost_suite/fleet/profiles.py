@@ -1,4 +1,4 @@
-"""Device profiles as data (devices.toml): what a named device in the feature's table means for WebDriver."""
+"""Device profiles as data (devices.toml): what a named device in the feature's table means for the fleet."""
 from __future__ import annotations
 
 import tomllib
@@ -9,15 +9,33 @@ from pathlib import Path
 from ..errors import ConfigError
 
 DEVICES_FILE = Path(__file__).with_name("devices.toml")
-BROWSERS = ("chromium", "firefox")
+BROWSERS = ("chromium", "firefox", "webkit")
+KINDS = ("browser", "app")
+# The states of MM-T940 step 1: "Non-mobile can be with computer awake or asleep", "Mobile apps can have screen
+# locked or not". Only Chromium engines can be put to sleep honestly (CDP freezes the page and cuts its network).
+STATES = {"browser": ("awake", "asleep"), "app": ("screen unlocked", "screen locked")}
 
 
 @dataclass(frozen=True)
 class DeviceProfile:
     name: str
-    browser: str
+    kind: str = "browser"
+    browser: str = ""
     mobile_emulation: str = ""
     user_agent: str = ""
+    device_id_prefix: str = ""
+
+    @property
+    def is_app(self) -> bool:
+        return self.kind == "app"
+
+    def check_state(self, state: str) -> str:
+        if state not in STATES[self.kind]:
+            raise ConfigError(f"device {self.name!r} cannot be {state!r}: use {' or '.join(STATES[self.kind])}")
+        if state == "asleep" and self.browser != "chromium":
+            raise ConfigError(f"device {self.name!r} cannot be 'asleep': only Chromium engines can be frozen "
+                              "and taken offline (Chrome DevTools Protocol); use a Chromium-based device")
+        return state
 
 
 @lru_cache(maxsize=None)
@@ -27,9 +45,13 @@ def all_profiles(path: Path = DEVICES_FILE) -> dict[str, DeviceProfile]:
     profiles = {}
     for entry in entries:
         profile = DeviceProfile(**entry)
-        if profile.browser not in BROWSERS:
+        if profile.kind not in KINDS:
+            raise ConfigError(f"{path.name}: device {profile.name!r} has kind {profile.kind!r}: use {', '.join(KINDS)}")
+        if profile.kind == "browser" and profile.browser not in BROWSERS:
             raise ConfigError(f"{path.name}: device {profile.name!r} has browser {profile.browser!r}: "
                               f"use one of {', '.join(BROWSERS)}")
+        if profile.is_app and not (profile.user_agent and profile.device_id_prefix):
+            raise ConfigError(f"{path.name}: app {profile.name!r} needs a user_agent and a device_id_prefix")
         profiles[profile.name.lower()] = profile
     return profiles
 
@@ -45,4 +67,20 @@ def profile_named(name: str) -> DeviceProfile:
 
 def browsers_of_all_devices() -> tuple[str, ...]:
     """The browser engines the known devices need (what a grid must serve)."""
-    return tuple(sorted({profile.browser for profile in all_profiles().values()}))
+    return tuple(sorted({p.browser for p in all_profiles().values() if not p.is_app}))
+
+
+def browsers_for(device_names: tuple[str, ...], admin_device: str = "Desktop Chromium") -> tuple[str, ...]:
+    """The engines a run needs: those of the chosen devices and the admin's browser (all, when none is chosen)."""
+    if not device_names:
+        return browsers_of_all_devices()
+    profiles = [profile_named(name) for name in (*device_names, admin_device)]
+    return tuple(sorted({p.browser for p in profiles if not p.is_app}))
+
+
+def grid_browsers(device_names: tuple[str, ...]) -> tuple[str, ...]:
+    """What the embedded grid serves: the engines the run needs that are really installed here. A device whose
+    engine is missing is then rejected by the grid at once, naming the browser and the grid."""
+    from ..grid import installed_browsers  # the grid package inspects the machine; only needed here
+    installed = installed_browsers()
+    return tuple(b for b in browsers_for(device_names) if b in installed) or installed

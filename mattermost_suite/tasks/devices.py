@@ -16,13 +16,15 @@ from .scene import Person, Site
 LOGIN_METHODS = ("email", "username")
 
 
-def wanted_devices(rows: Sequence[tuple[str, str]], role: str) -> list[tuple[DeviceProfile, DeviceRecord]]:
-    """(device name, logs in with) rows of the feature -> the profiles to start and their records."""
+def wanted_devices(rows: Sequence[tuple[str, ...]], role: str) -> list[tuple[DeviceProfile, DeviceRecord]]:
+    """(device name, logs in with[, state]) rows of the feature -> the profiles to start and their records."""
     wanted = []
-    for name, login_with in rows:
+    for name, login_with, *state in rows:
         if login_with not in LOGIN_METHODS:
             raise ConfigError(f"device {name!r} logs in with {login_with!r}: use one of {', '.join(LOGIN_METHODS)}")
-        wanted.append((profile_named(name), DeviceRecord(name, role, login_with)))
+        profile = profile_named(name)
+        state = profile.check_state(state[0] if state else ("screen unlocked" if profile.is_app else "awake"))
+        wanted.append((profile, DeviceRecord(name, role, login_with, state, profile.kind)))
     return wanted
 
 

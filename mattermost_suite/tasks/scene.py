@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..api import MattermostApi
 from ..config import Config, Deadlines
 from ..fleet import Device, Fleet
+from ..fleet.apps import AppSession
 from ..record import ScenarioRecord
 from ..secrets import Secret
 
@@ -40,6 +41,8 @@ class Scene:
     test_user: Person
     fleet: Fleet
     record: ScenarioRecord
-    victims: list[Device] = field(default_factory=list)
+    victims: list[Device] = field(default_factory=list)        # the test user's browsers (live drivers)
+    apps: list[Device] = field(default_factory=list)           # the test user's mobile apps (REST sessions)
+    extra_apps: list[AppSession] = field(default_factory=list)  # -D extra_app_sessions=N
     admin_device: Device | None = None
     admin_logout_watch: Future | None = None

@@ -1,15 +1,21 @@
 """What the server itself says about sessions, through the REST API (the browsers can't lie about this)."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Sequence
 
 from ..api import MattermostApi
 from ..errors import SuiteError
 from ..fleet import Device
+from ..fleet.apps import AppSession
 from .scene import Person
 
+EXPIRED = "api.context.session_expired.app_error"
 
-def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[Device]) -> None:
+
+def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[Device],
+                          extra_apps: Sequence[AppSession] = (), at_once: int = 16) -> str:
+    """Every device's and extra app's session is listed (apps as mobile, by device id) and accepted."""
     problems = []
     try:
         listed = api.sessions(person.user_id)
@@ -19,13 +25,21 @@ def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[
         problems.append(f"the system admin's own REST session was refused ({error.error_id})")
         api.log_in_again()
         listed = api.sessions(person.user_id)
-    problems += [] if len(listed) >= len(devices) else [
-        f"the server lists {len(listed)} session(s) of the {person.role}, expected at least {len(devices)}"]
+    expected = len(devices) + len(extra_apps)
+    problems += [] if len(listed) >= expected else [
+        f"the server lists {len(listed)} session(s) of the {person.role}, expected at least {expected}"]
+    mobile = {s.get("device_id") for s in listed if s.get("props", {}).get("isMobile") == "true"}
+    apps = [d.app for d in devices if d.app] + list(extra_apps)
+    problems += [f"{len(unlisted)} app session(s) not listed as mobile with their device_id"
+                 for unlisted in [[a for a in apps if a.device_id not in mobile]] if unlisted]
     problems += [f"{device.name}: its session is refused (HTTP {status})"
                  for device, status in _statuses(api, devices) if status != 200]
+    refused = [status for status in _token_statuses(api, extra_apps, at_once) if status != 200]
+    problems += [f"{len(refused)} of {len(extra_apps)} extra app sessions are refused"] if refused else []
     if problems:
         raise AssertionError("sessions were deactivated although the revoke was cancelled:\n  - "
                              + "\n  - ".join(problems))
+    return f"{len(extra_apps)} extra app sessions: all listed as mobile and accepted" if extra_apps else ""
 
 
 def no_sessions_left(api: MattermostApi, person: Person) -> None:
@@ -35,10 +49,16 @@ def no_sessions_left(api: MattermostApi, person: Person) -> None:
         raise AssertionError(f"the server still lists {len(listed)} session(s) of the {person.role}")
 
 
-def old_sessions_refused(api: MattermostApi, devices: Sequence[Device]) -> None:
+def old_sessions_refused(api: MattermostApi, devices: Sequence[Device], extra_apps: Sequence[AppSession] = (),
+                         at_once: int = 16) -> str:
     accepted = [f"{device.name}: HTTP {status}" for device, status in _statuses(api, devices) if status != 401]
+    with ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="extra-app") as pool:
+        answers = list(pool.map(lambda app: app.check_in(), extra_apps))  # each extra app's next request
+    still = [answer for answer in answers if answer != (401, EXPIRED)]
+    accepted += [f"{len(still)} of {len(extra_apps)} extra app sessions: {sorted(set(still))}"] if still else []
     if accepted:
         raise AssertionError("old sessions are not refused with 401:\n  - " + "\n  - ".join(accepted))
+    return f"{len(extra_apps)} extra app sessions: all {len(answers)} refused with 401 {EXPIRED}" if extra_apps else ""
 
 
 def _statuses(api: MattermostApi, devices: Sequence[Device]):
@@ -46,3 +66,9 @@ def _statuses(api: MattermostApi, devices: Sequence[Device]):
     if missing:
         raise AssertionError(f"no session cookie was recorded for: {', '.join(missing)}")
     return [(device, api.status_with_token("GET", "/users/me", device.session_token)) for device in devices]
+
+
+def _token_statuses(api: MattermostApi, apps: Sequence[AppSession], at_once: int) -> list[int]:
+    """Many tokens checked a bounded number at a time (the server's view, not the apps' own requests)."""
+    with ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="token-check") as pool:
+        return list(pool.map(lambda app: api.status_with_token("GET", "/users/me", app.token), apps))
