@@ -106,6 +106,9 @@ class AppSession:
 
 
 def _error_id(response: requests.Response) -> str:
+    """The AppError id of a failed request ("" for a success, whose body may have an "id" of its own)."""
+    if response.status_code < 400:
+        return ""
     try:
         body = response.json()
     except ValueError:

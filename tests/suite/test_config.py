@@ -10,7 +10,8 @@ def test_zero_config_targets_the_embedded_standin_with_the_e2e_password():
     config = load({}, {}, env={})
     assert config.embedded and config.base_url == ""
     assert config.admin_password.reveal() == STANDIN_ADMIN_PASSWORD
-    assert (config.ui, config.standin_ui, config.grid, config.headless) == ("auto", "current", "off", True)
+    assert (config.ui, config.standin_ui, config.grid, config.headless) == ("auto", "current", "embedded", True)
+    assert (config.devices, config.extra_app_sessions) == ((), 0)
     assert config.deadlines.logout >= 60 + 15, "the logout deadline must cover the real 60 s status poll + margin"
 
 
@@ -48,7 +49,9 @@ def test_a_real_server_needs_a_password():
     ("logout_deadline", "soon", "logout_deadline='soon' is not valid: use a number of seconds greater than 0"),
     ("standin_status_poll", "0", "standin_status_poll='0' is not valid"),
     ("base_url", "localhost:8065", "base_url='localhost:8065' is not valid: use an http:// or https:// URL"),
-    ("grid", "yes", "grid='yes' is not valid: use one of off, embedded"),
+    ("grid", "yes", "grid='yes' is not valid: use one of embedded, off"),
+    ("extra_app_sessions", "-1", "extra_app_sessions='-1' is not valid: use a whole number of at least 0"),
+    ("app_requests_at_once", "0", "app_requests_at_once='0' is not valid: use a whole number of at least 1"),
     ("base_ulr", "http://x", "unknown setting 'base_ulr': valid settings are"),
 ])
 def test_bad_values_get_one_line_naming_the_key_and_what_is_valid(key, value, expected):
@@ -75,3 +78,13 @@ def test_revoke_all_is_refused_elsewhere_unless_allowed():
 def test_grid_url_comes_from_the_environment():
     config = load({}, {}, env={"SELENIUM_GRID_URL": "http://127.0.0.1:4444/"})
     assert config.grid_url == "http://127.0.0.1:4444"
+
+
+def test_grid_off_means_local_drivers_even_with_a_grid_url_in_the_environment():
+    config = load({}, {"grid": "off"}, env={"SELENIUM_GRID_URL": "http://127.0.0.1:4444/"})
+    assert (config.grid, config.grid_url) == ("off", "")
+
+
+def test_a_device_subset_is_a_comma_separated_list():
+    config = load({}, {"devices": " Desktop Chromium, iOS app ,,Desktop Chromium"}, env={})
+    assert config.devices == ("Desktop Chromium", "iOS app")

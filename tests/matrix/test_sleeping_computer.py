@@ -1,0 +1,42 @@
+"""A computer asleep, honestly: CDP freezes the page and cuts its network, so it misses the revoke until woken."""
+import pytest
+import requests
+
+from mattermost_standin import StandinServer
+from mattermost_suite.config import load
+from mattermost_suite.fleet.drivers import new_driver
+from mattermost_suite.fleet.profiles import profile_named
+from mattermost_suite.fleet.sleep import fall_asleep, is_frozen, wake_up
+from mattermost_suite.pages import ChannelPage, LoginPage
+from mattermost_suite.secrets import Secret
+
+
+@pytest.fixture
+def standin():
+    with StandinServer(status_poll_seconds=0.5) as server:
+        yield server
+
+
+def test_an_asleep_page_misses_the_revoke_and_logs_out_once_woken(standin):
+    config = load({"base_url": standin.url, "admin_password": "Sys@dmin-sample1", "grid": "off",
+                   "element_deadline": "5", "logout_deadline": "10"}, {}, env={})
+    driver = new_driver(profile_named("Desktop app"), config)
+    try:
+        LoginPage(driver, standin.url, "current", config.deadlines).open().log_in("sysadmin", Secret("Sys@dmin-sample1"))
+        channel = ChannelPage(driver, standin.url, "current", config.deadlines)
+        channel.wait_until_shown(10)
+        assert not is_frozen(driver)
+        fall_asleep(driver)
+        assert is_frozen(driver)
+        token = requests.post(f"{standin.url}/api/v4/users/login", timeout=10,
+                              json={"login_id": "sysadmin", "password": "Sys@dmin-sample1"}).headers["Token"]
+        requests.post(f"{standin.url}/api/v4/users/sessions/revoke/all", timeout=10,
+                      headers={"Authorization": f"Bearer {token}"})
+        login = LoginPage(driver, standin.url, "current", config.deadlines)
+        with pytest.raises(AssertionError, match="waited 3 s for the login page"):
+            login.wait_until_shown(3)  # six status polls would have noticed by now, had the page been awake
+        assert channel.is_shown()
+        wake_up(driver)
+        login.wait_until_shown(10)
+    finally:
+        driver.quit()
