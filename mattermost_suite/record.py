@@ -45,7 +45,7 @@ class ScenarioRecord:
     def outcome_lines(self) -> list[str]:
         """Every device's outcome by name, plus the extra app sessions' summary: what the run prints."""
         lines = [f"{d.name} ({d.role}, {d.state}): {d.outcome or 'no outcome'}" for d in self.devices]
-        return lines + ([f"extra app sessions: {self.extra_app_sessions}"] if self.extra_app_sessions else [])
+        return lines + ([self.extra_app_sessions] if self.extra_app_sessions else [])
 
 
 @dataclass
