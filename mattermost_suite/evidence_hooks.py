@@ -18,6 +18,7 @@ from . import moments
 from .evidence import (TimelineRow, attach_failure, attach_json, attach_moment, attach_screenshot, attach_timeline,
                        label_scenario, write_run_files)
 from .evidence.attachments import attach_text
+from .evidence.formatter import results_folder
 from .moments import Moment
 from .narrate import say
 
@@ -27,7 +28,7 @@ MOMENT_TITLES = {
     Moment.AFTER_CANCEL: "After Cancel",
     Moment.AFTER_CONFIRM: "After Confirm: login page with banner",
 }
-ALLURE_FORMATTER = "AllureFormatter"
+ALLURE_FORMATTERS = ("AllureFormatter", "AllureResults")
 REPORT_NAME = "MM-T940 Revoke All Sessions"
 
 
@@ -39,10 +40,10 @@ def device_label(record) -> str:
 # ---- run level ---------------------------------------------------------------------------------------------
 
 def results_dir(config) -> Path | None:
-    """The Allure formatter's output folder (behave.ini pairs formats and outfiles by position)."""
+    """The Allure formatter's results folder (behave.ini pairs formats and outfiles by position)."""
     for name, output in zip(config.format or [], config.outputs):
-        if ALLURE_FORMATTER in name and output.name:
-            return Path(output.name)
+        if name.endswith(ALLURE_FORMATTERS) and output.name:
+            return Path(results_folder(output.name))
     return None
 
 
@@ -140,16 +141,22 @@ class ScenarioEvidence:
         named = [d for d in scene.victims if re.search(rf"^\s*- {re.escape(d.name)}:", message, re.M)]
         if scene.admin_device is not None and "system admin" in step.name:
             named.append(scene.admin_device)
-        return named or [d for d in scene.fleet.devices if d.driver is not None]
+        return named or [d for d in scene.fleet.devices if getattr(d, "driver", None) is not None]
 
     def attach_timeline(self) -> None:
         record = self.scene.record
-        rows = [TimelineRow(device_label(d), d.logged_in_at, record.revoke_confirmed_at, d.logged_out_at,
+        rows = [TimelineRow(timeline_name(d), d.logged_in_at, record.revoke_confirmed_at, d.logged_out_at,
                             d.outcome or ("not confirmed yet" if record.revoke_confirmed_at is None else ""))
                 for d in record.devices]
         if rows:
             attach_timeline(rows)
             self.timeline_attached = True
+
+
+def timeline_name(record) -> str:
+    """e.g. "Desktop app (asleep)": a device's state during the revoke explains its logout time."""
+    state = getattr(record, "state", "awake")
+    return device_label(record) + ("" if state == "awake" else f" ({state})")
 
 
 @contextmanager
