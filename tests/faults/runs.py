@@ -20,16 +20,26 @@ ADMIN_ENV = {"MM_ADMIN_PASSWORD": "Sys@dmin-sample1"}  # the stand-in's seeded e
 STATUS_POLL = 0.5
 LOGOUT_DEADLINE = 8
 RUN_TIMEOUT = 240
+# The fewest rows of the feature's device table that expose every fault: an awake browser (logout, banner, idle
+# page, wrong page) and a mobile app session (device_id). Local drivers: a grid per run would only cost time.
+# The whole matrix runs against the faultless stand-in in tests/matrix.
+DEVICES = "Desktop Chromium,Android app"
+SUITE_OPTIONS = ("-D", f"devices={DEVICES}", "-D", "grid=off", "-D", f"logout_deadline={LOGOUT_DEADLINE}")
 
 
-def _behave_runs():
-    """tests/suite/behave_runs.py (not a package): loaded by path, shared with the suite's tests if already loaded."""
-    if "behave_runs" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("behave_runs", ROOT / "tests" / "suite" / "behave_runs.py")
+def _load_behave_runs():
+    """tests/suite/behave_runs.py, by path (tests/suite is a sibling package). Loaded once, at import, not lazily
+    from the run threads (a half-loaded module would be visible to the other thread)."""
+    name = "tests_suite_behave_runs"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "suite" / "behave_runs.py")
         module = importlib.util.module_from_spec(spec)
-        sys.modules["behave_runs"] = module  # before exec: its dataclass looks itself up there
+        sys.modules[name] = module  # before exec: its dataclass looks itself up there
         spec.loader.exec_module(module)
-    return sys.modules["behave_runs"]
+    return sys.modules[name]
+
+
+run_behave = _load_behave_runs().run_behave
 
 
 @dataclass(frozen=True)
@@ -62,10 +72,12 @@ def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
     with tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp, \
             StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server:
         report = Path(tmp) / "result.json"
-        run = _behave_runs().run_behave(
-            "-o", "/dev/stdout", "-f", "json", "-o", str(report),
-            "-D", f"base_url={server.url}", "-D", f"logout_deadline={LOGOUT_DEADLINE}",
-            env=ADMIN_ENV, timeout=RUN_TIMEOUT)
+        run = run_behave(
+            # run_behave's plain output stays on stdout (behave pairs formats and outfiles by position, after the
+            # ones behave.ini names); no JUnit: it would swallow the run's stderr and share reports/junit.
+            "-o", "/dev/stdout", "-f", "json", "-o", str(report), "--no-junit",
+            "-D", f"base_url={server.url}", *SUITE_OPTIONS,
+            env={**ADMIN_ENV, "MM_ALLURE_RESULTS": str(Path(tmp) / "allure-results")}, timeout=RUN_TIMEOUT)
         steps = _scenario_steps(report) if report.exists() and report.stat().st_size else []
     return Outcome(case, run.returncode, run.stdout + run.stderr, steps, run.leftovers, time.monotonic() - started)
 

@@ -45,6 +45,7 @@ def report(outcome: Outcome, catch: Catch, reasons: list[str]) -> str:
             + f"expected: {catch.step!r} failing with {catch.message!r}\n"
             + f"actual:   {name!r} {status}: {error}\n"
             + "(docs/faults.md says which check the suite lacks)\n"
+            + (f"processes left behind: {outcome.leftovers}\n" if outcome.leftovers else "")
             + f"--- behave (exit {outcome.returncode}, {outcome.seconds:.0f} s), last {OUTPUT_TAIL} lines ---\n{tail}")
 
 
