@@ -12,7 +12,7 @@ from .runs import Case, Outcome, feature_step_texts, step_matches
 UIS = ("current", "legacy")
 FAULT_CASES = [Case(ui, fault) for ui in UIS for fault in FAULTS]
 BASELINES = [Case(ui, None) for ui in UIS]
-OUTPUT_TAIL = 40
+OUTPUT_TAIL = 15
 
 
 def _ids(case: Case) -> str:
