@@ -2,7 +2,7 @@
 from .catalogue import Catch
 from .kill_ratio import Kill, kill_ratio_lines
 from .runs import Case, Outcome, step_matches
-from .test_mm_t940_catches_every_fault import escape_reasons
+from .verdicts import escape_reasons
 
 BANNER = Catch('the confirmation message reads "<confirmation message>"', "the confirmation reads")
 

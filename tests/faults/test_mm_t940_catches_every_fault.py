@@ -6,47 +6,17 @@ import pytest
 
 from mattermost_standin import FAULTS
 
-from .catalogue import CATCHES, PROPOSED, Catch
-from .runs import Case, Outcome, feature_step_texts, step_matches
+from .catalogue import CATCHES, PROPOSED
+from .runs import Case, feature_step_texts
+from .verdicts import OUTPUT_TAIL, escape_reasons, report
 
 UIS = ("current", "legacy")
 FAULT_CASES = [Case(ui, fault) for ui in UIS for fault in FAULTS]
 BASELINES = [Case(ui, None) for ui in UIS]
-OUTPUT_TAIL = 15
 
 
 def _ids(case: Case) -> str:
     return case.id
-
-
-def escape_reasons(outcome: Outcome, catch: Catch) -> list[str]:
-    """Why the run does not count as catching the fault; empty when it does."""
-    if outcome.returncode == 0:
-        return ["the run PASSED against the faulty server"]
-    failure = outcome.first_failure
-    if failure is None:
-        return [f"the run failed (exit {outcome.returncode}) before any step failed"]
-    name, status, error = failure
-    reasons = []
-    if catch.step.startswith(PROPOSED):
-        reasons.append(f"the feature has no step guarding this yet ({catch.step})")
-    elif not step_matches(name, catch.step):
-        reasons.append(f"the first failing step is {name!r}, not {catch.step!r}")
-    if catch.message not in error:
-        reasons.append(f"its message does not contain {catch.message!r}")
-    return reasons
-
-
-def report(outcome: Outcome, catch: Catch, reasons: list[str]) -> str:
-    name, status, error = outcome.first_failure or ("no step failed", "", "")
-    tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
-    return (f"fault {outcome.case.fault!r} ({FAULTS[outcome.case.fault][1]}) ESCAPED in {outcome.case.ui}:\n"
-            + "".join(f"  - {reason}\n" for reason in reasons)
-            + f"expected: {catch.step!r} failing with {catch.message!r}\n"
-            + f"actual:   {name!r} {status}: {error}\n"
-            + "(docs/faults.md says which check the suite lacks)\n"
-            + (f"processes left behind: {outcome.leftovers}\n" if outcome.leftovers else "")
-            + f"--- behave (exit {outcome.returncode}, {outcome.seconds:.0f} s), last {OUTPUT_TAIL} lines ---\n{tail}")
 
 
 def test_every_fault_has_one_catch_and_every_known_step_is_in_the_feature():
@@ -61,7 +31,7 @@ def test_the_faultless_standin_passes_every_step(case, fault_runs):
     outcome = fault_runs.get(case)
     tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
     assert outcome.returncode == 0, tail
-    statuses = [status for _, status, _ in outcome.steps]
+    statuses = [status for _, status, _ in outcome.steps]  # of the one example that ran (one Scenario Outline)
     assert statuses == ["passed"] * len(feature_step_texts()), f"step statuses {statuses}\n{tail}"
     assert outcome.leftovers == []
 
