@@ -112,7 +112,9 @@ class Config:
 def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, str] | None = None) -> Config:
     """Merge the sources and type every value. `ini` is [behave.userdata], `defines` the `-D` pairs."""
     env = os.environ if env is None else env
-    unknown = sorted(set(defines) - set(KEYS))
+    # Report settings belong to the Allure formatter and the evidence hooks, not to the run's Config.
+    report_keys = {key for key in defines if key.startswith("AllureFormatter.") or key == "tms_pattern"}
+    unknown = sorted(set(defines) - set(KEYS) - report_keys)
     if unknown:
         raise ConfigError(f"unknown setting '{unknown[0]}': valid settings are {', '.join(sorted(KEYS))}")
     raw: dict[str, str] = {}
