@@ -88,3 +88,9 @@ def test_grid_off_means_local_drivers_even_with_a_grid_url_in_the_environment():
 def test_a_device_subset_is_a_comma_separated_list():
     config = load({}, {"devices": " Desktop Chromium, iOS app ,,Desktop Chromium"}, env={})
     assert config.devices == ("Desktop Chromium", "iOS app")
+
+
+def test_report_link_settings_pass_through_and_a_typo_is_still_refused():
+    load({}, {"AllureFormatter.issue_pattern": "https://jira.example/{}", "tms_pattern": "https://tm.example/{}"}, {})
+    with pytest.raises(ConfigError, match="unknown setting 'headles'"):
+        load({}, {"headles": "false"}, {})
