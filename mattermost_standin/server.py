@@ -100,7 +100,7 @@ class StandinServer:
         while not self._server.started:
             if not self._thread.is_alive() or time.monotonic() > deadline:
                 raise StandinError(f"the stand-in did not start on {self.url}")
-            time.sleep(0.01)  # start-up poll of our own thread, not a test wait
+            self._thread.join(0.01)  # returns early if uvicorn's thread dies while starting
 
     def stop(self) -> None:
         if self._server is not None:

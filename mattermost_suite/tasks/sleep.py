@@ -20,14 +20,14 @@ def awake(devices: Sequence[Device]) -> list[Device]:
 
 
 def put_to_sleep(devices: Sequence[Device]) -> list[str]:
-    def sleep(device: Device) -> str:
+    def doze_off(device: Device) -> str:
         fall_asleep(device.driver)
         device.record.slept_at = now()
         if not is_frozen(device.driver):
             raise AssertionError("its page still runs after the freeze (document.visibilityState is not hidden)")
         return f"{device.name}: asleep at {device.record.slept_at:%H:%M:%S.%f}"[:-3]
 
-    outcomes = on_every_device(asleep(devices), sleep)
+    outcomes = on_every_device(asleep(devices), doze_off)
     fail_unless_all_ok(outcomes, "fall asleep")
     return [line for _, line, _ in outcomes]
 
