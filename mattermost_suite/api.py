@@ -86,9 +86,12 @@ class MattermostApi:
 
     def status_with_token(self, method: str, path: str, token: Secret) -> int:
         """The bare HTTP status of one call made with someone else's session token (e.g. 401 after a revoke)."""
-        response = requests.request(method, self.base_url + API + path, timeout=self.timeout,
-                                    headers={"Authorization": f"Bearer {token.reveal()}"})
-        return response.status_code
+        return self.call_with_token(method, path, token).status_code
+
+    def call_with_token(self, method: str, path: str, token: Secret) -> requests.Response:
+        """One call made with someone else's session token, answered as is (a refusal is the expected outcome)."""
+        return requests.request(method, self.base_url + API + path, timeout=self.timeout,
+                                headers={"Authorization": f"Bearer {token.reveal()}"})
 
     def ping(self) -> requests.Response:
         """GET /system/ping without raising: the preflight reads its status and X-Version-Id itself."""

@@ -2,8 +2,9 @@
 
 The evidence package does the attaching and masking; this module decides what and when:
 - key moments (moments.py) -> every browser's screenshot + one combined image (one device: one screenshot);
-- after Confirm -> also the per-device timeline; on a failing step -> failure evidence of the devices it names,
-  and the timeline if not attached yet; REST checks -> the test user's sessions (masked);
+- after Confirm -> also the per-device timeline; on the last step that runs (passed last step or a failing step)
+  of a scenario that confirmed the revoke -> the complete timeline again; on a failing step -> failure evidence
+  of the devices it names, and the timeline if not attached yet; REST checks -> the test user's sessions (masked);
 - start of a run -> earlier results removed; end of a run -> environment.properties, executor.json, categories.json.
 """
 from __future__ import annotations
@@ -27,7 +28,11 @@ MOMENT_TITLES = {
     Moment.CONFIRMATION_SHOWN: "Confirmation modal",
     Moment.AFTER_CANCEL: "After Cancel",
     Moment.AFTER_CONFIRM: "After Confirm: login page with banner",
+    Moment.SENT_AWAY: "Test user sent away from System Console > Users",
 }
+TIMELINE = "Per-device timeline"
+# After Confirm the woken computers and the apps have not logged out yet: the complete story comes at the end.
+FINAL_TIMELINE = "Per-device timeline at the end of the scenario"
 ALLURE_FORMATTERS = ("AllureFormatter", "AllureResults")
 REPORT_NAME = "MM-T940 Revoke All Sessions"
 
@@ -126,13 +131,15 @@ class ScenarioEvidence:
         if moment is Moment.AFTER_CONFIRM:
             self.attach_timeline()
 
-    def after_step(self, step) -> None:
-        if not step.status.has_failed():
-            return
-        for device in self.failing_devices(step):
+    def after_step(self, step, last: bool = False) -> None:
+        """`last`: the scenario's last step; no later step runs after a failing one either."""
+        failed = step.status.has_failed()
+        for device in self.failing_devices(step) if failed else ():
             attach_failure(device.driver, device_label(device.record))
-        if not self.timeline_attached and self.scene.record.devices:
+        if failed and not self.timeline_attached and self.scene.record.devices:
             self.attach_timeline()
+        elif (failed or last) and self.scene.record.revoke_confirmed_at is not None:
+            self.attach_timeline(FINAL_TIMELINE)
 
     def failing_devices(self, step) -> list:
         """The devices the failure names ("  - <device>: ..."); every browser device if it names none."""
@@ -143,13 +150,13 @@ class ScenarioEvidence:
             named.append(scene.admin_device)
         return named or [d for d in scene.fleet.devices if getattr(d, "driver", None) is not None]
 
-    def attach_timeline(self) -> None:
+    def attach_timeline(self, name: str = TIMELINE) -> None:
         record = self.scene.record
         rows = [TimelineRow(timeline_name(d), d.logged_in_at, record.revoke_confirmed_at, d.logged_out_at,
                             d.outcome or ("not confirmed yet" if record.revoke_confirmed_at is None else ""))
                 for d in record.devices]
         if rows:
-            attach_timeline(rows)
+            attach_timeline(rows, name)
             self.timeline_attached = True
 
 

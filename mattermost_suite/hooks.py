@@ -14,6 +14,7 @@ from behave import use_fixture
 from behave.tag_matcher import ActiveTagMatcher
 
 from . import evidence_hooks
+from .browser_check import check_browsers
 from .errors import ConfigError, PreflightError, SuiteError
 from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
 from .fleet.profiles import grid_browsers
@@ -29,6 +30,7 @@ def before_all(context) -> None:
     evidence_hooks.clean_earlier_results(context.config)
     try:
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
+        check_browsers(config)
         if config.embedded:
             server = use_fixture(embedded_standin, context, config)
             config = config.with_base_url(server.url)
@@ -67,7 +69,8 @@ def after_step(context, step) -> None:
     """Failure evidence while the browsers still live (fixture cleanups run after after_scenario)."""
     evidence = getattr(context, "mm_evidence", None)
     if evidence is not None:
-        evidence.after_step(step)
+        scenario = getattr(context, "scenario", None)
+        evidence.after_step(step, last=scenario is not None and step is scenario.steps[-1])
 
 
 EXIT_CONFIG = 2

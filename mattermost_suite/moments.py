@@ -15,6 +15,7 @@ class Moment(str, Enum):
     CONFIRMATION_SHOWN = "the confirmation modal"
     AFTER_CANCEL = "after Cancel"
     AFTER_CONFIRM = "after Confirm"
+    SENT_AWAY = "a non-admin sent away from the console"
 
 
 Listener = Callable[[Moment, Sequence[object]], None]

@@ -1,9 +1,12 @@
 """Steps that ask the server itself (REST API) about the test user's sessions."""
-from behave import then
+from behave import then, when
 
 from mattermost_suite.evidence_hooks import sessions_evidence
 from mattermost_suite.narrate import say
-from mattermost_suite.tasks import server_checks
+from mattermost_suite.tasks import non_admin, server_checks
+
+# The suite's own REST session of the system admin (seeding, checks): a session like any other, so revoked too.
+ADMIN_REST_SESSION = "the system admin's REST session"
 
 
 @then("the server still lists every session of the test user and accepts each of them")
@@ -23,11 +26,30 @@ def step_no_sessions_left(context):
         server_checks.no_sessions_left(scene.admin_api, scene.test_user)
 
 
-@then("the server refuses every old session of the test user and of the system admin's browser")
+@then("the server refuses every old session of the test user and of the system admin")
 def step_old_sessions_refused(context):
     scene = context.mm_scene
     scene.record.extra_app_sessions = server_checks.old_sessions_refused(
         scene.admin_api, [*scene.victims, *scene.apps, scene.admin_device], scene.extra_apps,
-        scene.config.app_requests_at_once)
+        scene.config.app_requests_at_once, [(ADMIN_REST_SESSION, scene.admin_rest_token_at_revoke)])
     if scene.record.extra_app_sessions:
         say(scene.record.extra_app_sessions)
+
+
+@when("the test user asks the server to revoke all sessions")
+def step_test_user_asks_to_revoke_all(context):
+    context.mm_scene.non_admin_revoke_answer = non_admin.ask_to_revoke_all(context.mm_scene)
+
+
+@then('the server refuses, saying "{message}"')
+def step_server_refuses(context, message):
+    non_admin.refused(context.mm_scene.non_admin_revoke_answer, message)
+
+
+@then("every session of the test user and of the system admin is still active")
+def step_everyone_still_active(context):
+    scene = context.mm_scene
+    with sessions_evidence("Sessions of the test user after the refused request", scene.admin_api, scene.test_user):
+        server_checks.sessions_still_active(scene.admin_api, scene.test_user, scene.victims,
+                                            because="although the server refused to revoke them")
+    non_admin.note_still_logged_in(scene)

@@ -1,9 +1,9 @@
-"""Steps of the system admin in System Console > Users and its confirmation dialog."""
+"""Steps in System Console > Users: the system admin with its confirmation dialog, and a user who may not use it."""
 from behave import given, then, when
 
 from mattermost_suite.moments import Moment, announce
 from mattermost_suite.narrate import say
-from mattermost_suite.tasks import console, devices
+from mattermost_suite.tasks import console, devices, non_admin
 
 
 @given('the system admin is logged in on another browser, "{device}"')
@@ -80,3 +80,19 @@ def step_admin_on_login_page(context):
 def step_admin_without_banner(context):
     assert not console.admin_login_page(context.mm_scene).shows_expired_banner(), \
         "the system admin's login page shows the session-expired message"
+
+
+@when("the test user goes to System Console > Users")
+def step_test_user_opens_users(context):
+    non_admin.users_page(context.mm_scene).visit()
+
+
+@then("the test user is sent away from System Console > Users")
+def step_test_user_sent_away(context):
+    say(f"the test user is at {non_admin.sent_away(context.mm_scene)}")
+    announce(Moment.SENT_AWAY, context.mm_scene.victims)
+
+
+@then('the test user is not offered "{label}"')
+def step_test_user_not_offered(context, label):
+    non_admin.not_offered(context.mm_scene, label)

@@ -2,12 +2,15 @@
 in the header bar without an id in the newest product)."""
 from __future__ import annotations
 
+from . import waits
 from .base import Page
 from .confirm_modal import ConfirmModal
 
 
 class SystemUsersPage(Page):
     path = "/admin_console/user_management/users"
+    console = "/admin_console"
+    revoke_all_label = "Revoke All Sessions"
 
     def open(self) -> "SystemUsersPage":
         self.visit()
@@ -23,3 +26,15 @@ class SystemUsersPage(Page):
     def click_revoke_all_sessions(self) -> ConfirmModal:
         self.visible("revoke_all_button").click()
         return ConfirmModal(self.driver, self.base_url, self.ui, self.deadlines).wait_open()
+
+    # -- as a user without the permission: the web app sends them away from the console -----------------------
+    def in_console(self) -> bool:
+        return self.on_path(self.console)
+
+    def offers_revoke_all_sessions(self) -> bool:
+        return self.shows("revoke_all_button")
+
+    def wait_until_left_or_offered(self, deadline: float) -> None:
+        """Until the browser has left the System Console, or it shows the button (then it is not leaving)."""
+        waits.until(self.driver, lambda _: not self.in_console() or self.offers_revoke_all_sessions(), deadline,
+                    "the web app to leave System Console > Users")

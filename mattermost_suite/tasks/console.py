@@ -32,6 +32,7 @@ def revoke_all_sessions_and_confirm(scene: Scene, label: str, confirm: str) -> N
     assert users.revoke_all_sessions_label() == label, f"the button reads {users.revoke_all_sessions_label()!r}"
     modal = users.click_revoke_all_sessions()
     assert modal.confirm_label() == confirm, f"the confirm button reads {modal.confirm_label()!r}"
+    scene.admin_rest_token_at_revoke = scene.admin_api.token
     modal.confirm()
     scene.record.revoke_confirmed_at = now()
     scene.admin_logout_watch = watch_in_background(scene.admin_device, scene.site, scene.record)

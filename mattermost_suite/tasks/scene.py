@@ -32,6 +32,14 @@ class Site:
     deadlines: Deadlines
 
 
+@dataclass(frozen=True)
+class ServerAnswer:
+    """What the server answered a request that is meant to be refused: HTTP status, error id, message."""
+    status: int
+    error_id: str
+    message: str
+
+
 @dataclass
 class Scene:
     config: Config
@@ -46,3 +54,7 @@ class Scene:
     extra_apps: list[AppSession] = field(default_factory=list)  # -D extra_app_sessions=N
     admin_device: Device | None = None
     admin_logout_watch: Future | None = None
+    # The token of the admin's REST session (seeding) when the revoke was confirmed: it must be refused afterwards,
+    # although that session never sees a page and the suite logs in again to check the server.
+    admin_rest_token_at_revoke: Secret | None = None
+    non_admin_revoke_answer: ServerAnswer | None = None  # the test user's own request to revoke all sessions

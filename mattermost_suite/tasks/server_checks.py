@@ -8,14 +8,17 @@ from ..api import MattermostApi
 from ..errors import SuiteError
 from ..fleet import Device
 from ..fleet.apps import AppSession
+from ..secrets import Secret
 from .scene import Person
 
 EXPIRED = "api.context.session_expired.app_error"
 
 
 def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[Device],
-                          extra_apps: Sequence[AppSession] = (), at_once: int = 16) -> str:
-    """Every device's and extra app's session is listed (apps as mobile, by device id) and accepted."""
+                          extra_apps: Sequence[AppSession] = (), at_once: int = 16,
+                          because: str = "although the revoke was cancelled") -> str:
+    """Every device's and extra app's session is listed (apps as mobile, by device id) and accepted, and so is the
+    system admin's own REST session (its first call)."""
     problems = []
     try:
         listed = api.sessions(person.user_id)
@@ -37,21 +40,30 @@ def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[
     refused = [status for status in _token_statuses(api, extra_apps, at_once) if status != 200]
     problems += [f"{len(refused)} of {len(extra_apps)} extra app sessions are refused"] if refused else []
     if problems:
-        raise AssertionError("sessions were deactivated although the revoke was cancelled:\n  - "
+        raise AssertionError(f"sessions were deactivated {because}:\n  - "
                              + "\n  - ".join(problems))
     return f"{len(extra_apps)} extra app sessions: all listed as mobile and accepted" if extra_apps else ""
 
 
 def no_sessions_left(api: MattermostApi, person: Person) -> None:
-    api.log_in_again()  # the admin's REST session was revoked as well
+    # The admin's REST session was revoked as well (its old token is checked with the other old sessions).
+    # Logging in again leaves that old session alone: only a logout or a revoke ends it.
+    api.log_in_again()
     listed = api.sessions(person.user_id)
     if listed:
         raise AssertionError(f"the server still lists {len(listed)} session(s) of the {person.role}")
 
 
 def old_sessions_refused(api: MattermostApi, devices: Sequence[Device], extra_apps: Sequence[AppSession] = (),
-                         at_once: int = 16) -> str:
+                         at_once: int = 16, rest_sessions: Sequence[tuple[str, Secret | None]] = ()) -> str:
+    """Every old session token is refused with 401: the devices', the extra apps' and named REST sessions' (e.g. the
+    system admin's seeding session, which no page logs out)."""
+    missing = [name for name, token in rest_sessions if not token]
+    if missing:
+        raise AssertionError(f"no session token was recorded for: {', '.join(missing)}")
     accepted = [f"{device.name}: HTTP {status}" for device, status in _statuses(api, devices) if status != 401]
+    accepted += [f"{name}: HTTP {status}" for name, token in rest_sessions
+                 if (status := api.status_with_token("GET", "/users/me", token)) != 401]
     with ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="extra-app") as pool:
         answers = list(pool.map(lambda app: app.check_in(), extra_apps))  # each extra app's next request
     still = [answer for answer in answers if answer != (401, EXPIRED)]
