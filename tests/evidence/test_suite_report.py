@@ -21,10 +21,20 @@ FAILING_ROWS = "devices=Desktop Chromium,Desktop Firefox ESR,Android phone"
 VICTIMS = ("Desktop Chromium", "Desktop Firefox ESR", "Android phone")
 ADMIN = "Desktop Chromium (system admin)"
 COMBINED = "After Confirm: login page with banner - all devices"
+LAST_STEP = "And the server refuses every old session of the test user and of the system admin"
+FINAL_TIMELINE = "Per-device timeline at the end of the scenario"
+NON_ADMIN = "MM-T940 Users - A user who is not a system admin cannot revoke all sessions"
 
 
 def ran(results) -> dict:
-    [result] = [r for r in checks.check_results_present(results, 2) if r["status"] != "skipped"]
+    """The MM-T940 outline's example that ran (the other UI generation's is skipped)."""
+    ran = [r for r in checks.check_results_present(results, 3) if r["status"] != "skipped"]
+    [result] = [r for r in ran if r["name"] != NON_ADMIN]
+    return result
+
+
+def non_admin(results) -> dict:
+    [result] = [r for r in checks.check_results_present(results, 3) if r["name"] == NON_ADMIN]
     return result
 
 
@@ -109,6 +119,11 @@ def test_the_run_attaches_every_moment_the_rest_evidence_and_the_timeline(passin
     timeline = (RESULTS / steps[step_with(steps, COMBINED)]["Per-device timeline (CSV)"]["source"]).read_text()
     rows = {line.split(",")[0]: line for line in timeline.strip().splitlines()[1:]}
     assert all("after the confirm" in rows[device] for device in everyone), timeline
+    final = (RESULTS / steps[LAST_STEP][f"{FINAL_TIMELINE} (CSV)"]["source"]).read_text().strip().splitlines()
+    assert len(final) == 1 + 8 + 1, final  # a header, the device table's 8 rows and the admin's browser
+    for row in final[1:]:  # Device, Logged in at, Revoke confirmed at, Logged out at, Latency (s), Outcome
+        device, logged_in, confirmed, logged_out, latency = row.split(",")[:5]
+        assert logged_in and confirmed and logged_out and float(latency) > 0, f"{device} is incomplete: {row}"
     before = json.loads((RESULTS / steps[step_with(steps, "Sessions of the test user before the revoke")]
                          ["Sessions of the test user before the revoke"]["source"]).read_text())
     after = json.loads((RESULTS / steps[step_with(steps, "Sessions of the test user after the revoke")]
@@ -124,6 +139,11 @@ def test_labels_links_and_run_files(passing_run):
             ("severity", "critical"), ("owner", "mattermost-qa")} <= labels
     assert {(link["type"], link["name"]) for link in result["links"]} == {
         ("issue", "MM-12440"), ("issue", "MM-17020"), ("tms", "MM-T940")}
+    guard = non_admin(RESULTS)  # the second feature: same labels, linked to the test case and MM-12440
+    assert guard["status"] == "passed"
+    assert {("epic", "System Console"), ("feature", "User Management"), ("story", "Users"), ("severity", "critical"),
+            ("owner", "mattermost-qa")} <= {(label["name"], label["value"]) for label in guard["labels"]}
+    assert {(link["type"], link["name"]) for link in guard["links"]} == {("issue", "MM-12440"), ("tms", "MM-T940")}
     properties = dict(line.split("=", 1) for line in (RESULTS / "environment.properties").read_text().splitlines())
     assert properties["Server.URL"].startswith("http\\://127.0.0.1\\:")
     assert properties["UI.Generation"] == "current" and properties["Server.Version"].startswith("10.")

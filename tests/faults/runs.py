@@ -13,7 +13,7 @@ from pathlib import Path
 from mattermost_standin import StandinServer
 
 ROOT = Path(__file__).resolve().parents[2]
-FEATURE = ROOT / "features" / "revoke_all_sessions.feature"
+FEATURES = ROOT / "features"
 ADMIN_ENV = {"MM_ADMIN_PASSWORD": "Sys@dmin-sample1"}  # the stand-in's seeded e2e admin
 
 # Short poll so "automatic" logout is quick; the logout deadline stays many polls above it.
@@ -104,5 +104,7 @@ def step_matches(name: str, template: str) -> bool:
 
 
 def feature_step_texts() -> list[str]:
+    """Every step of every feature, in behave's order (files sorted by name)."""
     keywords = r"^\s*(?:Given|When|Then|And|But|\*)\s+(.*\S)\s*$"
-    return [match.group(1) for line in FEATURE.read_text().splitlines() if (match := re.match(keywords, line))]
+    return [match.group(1) for feature in sorted(FEATURES.glob("*.feature"))
+            for line in feature.read_text().splitlines() if (match := re.match(keywords, line))]

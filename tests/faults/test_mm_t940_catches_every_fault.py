@@ -31,7 +31,7 @@ def test_the_faultless_standin_passes_every_step(case, fault_runs):
     outcome = fault_runs.get(case)
     tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
     assert outcome.returncode == 0, tail
-    statuses = [status for _, status, _ in outcome.steps]  # of the one example that ran (one Scenario Outline)
+    statuses = [status for _, status, _ in outcome.steps]  # the outline's example that ran, then the other scenarios
     assert statuses == ["passed"] * len(feature_step_texts()), f"step statuses {statuses}\n{tail}"
     assert outcome.leftovers == []
 

@@ -29,7 +29,8 @@ def test_a_page_that_never_logs_out_fails_naming_every_device_and_cleans_up():
         assert "ASSERT FAILED: 3 of 3 devices did not reach the login page by themselves within 5 s:" in run.stdout
         for device in ("Desktop Chromium", "Desktop Firefox ESR", "Android phone"):
             assert f"  - {device}: waited 5 s for the login page; the browser is at /error" in run.stdout
-        assert "1 scenario passed" not in run.stdout and "0 scenarios passed, 1 failed, 1 skipped" in run.stdout
+        # MM-T940 fails; the non-admin scenario passes (this fault does not touch it).
+        assert "1 scenario passed, 1 failed, 1 skipped" in run.stdout
         assert run.leftovers == []
         assert users_named_mmt940(server) == [], "the failed run must still remove its test user"
 
