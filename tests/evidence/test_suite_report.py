@@ -152,9 +152,12 @@ def test_labels_links_and_run_files(passing_run):
     assert json.loads((RESULTS / "executor.json").read_text())["reportName"] == "MM-T940 Revoke All Sessions"
     assert [c["name"] for c in json.loads((RESULTS / "categories.json").read_text())] == [
         "Product defect", "Test infrastructure", "Test code defect"]
-    [junit] = JUNIT.glob("*.xml")
-    cases = ElementTree.parse(junit).getroot().findall("testcase")
-    assert any(case.get("name", "").startswith("MM-T940") for case in cases)
+    junits = sorted(JUNIT.glob("*.xml"))  # one per feature: MM-T940 and its non-admin guard
+    assert [junit.name for junit in junits] == ["TESTS-revoke_all_sessions.xml",
+                                                "TESTS-revoke_all_sessions_permissions.xml"]
+    for junit in junits:
+        cases = ElementTree.parse(junit).getroot().findall("testcase")
+        assert any(case.get("name", "").startswith("MM-T940") for case in cases)
 
 
 def test_no_secret_in_any_file_under_reports(passing_run):
