@@ -1,4 +1,5 @@
-"""Steps that ask the server itself (REST API) about the test user's sessions."""
+"""Steps that ask the server itself (REST API): the sessions of the test user and the system admin, and the test
+user's own request to revoke all sessions."""
 from behave import then, when
 
 from mattermost_suite.evidence_hooks import sessions_evidence
