@@ -13,7 +13,6 @@ Feature: MM-T940 Users - Revoke all sessions
     # Step 1: the test user on several devices at once, kept visible to watch for the sessions ending.
     # Browsers log in through the login page; the mobile apps as the real apps do (with a device id).
     # state: a computer "awake" or "asleep" while the admin revokes; a mobile app's screen "locked" or "unlocked".
-    # Run fewer rows without editing this table: -D devices="Desktop Chromium,iOS app"
     Given the test user is logged in on these devices:
       | device              | logs in with | state           |
       | Desktop Chromium    | email        | awake           |
