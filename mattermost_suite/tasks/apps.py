@@ -8,7 +8,7 @@ from typing import Sequence
 from ..fleet import Device, DeviceProfile, profile_named
 from ..fleet.apps import AppSession
 from ..record import DeviceRecord, now
-from .concurrently import fail_unless_all_ok, on_every_device
+from .concurrently import fail_unless_all_ok, logged_out_everywhere, on_every_device
 from .scene import Scene
 
 EXPIRED = "api.context.session_expired.app_error"
@@ -95,9 +95,4 @@ def refused_everywhere(apps: Sequence[Device], scene: Scene) -> list[str]:
             f" UTC, {latency:.1f} s after the confirm"
         return f"{device.name}: {record.outcome}"
 
-    outcomes = on_every_device(apps, refused)
-    for device, _, problem in outcomes:
-        if problem:
-            device.record.outcome = f"NOT logged out: {problem}"
-    fail_unless_all_ok(outcomes, f"get 401 {EXPIRED}")
-    return [line for _, line, _ in outcomes]
+    return logged_out_everywhere(on_every_device(apps, refused), f"get 401 {EXPIRED}")

@@ -39,3 +39,12 @@ def fail_unless_all_ok(outcomes, what: str) -> None:
     failed = [f"  - {device.name}: {problem}" for device, _, problem in outcomes if problem]
     if failed:
         raise AssertionError(f"{len(failed)} of {len(outcomes)} devices did not {what}:\n" + "\n".join(failed))
+
+
+def logged_out_everywhere(outcomes, what: str, not_logged_out: str = "NOT logged out") -> list[str]:
+    """Record each failed device's outcome, fail naming them all, else return every device's outcome line."""
+    for device, _, problem in outcomes:
+        if problem:
+            device.record.outcome = f"{not_logged_out}: {problem}"
+    fail_unless_all_ok(outcomes, what)
+    return [line for _, line, _ in outcomes]

@@ -9,7 +9,7 @@ from ..fleet import Device, DeviceProfile, profile_named
 from ..pages import ChannelPage, LoginPage
 from ..record import DeviceRecord, now
 from ..secrets import Secret
-from .concurrently import fail_unless_all_ok, on_every_device
+from .concurrently import fail_unless_all_ok, logged_out_everywhere, on_every_device
 from .scene import Person, Site
 
 
@@ -67,12 +67,8 @@ def watch_until_logged_out(devices: Sequence[Device], site: Site, record) -> lis
         mark_logged_out(device, record)
         return f"{device.name}: {device.record.outcome}"
 
-    outcomes = on_every_device(devices, watch)
-    for device, _, problem in outcomes:
-        if problem:
-            device.record.outcome = f"NOT logged out: {problem}"
-    fail_unless_all_ok(outcomes, f"reach the login page by themselves within {deadline:g} s")
-    return [line for _, line, _ in outcomes]
+    return logged_out_everywhere(on_every_device(devices, watch),
+                                 f"reach the login page by themselves within {deadline:g} s")
 
 
 def watch_in_background(device: Device, site: Site, record) -> Future:

@@ -7,7 +7,7 @@ from ..fleet import Device
 from ..fleet.sleep import fall_asleep, is_frozen, wake_up
 from ..pages import ChannelPage, LoginPage
 from ..record import now
-from .concurrently import fail_unless_all_ok, on_every_device
+from .concurrently import fail_unless_all_ok, logged_out_everywhere, on_every_device
 from .scene import Site
 
 
@@ -62,9 +62,6 @@ def watch_woken(devices: Sequence[Device], site: Site, record) -> list[str]:
                                  "the confirm")
         return f"{device.name}: {device.record.outcome}"
 
-    outcomes = on_every_device(asleep(devices), watch)
-    for device, _, problem in outcomes:
-        if problem:
-            device.record.outcome = f"NOT logged out after waking: {problem}"
-    fail_unless_all_ok(outcomes, f"reach the login page within {site.deadlines.logout:g} s of waking")
-    return [line for _, line, _ in outcomes]
+    return logged_out_everywhere(on_every_device(asleep(devices), watch),
+                                 f"reach the login page within {site.deadlines.logout:g} s of waking",
+                                 "NOT logged out after waking")
