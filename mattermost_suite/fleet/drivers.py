@@ -16,7 +16,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
 from ..errors import ConfigError, SuiteError
-from ..grid.browsers import FIREFOX_PREFS
+from ..grid.browsers import CHROMIUM_ARGS, FIREFOX_PREFS
 from ..grid.errors import session_error
 from .profiles import DeviceProfile
 
@@ -24,8 +24,8 @@ from .profiles import DeviceProfile
 os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
-CHROMIUM_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800")
+# The headless switch is the user's choice (headless=false); every other flag is the grid's, declared once there.
+CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if arg != "--headless=new")
 
 
 def browser_options(profile: DeviceProfile, config: Config):
