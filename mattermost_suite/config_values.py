@@ -1,6 +1,7 @@
 """Typed readers for config values: each bad value is one ConfigError line naming the key and what is valid."""
 from __future__ import annotations
 
+import math
 from urllib.parse import urlparse
 
 from .errors import ConfigError
@@ -33,7 +34,7 @@ def as_seconds(raw, key):
         value = float(raw[key])
     except ValueError:
         value = -1.0
-    if not value > 0:
+    if not (value > 0 and math.isfinite(value)):  # inf would be no deadline at all (and overflows the waits)
         raise ConfigError(f"{key}={raw[key]!r} is not valid: use a number of seconds greater than 0")
     return value
 

@@ -48,6 +48,8 @@ def test_a_real_server_needs_a_password():
     ("headless", "maybe", "headless='maybe' is not valid: use true/false"),
     ("logout_deadline", "soon", "logout_deadline='soon' is not valid: use a number of seconds greater than 0"),
     ("standin_status_poll", "0", "standin_status_poll='0' is not valid"),
+    ("logout_deadline", "inf", "logout_deadline='inf' is not valid: use a number of seconds greater than 0"),
+    ("request_timeout", "1e400", "request_timeout='1e400' is not valid"),
     ("base_url", "localhost:8065", "base_url='localhost:8065' is not valid: use an http:// or https:// URL"),
     ("grid", "yes", "grid='yes' is not valid: use one of embedded, off"),
     ("extra_app_sessions", "-1", "extra_app_sessions='-1' is not valid: use a whole number of at least 0"),
