@@ -9,6 +9,8 @@ import sys
 from enum import Enum
 from typing import Callable, Sequence
 
+from .secrets import mask
+
 
 class Moment(str, Enum):
     LOGGED_IN = "logged in before the revoke"
@@ -38,4 +40,5 @@ def announce(moment: Moment, devices: Sequence[object]) -> None:
         try:
             listener(moment, devices)
         except Exception as error:  # evidence is best effort; the verdict comes from the checks
-            print(f"evidence for {moment.value!r} failed: {type(error).__name__}: {error}", file=sys.stderr)
+            # A WebDriver message may quote the page (cookies, tokens): masked, like every other line the suite writes.
+            print(mask(f"evidence for {moment.value!r} failed: {type(error).__name__}: {error}"), file=sys.stderr)
