@@ -100,6 +100,7 @@ def after_all(context) -> None:
 
 def _one_line_cleanup_error(context, cleanup_func, error) -> None:
     """behave prints a traceback for a failing cleanup; a tester needs one line, and the run must fail."""
-    line = f"{getattr(cleanup_func, '__name__', 'clean-up')}: {type(error).__name__}: {error}"
+    # Masked here: the line is also raised again by after_all, which behave prints as it is.
+    line = mask(f"{getattr(cleanup_func, '__name__', 'clean-up')}: {type(error).__name__}: {error}")
     say(f"clean-up failed: {line}")
     context.mm_cleanup_failures = [*getattr(context, "mm_cleanup_failures", []), line]
