@@ -20,7 +20,7 @@ from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scen
 from .fleet.profiles import grid_browsers
 from .narrate import say
 from .secrets import mask
-from .preflight import check_server
+from .preflight import check_grid, check_server
 from .record import RunRecord
 from .run import SuiteRun, config_from_behave, new_run_id
 
@@ -36,6 +36,8 @@ def before_all(context) -> None:
             config = config.with_base_url(server.url)
         api = use_fixture(admin_rest_identity, context, config)
         info = check_server(config, api)
+        if config.grid_url:  # the user's own grid: checked like the server, before any browser is asked for
+            check_grid(config)
         if config.grid == "embedded" and not config.grid_url:  # started only once the server is known fit
             grid_url = use_fixture(embedded_grid, context, grid_browsers(config.devices))
             config = dataclasses.replace(config, grid_url=grid_url)

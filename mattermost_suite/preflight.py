@@ -56,6 +56,15 @@ def check_server(config: Config, api: MattermostApi) -> ServerInfo:
     return ServerInfo(url, version_id, version, decide(config.ui, version), team["id"], team["name"])
 
 
+def check_grid(config: Config) -> None:
+    """An external grid (grid_url) answers at all; otherwise every browser would fail in the first step instead."""
+    try:
+        requests.get(f"{config.grid_url}/status", timeout=config.request_timeout)
+    except requests.RequestException as error:
+        raise PreflightError(f"the Selenium Grid at {config.grid_url} does not answer: "
+                             f"{_why(error, config.request_timeout)} (grid_url / SELENIUM_GRID_URL)") from None
+
+
 def _team(config: Config, api: MattermostApi) -> dict:
     """The team the test user joins: -D team=<name>, else the admin's first team."""
     try:

@@ -7,7 +7,7 @@ import pytest
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
 from mattermost_suite.errors import ConfigError, PreflightError
-from mattermost_suite.preflight import check_server
+from mattermost_suite.preflight import check_grid, check_server
 from mattermost_suite.secrets import Secret
 
 
@@ -64,3 +64,11 @@ def test_a_remote_server_is_refused_before_any_request():
     config, api = target("https://chat.example.com")
     with pytest.raises(ConfigError, match="refusing to revoke all sessions on chat.example.com"):
         check_server(config, api)
+
+
+def test_an_external_grid_that_does_not_answer_is_one_line():
+    config = load({"grid_url": "http://127.0.0.1:9", "request_timeout": "3"}, {}, env={})
+    with pytest.raises(PreflightError) as caught:
+        check_grid(config)
+    assert str(caught.value) == ("the Selenium Grid at http://127.0.0.1:9 does not answer: connection refused "
+                                 "(grid_url / SELENIUM_GRID_URL)")
