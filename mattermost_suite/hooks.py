@@ -20,6 +20,7 @@ from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scen
 from .fleet.profiles import grid_browsers
 from .narrate import say
 from .secrets import mask
+from .tasks.matrix import check_device_table
 from .preflight import check_grid, check_server
 from .record import RunRecord
 from .run import SuiteRun, config_from_behave, new_run_id
@@ -62,6 +63,10 @@ def before_scenario(context, scenario) -> None:
     if context.mm_ui_tags.should_skip(scenario, use_inherited=True):
         scenario.skip(f"not for this server: its web app is the {run.server.ui} generation")
         return
+    try:
+        check_device_table(scenario.steps, run.config.devices)
+    except ConfigError as error:
+        _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     context.mm_scene = use_fixture(scenario_scene, context, run, scenario.name)
     context.mm_evidence = evidence_hooks.ScenarioEvidence(context.mm_scene)
     context.add_cleanup(context.mm_evidence.close)
@@ -84,8 +89,9 @@ def _end_run(context, line: str, code: int) -> None:
     try:
         context._do_remaining_cleanups()
     finally:
-        sys.stdout.flush()
-        print(mask(line), file=sys.stderr, flush=True)
+        # The real streams: inside a scenario behave captures sys.stdout/sys.stderr, and os._exit drops captures.
+        sys.__stdout__.flush()
+        print(mask(line), file=sys.__stderr__, flush=True)
         os._exit(code)
 
 

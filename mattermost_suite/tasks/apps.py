@@ -52,14 +52,17 @@ def apps_open(apps: Sequence[Device]) -> None:
     fail_unless_all_ok(on_every_device(apps, check), "stay logged in")
 
 
+def locked(apps: Sequence[Device]) -> list[Device]:
+    return [device for device in apps if device.record.state == "screen locked"]
+
+
 def lock_screens(apps: Sequence[Device]) -> list[str]:
     """Apps marked "screen locked" stop every request (the OS suspends them) from now until unlocked."""
-    locked = [device for device in apps if device.record.state == "screen locked"]
-    for device in locked:
+    for device in locked(apps):
         device.app.stop_polling()
         device.record.slept_at = now()
         device.requests_when_locked = device.app.requests_made
-    return [f"{device.name}: screen locked at {device.record.slept_at:%H:%M:%S.%f}"[:-3] for device in locked]
+    return [f"{device.name}: screen locked at {device.record.slept_at:%H:%M:%S.%f}"[:-3] for device in locked(apps)]
 
 
 def unlock_screens(apps: Sequence[Device]) -> None:
@@ -71,8 +74,7 @@ def unlock_screens(apps: Sequence[Device]) -> None:
         device.record.woke_at = now()
         device.app.check_in()
 
-    fail_unless_all_ok(on_every_device([d for d in apps if d.record.state == "screen locked"], unlock),
-                       "stay silent while locked")
+    fail_unless_all_ok(on_every_device(locked(apps), unlock), "stay silent while locked")
 
 
 def refused_everywhere(apps: Sequence[Device], scene: Scene) -> list[str]:

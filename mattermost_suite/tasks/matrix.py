@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Sequence
 
 from ..errors import ConfigError
-from ..fleet import Device
+from ..fleet import Device, profile_named
 from . import apps, devices
 from .scene import Scene
 
@@ -36,3 +36,25 @@ def log_in_everywhere(scene: Scene, rows: Sequence[tuple[str, str, str]]) -> tup
             devices.log_in_through_form(browsers, scene.test_user, scene.site)
         app_devices = apps_done.result()
     return browsers, app_devices
+
+
+# What the MM-T940 steps check, by kind of device: a narrowed table must keep one of each, or those steps would
+# pass having checked nothing ("every asleep computer ..." with no asleep computer).
+NEEDED = {"an awake browser": lambda profile, state: not profile.is_app and state == "awake",
+          "an asleep computer": lambda profile, state: not profile.is_app and state == "asleep",
+          "a mobile app": lambda profile, state: profile.is_app}
+TABLE_STEP = "the test user is logged in on these devices:"
+
+
+def check_device_table(steps, subset: tuple[str, ...]) -> None:
+    """Before a scenario starts anything: its device table, narrowed by `devices`, leaves no step unchecked."""
+    table = next((step.table for step in steps if step.name == TABLE_STEP and step.table), None)
+    if table is None:
+        return
+    rows = chosen_rows([(row["device"], row["logs in with"], row["state"]) for row in table], subset)
+    chosen = [(profile_named(name), state) for name, _, state in rows]
+    missing = [kind for kind, fits in NEEDED.items() if not any(fits(p, s) for p, s in chosen)]
+    if missing:
+        raise ConfigError(f"devices={','.join(subset)} leaves no {' and no '.join(k.split(' ', 1)[1] for k in missing)}: "
+                          "some MM-T940 steps would check nothing; keep at least "
+                          f"{', '.join(NEEDED)} (e.g. Desktop Chromium, Desktop app, Android app)")

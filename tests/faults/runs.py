@@ -20,10 +20,11 @@ ADMIN_ENV = {"MM_ADMIN_PASSWORD": "Sys@dmin-sample1"}  # the stand-in's seeded e
 STATUS_POLL = 0.5
 LOGOUT_DEADLINE = 8
 RUN_TIMEOUT = 240
-# The fewest rows of the feature's device table that expose every fault: an awake browser (logout, banner, idle
-# page, wrong page) and a mobile app session (device_id). Local drivers: a grid per run would only cost time.
-# The whole matrix runs against the faultless stand-in in tests/matrix.
-DEVICES = "Desktop Chromium,Android app"
+# The fewest rows of the feature's device table that leave no step without a device to check (a step with none
+# is reported as skipped, and the baselines require every step to pass): an awake browser (logout, banner, idle
+# page, wrong page), an asleep computer, and a mobile app with its screen locked and one unlocked (device_id).
+# Local drivers: a grid per run would only cost time. The whole matrix runs on the faultless stand-in in tests/matrix.
+DEVICES = "Desktop Chromium,Desktop app,iOS app,Android app"
 SUITE_OPTIONS = ("-D", f"devices={DEVICES}", "-D", "grid=off", "-D", f"logout_deadline={LOGOUT_DEADLINE}")
 
 

@@ -105,3 +105,19 @@ def test_the_opt_in_download_says_it_needs_internet(no_geckodriver_anywhere):
     config = dataclasses.replace(CONFIG, driver_download=True)
     with pytest.raises(SuiteError, match="driver_download=true could not download geckodriver .*needs internet"):
         geckodriver_path(config)
+
+
+def test_a_narrowed_device_table_must_leave_every_step_something_to_check():
+    from types import SimpleNamespace
+
+    from mattermost_suite.tasks.matrix import check_device_table
+    rows = [{"device": d, "logs in with": "email", "state": s} for d, s in
+            [("Desktop Chromium", "awake"), ("Desktop app", "asleep"), ("iOS app", "screen locked")]]
+    steps = [SimpleNamespace(name="the test user is logged in on these devices:", table=rows)]
+    check_device_table(steps, ())
+    check_device_table(steps, ("Desktop Chromium", "Desktop app", "iOS app"))
+    with pytest.raises(ConfigError, match="leaves no asleep computer and no mobile app: some MM-T940 steps"):
+        check_device_table(steps, ("Desktop Chromium",))
+    with pytest.raises(ConfigError, match="'Nokia' is not in the feature's device table"):
+        check_device_table(steps, ("Nokia",))
+    check_device_table([SimpleNamespace(name="the test user goes to System Console > Users", table=None)], ("x",))
