@@ -50,8 +50,17 @@ def as_url(raw, key):
     value = raw[key].rstrip("/")
     if value:
         parsed = urlparse(value)
-        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        scheme = parsed.scheme.lower()
+        try:
+            port = parsed.port
+        except ValueError:
+            port = -1
+        if scheme not in ("http", "https") or not parsed.hostname or port == -1:
             raise ConfigError(f"{key}={raw[key]!r} is not valid: use an http:// or https:// URL, or leave it empty")
+        # The form browsers report (lower-case host, no default port), so page checks can compare addresses.
+        host = f"[{parsed.hostname}]" if ":" in parsed.hostname else parsed.hostname
+        netloc = host if port in (None, {"http": 80, "https": 443}[scheme]) else f"{host}:{port}"
+        value = parsed._replace(scheme=scheme, netloc=netloc).geturl()
     return value
 
 

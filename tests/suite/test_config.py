@@ -96,3 +96,11 @@ def test_report_link_settings_pass_through_and_a_typo_is_still_refused():
     load({}, {"AllureFormatter.issue_pattern": "https://jira.example/{}", "tms_pattern": "https://tm.example/{}"}, {})
     with pytest.raises(ConfigError, match="unknown setting 'headles'"):
         load({}, {"headles": "false"}, {})
+
+
+@pytest.mark.parametrize("given, used", [("http://LocalHost:8065/", "http://localhost:8065"),
+                                         ("http://host:80", "http://host"),
+                                         ("https://Chat.Example.com:443/mm", "https://chat.example.com/mm")])
+def test_base_url_takes_the_form_the_browser_reports(given, used):
+    """Page checks compare the browser's address with base_url: case and default ports must not hide a mismatch."""
+    assert load({}, {"base_url": given}, {"MM_ADMIN_PASSWORD": "x"}).base_url == used
