@@ -49,9 +49,9 @@ def run_suite(tmp_path: Path, results: Path, junit: Path, *defines: str, timeout
                         "MM_ALLURE_RESULTS": str(results)}
     args = [arg for define in defines for arg in ("-D", define)]
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", _BEHAVE_KEEPING_SECRETS, str(secrets_file), "--no-color",
-                           "--junit-directory", str(junit), *args],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    done = _behave_runs().run_to_the_end([sys.executable, "-c", _BEHAVE_KEEPING_SECRETS, str(secrets_file),
+                                          "--no-color", "--junit-directory", str(junit), *args],
+                                         cwd=ROOT, env=env, timeout=timeout)
     seconds = time.monotonic() - started
     secrets = json.loads(secrets_file.read_text()) if secrets_file.exists() else []
     return SuiteRun(done.returncode, done.stdout[-3000:] + done.stderr[-3000:], [*secrets, ADMIN_PASSWORD],

@@ -43,9 +43,28 @@ def run_behave(*args: str, env: dict[str, str] | None = None, timeout: float = 3
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
     full_env = {**os.environ, **(env or {}), name: value}
-    done = subprocess.run([*BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, text=True,
-                          capture_output=True, timeout=timeout)
+    done = run_to_the_end([*BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, timeout=timeout)
     return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker))
+
+
+def run_to_the_end(command, cwd, env, timeout: float, cleanup_deadline: float = 60) -> subprocess.CompletedProcess:
+    """subprocess.run, except on Ctrl-C of the test run: behave got the same SIGINT, so give its clean-up time
+    (subprocess.run would SIGKILL it after 0.25 s and leave its browsers behind)."""
+    with subprocess.Popen(command, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE) as process:
+        try:
+            stdout, stderr = process.communicate(timeout=timeout)
+        except KeyboardInterrupt:
+            process.communicate(timeout=cleanup_deadline)
+            raise
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGINT)  # behave's own clean-up first, then the hard stop
+            try:
+                process.communicate(timeout=cleanup_deadline)
+            finally:
+                process.kill()
+            raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def start_behave(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
