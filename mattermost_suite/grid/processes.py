@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -98,11 +99,19 @@ def end_all(children: list[subprocess.Popen], owner: str, grace: float = 5.0) ->
     deadline = time.monotonic() + grace
     while owned(sids, owner) and time.monotonic() < deadline:
         threading.Event().wait(POLL)
-    while left := owned(sids, owner):  # SIGKILL cannot be ignored: this ends within a few scans
+    # SIGKILL cannot be ignored, so this normally ends within a few scans; only a process stuck in the kernel
+    # (uninterruptible sleep) outlives it, and stopping the run must not hang on that: say so and go on.
+    kill_deadline = time.monotonic() + grace
+    while (left := owned(sids, owner)) and time.monotonic() < kill_deadline:
         _signal_all(left, signal.SIGKILL)
         threading.Event().wait(POLL)
     for child in children:
-        child.wait()
+        try:
+            child.wait(timeout=max(0.0, kill_deadline - time.monotonic()) + POLL)
+        except subprocess.TimeoutExpired:
+            pass
+    if left := owned(sids, owner):
+        print(f"MM-T940: grid processes still ending after SIGKILL: {', '.join(map(str, left))}", file=sys.stderr)
 
 
 def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
