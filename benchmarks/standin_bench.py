@@ -2,7 +2,7 @@
 
 Run: .venv/bin/python benchmarks/standin_bench.py [--logins 200] [--reads 1000] [--sessions 1000]
 The server runs as its own process (the CLI) so the client does not share its GIL.
-Targets (issue 2): login and users/me p50 < 10 ms; revoke-all of 1,000 sessions < 100 ms.
+Targets: login and users/me p50 < 10 ms; revoke-all of 1,000 sessions < 100 ms.
 """
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def browser_options(profile: DeviceProfile, config: Config):
         options.add_argument("--headless=new")
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    # The whole console (not only warnings) for the failure evidence of issue 5.
+    # The whole console (not only warnings) for the failure evidence in the report.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     if profile.mobile_emulation:
         options.add_experimental_option("mobileEmulation", {"deviceName": profile.mobile_emulation})
