@@ -6,7 +6,7 @@ cookie over the header and would then demand a CSRF token on every write.
 from __future__ import annotations
 
 import http.cookiejar
-from typing import Any
+from typing import Any, Callable
 
 import requests
 
@@ -25,16 +25,19 @@ class MattermostApi:
         self.http.headers["User-Agent"] = user_agent
         self.token: Secret | None = None
         self.user: dict[str, Any] = {}
-        self._credentials: tuple[str, Secret] | None = None
+        self._credentials: tuple[str, Secret, Callable[[], str] | None] | None = None
 
     # -- identity ----------------------------------------------------------------------------------------------
-    def log_in(self, login_id: str, password: Secret) -> dict[str, Any]:
-        """Log in by username or email; keeps the session token (registered as a secret) for later calls."""
-        response = self._send("POST", "/users/login", json={"login_id": login_id, "password": password.reveal()},
-                              auth=False)
+    def log_in(self, login_id: str, password: Secret, mfa_code: Callable[[], str] | None = None) -> dict[str, Any]:
+        """Log in by username or email (with the current MFA code when the user has MFA on); keeps the session token
+        (registered as a secret) for later calls."""
+        body = {"login_id": login_id, "password": password.reveal()}
+        if mfa_code is not None:
+            body["token"] = mfa_code()
+        response = self._send("POST", "/users/login", json=body, auth=False)
         self.token = Secret(response.headers.get("Token", ""))  # a Secret is registered for masking at once
         self.user = response.json()
-        self._credentials = (login_id, password)
+        self._credentials = (login_id, password, mfa_code)
         return self.user
 
     def log_in_again(self) -> dict[str, Any]:
@@ -57,8 +60,9 @@ class MattermostApi:
 
     # -- users and teams ---------------------------------------------------------------------------------------
     def create_user(self, username: str, email: str, password: Secret) -> dict[str, Any]:
+        # locale "en": the server would otherwise give the user LocalizationSettings.DefaultClientLocale.
         body = {"username": username, "email": email, "password": password.reveal(),
-                "first_name": "MM-T940", "last_name": "Test User"}
+                "first_name": "MM-T940", "last_name": "Test User", "locale": "en"}
         return self._send("POST", "/users", json=body).json()
 
     def get_user(self, user_id: str) -> dict[str, Any]:
@@ -66,6 +70,23 @@ class MattermostApi:
 
     def delete_user(self, user_id: str, permanent: bool) -> None:
         self._send("DELETE", f"/users/{user_id}", params={"permanent": "true"} if permanent else None)
+
+    def patch_user(self, user_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+        """PUT /users/{id}/patch: only the fields given change (e.g. {"locale": "en"})."""
+        return self._send("PUT", f"/users/{user_id}/patch", json=changes).json()
+
+    # -- preferences (api4/preference.go; a system admin may read and write anyone's) ----------------------------
+    def preferences(self, user_id: str) -> list[dict[str, str]]:
+        return self._send("GET", f"/users/{user_id}/preferences").json()
+
+    def save_preferences(self, user_id: str, preferences: list[dict[str, str]]) -> None:
+        """PUT: each {user_id, category, name, value} is created or overwritten; others stay as they are."""
+        if preferences:
+            self._send("PUT", f"/users/{user_id}/preferences", json=preferences)
+
+    def delete_preferences(self, user_id: str, preferences: list[dict[str, str]]) -> None:
+        if preferences:
+            self._send("POST", f"/users/{user_id}/preferences/delete", json=preferences)
 
     def my_teams(self) -> list[dict[str, Any]]:
         return self._send("GET", "/users/me/teams").json()
@@ -92,6 +113,11 @@ class MattermostApi:
         """One call made with someone else's session token, answered as is (a refusal is the expected outcome)."""
         return requests.request(method, self.base_url + API + path, timeout=self.timeout,
                                 headers={"Authorization": f"Bearer {token.reveal()}"})
+
+    def client_config(self) -> dict[str, str]:
+        """GET /config/client?format=old as the web app reads it: string values; the limited set without a session,
+        the full one (e.g. EnableTutorial) with it."""
+        return self._send("GET", "/config/client", params={"format": "old"}, auth=bool(self.token)).json()
 
     def ping(self) -> requests.Response:
         """GET /system/ping without raising: the preflight reads its status and X-Version-Id itself."""

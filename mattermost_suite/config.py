@@ -1,6 +1,7 @@
 """Typed settings for one run.
 
-Sources, lowest to highest: defaults below < behave.ini [behave.userdata] < environment variables < `-D name=value`.
+Sources, lowest to highest: the defaults in KEYS below (their only home) < behave.ini [behave.userdata] (overrides,
+none by default) < environment variables < `-D name=value`.
 Every bad value raises ConfigError with one line naming the key and what is valid.
 """
 from __future__ import annotations
@@ -12,22 +13,26 @@ from dataclasses import dataclass
 from typing import Mapping
 from urllib.parse import urlparse
 
-from .config_values import as_bool, as_choice, as_count, as_names, as_seconds, as_text, as_url, as_faults
+from .config_values import (as_bool, as_choice, as_count, as_faults, as_names, as_seconds, as_text, as_totp_secret,
+                            as_url)
 from .errors import ConfigError
-from .secrets import Secret
+from .secrets import Secret, register
 
 # The password of Mattermost's e2e admin; only ever used against the embedded stand-in.
 STANDIN_ADMIN_PASSWORD = "Sys@dmin-sample1"
 
-UI_CHOICES = ("auto", "current", "legacy")
-STANDIN_UI_CHOICES = ("current", "legacy")
+UI_CHOICES = ("auto", "current", "transitional", "legacy")
+STANDIN_UI_CHOICES = ("current", "transitional", "legacy")
 GRID_CHOICES = ("embedded", "off")
+REHEARSAL_CHOICES = ("auto", "true", "false")
 
 # key -> (environment variable or None, default as text)
 KEYS: dict[str, tuple[str | None, str]] = {
     "base_url": ("MM_BASE_URL", ""),
     "admin_username": ("MM_ADMIN_USERNAME", "sysadmin"),
     "admin_password": ("MM_ADMIN_PASSWORD", ""),
+    # The admin's TOTP secret (base32), when the admin has multi-factor authentication on; masked like the password.
+    "admin_mfa_secret": ("MM_ADMIN_MFA_SECRET", ""),
     "team": ("MM_TEAM", ""),
     "headless": ("MM_HEADLESS", "true"),
     "ui": ("MM_UI", "auto"),
@@ -60,6 +65,11 @@ KEYS: dict[str, tuple[str | None, str]] = {
     "app_poll_interval": (None, "2"),
     "app_requests_at_once": (None, "16"),
     "allow_revoke_all": ("MM_ALLOW_REVOKE_ALL", "false"),
+    # auto: rehearse (everything but the confirm) where allow_revoke_all is needed and not given; true: always.
+    "rehearsal": ("MM_REHEARSAL", "auto"),
+    # Test-only switch: false skips saving Mattermost's e2e first-login preferences for the test users, to prove that
+    # the first-login screens (tutorial, tours, task list) really stand in the way. Leave it true for real runs.
+    "first_login_seeding": ("MM_FIRST_LOGIN_SEEDING", "true"),
 }
 
 DEADLINES = ("page_load", "element", "login", "logout", "session_start")
@@ -79,6 +89,7 @@ class Config:
     base_url: str
     admin_username: str
     admin_password: Secret
+    admin_mfa_secret: Secret
     team: str
     headless: bool
     ui: str
@@ -99,6 +110,8 @@ class Config:
     app_poll_interval: float
     app_requests_at_once: int
     allow_revoke_all: bool
+    rehearsal: str
+    first_login_seeding: bool
 
     @property
     def embedded(self) -> bool:
@@ -112,17 +125,17 @@ class Config:
 def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, str] | None = None) -> Config:
     """Merge the sources and type every value. `ini` is [behave.userdata], `defines` the `-D` pairs."""
     env = os.environ if env is None else env
-    # Report settings belong to the Allure formatter and the evidence hooks, not to the run's Config.
-    report_keys = {key for key in defines if key.startswith("AllureFormatter.") or key == "tms_pattern"}
-    unknown = sorted(set(defines) - set(KEYS) - report_keys)
-    if unknown:
-        raise ConfigError(f"unknown setting '{unknown[0]}': valid settings are {', '.join(sorted(KEYS))}")
+    for source in (defines, ini):  # a typo must not silently fall back to the default
+        unknown = sorted(key for key in source if key not in KEYS and not _is_report_key(key))
+        if unknown:
+            raise ConfigError(f"unknown setting '{unknown[0]}': valid settings are {', '.join(sorted(KEYS))}")
     raw: dict[str, str] = {}
     for key, (env_name, default) in KEYS.items():
         value = ini.get(key, default)
         if env_name and env.get(env_name, "") != "":
             value = env[env_name]
         raw[key] = str(defines.get(key, value)).strip()
+    register(raw["admin_mfa_secret"])  # as typed (case, spaces): masked too, not only its normalized form
     base_url = as_url(raw, "base_url")
     password = raw["admin_password"] or (STANDIN_ADMIN_PASSWORD if not base_url else "")
     if not password:
@@ -132,6 +145,7 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         base_url=base_url,
         admin_username=as_text(raw, "admin_username"),
         admin_password=Secret(password),
+        admin_mfa_secret=Secret(as_totp_secret(raw, "admin_mfa_secret")),
         team=raw["team"],
         headless=as_bool(raw, "headless"),
         ui=as_choice(raw, "ui", UI_CHOICES),
@@ -152,16 +166,38 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         app_poll_interval=as_seconds(raw, "app_poll_interval"),
         app_requests_at_once=as_count(raw, "app_requests_at_once", 1),
         allow_revoke_all=as_bool(raw, "allow_revoke_all"),
+        rehearsal=as_choice(raw, "rehearsal", REHEARSAL_CHOICES),
+        first_login_seeding=as_bool(raw, "first_login_seeding"),
     )
 
 
+def _is_report_key(key: str) -> bool:
+    """Report settings belong to the Allure formatter and the evidence hooks, not to the run's Config."""
+    return key.startswith("AllureFormatter.") or key == "tms_pattern"
+
+
+def rehearsal_reason(config: Config) -> str | None:
+    """Why this run only rehearses (everything but confirming the revoke), or None when it revokes for real.
+    Revoke-all logs out EVERY user of the target server: for real only on the stand-in, loopback, or when allowed."""
+    if config.rehearsal == "true":
+        return "rehearsal=true"
+    if config.rehearsal == "false" or _revoke_is_safe(config):
+        return None
+    return (f"{urlparse(config.base_url).hostname} is not the embedded stand-in nor a loopback address "
+            "and allow_revoke_all is not given")
+
+
 def refuse_unsafe_revoke(config: Config) -> None:
-    """Revoke-all logs out EVERY user of the target server: only the stand-in or loopback, unless allowed."""
-    if config.embedded or config.allow_revoke_all or is_loopback(config.base_url):
+    """rehearsal=false asks for the real revoke: elsewhere than the stand-in or loopback it must be allowed too."""
+    if config.rehearsal != "false" or _revoke_is_safe(config):
         return
     host = urlparse(config.base_url).hostname
-    raise ConfigError(f"refusing to revoke all sessions on {host}: it logs out every user of that server; "
-                      "use the embedded stand-in or a loopback address, or pass -D allow_revoke_all=true")
+    raise ConfigError(f"refusing rehearsal=false on {host}: revoking all sessions logs out every user of that server; "
+                      "pass -D allow_revoke_all=true as well, or leave rehearsal=auto")
+
+
+def _revoke_is_safe(config: Config) -> bool:
+    return config.embedded or config.allow_revoke_all or is_loopback(config.base_url)
 
 
 def is_loopback(url: str) -> bool:

@@ -1,6 +1,8 @@
 """Typed readers for config values: each bad value is one ConfigError line naming the key and what is valid."""
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 from urllib.parse import urlparse
 
@@ -77,3 +79,15 @@ def as_count(raw, key, least):
 def as_names(raw, key):
     """A comma-separated list of names (e.g. devices), blanks dropped, order kept."""
     return tuple(dict.fromkeys(name.strip() for name in raw[key].split(",") if name.strip()))
+
+
+def as_totp_secret(raw, key):
+    """A base32 TOTP secret (spaces and case as authenticator apps show it are fine); empty means none.
+    The error never quotes the value: it is a secret."""
+    value = "".join(raw[key].split()).upper().rstrip("=")
+    try:
+        base64.b32decode(value + "=" * (-len(value) % 8))
+    except (binascii.Error, ValueError):
+        raise ConfigError(f"{key} is not a base32 TOTP secret (letters A-Z and digits 2-7, as Mattermost shows it "
+                          "when multi-factor authentication is set up)") from None
+    return value

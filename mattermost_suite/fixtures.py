@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from behave import fixture
 
+from . import admin_profile
 from .api import MattermostApi
 from .config import Config
 from .errors import ConfigError, SuiteError
@@ -11,7 +12,7 @@ from .fleet import Fleet
 from .narrate import say
 from .record import ScenarioRecord
 from .run import SuiteRun
-from .seeding import remove_test_user, seed_test_user
+from .seeding import remove_test_user, renew_admin_session, seed_test_user
 from .tasks.scene import Scene, Site
 
 
@@ -66,12 +67,29 @@ def admin_rest_identity(context, config: Config):
 
 
 @fixture
+def admin_left_as_found(context, api: MattermostApi):
+    """Before any browser: record the admin's preferences and locale, switch a non-English admin to English for the
+    run; at the end (after a failure or Ctrl-C too) put both back exactly. The revoke ended the admin's REST
+    session, hence the new login first."""
+    found = admin_profile.record(api)
+    try:
+        line = admin_profile.speak_english(api, found)
+        if line:
+            say(line)
+        yield found
+    finally:
+        renew_admin_session(api)
+        admin_profile.restore(api, found)
+
+
+@fixture
 def scenario_scene(context, run: SuiteRun, scenario_name: str):
     """A fresh test user (unique to this run) and an empty fleet; afterwards: browsers quit, user removed."""
     run.scenarios_seeded += 1
     record = ScenarioRecord(scenario_name, run.server.ui)
     run.record.scenarios.append(record)
-    test_user = seed_test_user(run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id)
+    test_user = seed_test_user(run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id,
+                               run.config.first_login_seeding)
     fleet = Fleet(run.config)
     site = Site(run.config.base_url, run.server.ui, run.config.deadlines)
     try:

@@ -1,10 +1,12 @@
 """Is the target fit for MM-T940? Checked before any browser starts; every failure is one PreflightError line."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 import requests
 
+from . import mfa, server_settings
 from .api import MattermostApi
 from .config import Config, refuse_unsafe_revoke
 from .errors import PreflightError, SuiteError
@@ -21,6 +23,10 @@ class ServerInfo:
     ui: str
     team_id: str
     team_name: str
+    # GET /api/v4/config/client?format=old with the admin's session (string values, the server's key names).
+    client_config: Mapping[str, str] = field(default_factory=dict)
+    # One line each about settings that change what the run meets without refusing it (e.g. no tutorial).
+    notes: tuple[str, ...] = ()
 
     @property
     def version_text(self) -> str:
@@ -28,7 +34,8 @@ class ServerInfo:
 
 
 def check_server(config: Config, api: MattermostApi) -> ServerInfo:
-    """Safety rule, reachable, a Mattermost, recent enough, admin can log in, admin is a system admin, a team."""
+    """Safety rule, reachable, a Mattermost, recent enough, its settings allow the run, admin can log in (with MFA
+    when on), admin is a system admin, a team."""
     refuse_unsafe_revoke(config)
     url = config.base_url
     try:
@@ -43,17 +50,49 @@ def check_server(config: Config, api: MattermostApi) -> ServerInfo:
     if version < FIRST_VERSION_WITH_REVOKE_ALL:
         raise PreflightError(f"Mattermost {'.'.join(map(str, version))} at {url} is too old: "
                              "Revoke All Sessions needs 5.14 or newer")
-    try:
-        admin = api.log_in(config.admin_username, config.admin_password)
-    except SuiteError as error:
-        raise PreflightError(f"admin {config.admin_username!r} cannot log in to {url}: "
-                             f"{error.error_id or error} (check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD)") from None
+    _refuse_settings(_client_config(api), config.admin_username)  # what a logged-out web app sees
+    admin = _log_in_admin(config, api)
     roles = admin.get("roles", "").split()
     if "system_admin" not in roles:
         raise PreflightError(f"{config.admin_username!r} lacks the manage_system permission (roles: "
                              f"{' '.join(roles) or 'none'}): Revoke All Sessions needs a system admin")
+    client_config = _client_config(api)  # with the session: the full set (EnableTutorial...)
     team = _team(config, api)
-    return ServerInfo(url, version_id, version, decide(config.ui, version), team["id"], team["name"])
+    return ServerInfo(url, version_id, version, decide(config.ui, version), team["id"], team["name"],
+                      client_config, tuple(server_settings.notes(client_config)))
+
+
+def _refuse_settings(client_config: Mapping[str, str], admin_login_id: str) -> None:
+    for refusal in (server_settings.mfa_enforced_refusal(client_config),
+                    server_settings.admin_sign_in_refusal(client_config, admin_login_id),
+                    server_settings.login_page_locale_refusal(client_config)):
+        if refusal:
+            raise PreflightError(refusal)
+
+
+def _log_in_admin(config: Config, api: MattermostApi) -> dict:
+    try:
+        return api.log_in(config.admin_username, config.admin_password, mfa.admin_totp(config))
+    except SuiteError as error:
+        raise PreflightError(_admin_login_failure(config, error.error_id or str(error))) from None
+
+
+def _admin_login_failure(config: Config, error_id: str) -> str:
+    who = f"admin {config.admin_username!r}"
+    if error_id in mfa.CODE_MISSING and not config.admin_mfa_secret:
+        return f"{who} has multi-factor authentication on: set MM_ADMIN_MFA_SECRET (its TOTP secret)"
+    if error_id == mfa.CODE_WRONG or error_id in mfa.CODE_MISSING:
+        return (f"{who} refused the MFA code made from MM_ADMIN_MFA_SECRET ({error_id}): check the secret, and "
+                "this machine's clock (codes change every 30 s)")
+    return (f"{who} cannot log in to {config.base_url}: {error_id} "
+            "(check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD)")
+
+
+def _client_config(api: MattermostApi) -> dict[str, str]:
+    try:
+        return api.client_config()
+    except SuiteError as error:
+        raise PreflightError(f"cannot read the server's client configuration: {error}") from None
 
 
 def check_grid(config: Config) -> None:
