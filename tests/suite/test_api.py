@@ -69,3 +69,23 @@ def test_removal_deactivates_when_permanent_deletion_is_disabled():
         outcome = remove_test_user(admin, person)
         assert outcome.startswith(f"deactivated {person.username} instead") and "EnableAPIUserDeletion" in outcome
         assert admin.get_user(person.user_id)["delete_at"] > 0
+
+
+def test_preferences_are_saved_read_and_deleted(standin, admin):
+    me = admin.user["id"]
+    row = {"user_id": me, "category": "display_settings", "name": "use_military_time", "value": "true"}
+    admin.save_preferences(me, [row])
+    assert row in admin.preferences(me)
+    admin.delete_preferences(me, [row])
+    assert all((p["category"], p["name"]) != ("display_settings", "use_military_time") for p in admin.preferences(me))
+
+
+def test_test_users_speak_english_and_the_client_config_is_read_as_strings(standin, admin):
+    person = seed_test_user(admin, "en" + standin.ui[:3], 1, admin.my_teams()[0]["id"])
+    try:
+        assert admin.get_user(person.user_id)["locale"] == "en"
+    finally:
+        remove_test_user(admin, person)
+    client_config = admin.client_config()
+    assert client_config["EnableSignInWithEmail"] in ("true", "false")
+    assert all(isinstance(value, str) for value in client_config.values())

@@ -1,9 +1,15 @@
 """Config parsing: source order, typing, one-line errors naming the key, and the revoke-all safety rule."""
+import configparser
+from pathlib import Path
+
 import pytest
 
-from mattermost_suite.config import STANDIN_ADMIN_PASSWORD, load, refuse_unsafe_revoke
+from mattermost_suite.config import KEYS, STANDIN_ADMIN_PASSWORD, load, refuse_unsafe_revoke, rehearsal_reason
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.run import config_from_behave
+from mattermost_suite.secrets import mask
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_zero_config_targets_the_embedded_standin_with_the_e2e_password():
@@ -13,6 +19,23 @@ def test_zero_config_targets_the_embedded_standin_with_the_e2e_password():
     assert (config.ui, config.standin_ui, config.grid, config.headless) == ("auto", "current", "embedded", True)
     assert (config.devices, config.extra_app_sessions) == ((), 0)
     assert config.deadlines.logout >= 60 + 15, "the logout deadline must cover the real 60 s status poll + margin"
+    assert (config.rehearsal, config.first_login_seeding, bool(config.admin_mfa_secret)) == ("auto", True, False)
+
+
+def test_defaults_live_only_in_config_py_and_behave_ini_only_overrides():
+    """One home per default: behave.ini's [behave.userdata] names no suite setting (only the report's links)."""
+    ini = configparser.ConfigParser(interpolation=None)
+    ini.optionxform = str  # behave keeps the keys' case (AllureFormatter.*)
+    ini.read(ROOT / "behave.ini")
+    userdata = dict(ini["behave.userdata"])
+    assert not set(userdata) & set(KEYS), "a default copied into behave.ini would hide a change of config.py's"
+    assert set(userdata) == {"AllureFormatter.issue_pattern", "AllureFormatter.link_pattern", "tms_pattern"}
+    load(userdata, {}, env={})  # and what it holds is accepted
+
+
+def test_a_typo_in_behave_ini_is_refused_like_a_typo_in_a_define():
+    with pytest.raises(ConfigError, match="unknown setting 'standin_uii'"):
+        load({"standin_uii": "legacy"}, {}, env={})
 
 
 def test_sources_in_order_ini_then_environment_then_defines():
@@ -43,8 +66,10 @@ def test_a_real_server_needs_a_password():
 
 
 @pytest.mark.parametrize("key, value, expected", [
-    ("ui", "newest", "ui='newest' is not valid: use one of auto, current, legacy"),
-    ("standin_ui", "v7", "standin_ui='v7' is not valid: use one of current, legacy"),
+    ("ui", "newest", "ui='newest' is not valid: use one of auto, current, transitional, legacy"),
+    ("standin_ui", "v7", "standin_ui='v7' is not valid: use one of current, transitional, legacy"),
+    ("rehearsal", "maybe", "rehearsal='maybe' is not valid: use one of auto, true, false"),
+    ("first_login_seeding", "skip", "first_login_seeding='skip' is not valid: use true/false"),
     ("headless", "maybe", "headless='maybe' is not valid: use true/false"),
     ("logout_deadline", "soon", "logout_deadline='soon' is not valid: use a number of seconds greater than 0"),
     ("standin_status_poll", "0", "standin_status_poll='0' is not valid"),
@@ -63,18 +88,64 @@ def test_bad_values_get_one_line_naming_the_key_and_what_is_valid(key, value, ex
     assert "\n" not in str(caught.value)
 
 
+REMOTE = {"base_url": "https://chat.example.com", "admin_password": "x-secret"}
+
+
 @pytest.mark.parametrize("base_url", ["", "http://127.0.0.1:8065", "http://localhost:8065", "http://[::1]:8065"])
-def test_revoke_all_is_allowed_on_the_standin_and_loopback(base_url):
-    refuse_unsafe_revoke(load({"base_url": base_url, "admin_password": "x-secret"}, {}, env={}))
+def test_the_standin_and_loopback_revoke_for_real(base_url):
+    config = load({"base_url": base_url, "admin_password": "x-secret"}, {}, env={})
+    assert rehearsal_reason(config) is None
+    refuse_unsafe_revoke(config)
 
 
-def test_revoke_all_is_refused_elsewhere_unless_allowed():
-    remote = {"base_url": "https://chat.example.com", "admin_password": "x-secret"}
+def test_elsewhere_the_run_is_a_rehearsal_unless_allowed():
+    config = load(REMOTE, {}, env={})
+    assert rehearsal_reason(config) == ("chat.example.com is not the embedded stand-in nor a loopback address "
+                                        "and allow_revoke_all is not given")
+    refuse_unsafe_revoke(config)  # no refusal: the run rehearses
+    assert rehearsal_reason(load(REMOTE, {"allow_revoke_all": "true"}, env={})) is None
+
+
+@pytest.mark.parametrize("base_url", ["", "http://127.0.0.1:8065", "https://chat.example.com"])
+def test_rehearsal_true_rehearses_anywhere(base_url):
+    config = load({**REMOTE, "base_url": base_url}, {"rehearsal": "true", "allow_revoke_all": "true"}, env={})
+    assert rehearsal_reason(config) == "rehearsal=true"
+
+
+def test_rehearsal_false_elsewhere_needs_allow_revoke_all_as_well():
     with pytest.raises(ConfigError) as caught:
-        refuse_unsafe_revoke(load(remote, {}, env={}))
-    assert "chat.example.com" in str(caught.value) and "logs out every user" in str(caught.value)
-    assert "allow_revoke_all=true" in str(caught.value)
-    refuse_unsafe_revoke(load(remote, {"allow_revoke_all": "true"}, env={}))
+        refuse_unsafe_revoke(load(REMOTE, {"rehearsal": "false"}, env={}))
+    assert str(caught.value) == ("refusing rehearsal=false on chat.example.com: revoking all sessions logs out every "
+                                 "user of that server; pass -D allow_revoke_all=true as well, or leave rehearsal=auto")
+    allowed = load(REMOTE, {"rehearsal": "false", "allow_revoke_all": "true"}, env={})
+    refuse_unsafe_revoke(allowed)
+    assert rehearsal_reason(allowed) is None
+
+
+def test_the_rehearsal_setting_comes_from_the_environment():
+    assert rehearsal_reason(load({}, {}, env={"MM_REHEARSAL": "TRUE"})) == "rehearsal=true"
+
+
+SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def test_the_mfa_secret_comes_from_the_environment_and_is_masked():
+    config = load({}, {}, env={"MM_ADMIN_MFA_SECRET": "jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp"})
+    assert config.admin_mfa_secret.reveal() == SECRET, "as authenticator apps show it: spaces and case do not matter"
+    assert SECRET not in repr(config) and SECRET not in str(config)
+    assert mask(f"secret {SECRET} and jbsw y3dp ehpk 3pxp jbsw y3dp ehpk 3pxp") == "secret ****** and ******"
+
+
+def test_a_bad_mfa_secret_is_one_line_that_does_not_quote_it():
+    with pytest.raises(ConfigError) as caught:
+        load({}, {}, env={"MM_ADMIN_MFA_SECRET": "not-base32-1890"})
+    assert str(caught.value).startswith("admin_mfa_secret is not a base32 TOTP secret")
+    assert "not-base32" not in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_first_login_seeding_is_a_switch():
+    assert load({}, {"first_login_seeding": "false"}, env={}).first_login_seeding is False
+    assert load({}, {}, env={"MM_FIRST_LOGIN_SEEDING": "off"}).first_login_seeding is False
 
 
 def test_grid_url_comes_from_the_environment():

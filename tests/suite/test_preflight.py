@@ -60,9 +60,10 @@ def test_a_web_server_that_is_not_mattermost():
         server.server_close()
 
 
-def test_a_remote_server_is_refused_before_any_request():
-    config, api = target("https://chat.example.com")
-    with pytest.raises(ConfigError, match="refusing to revoke all sessions on chat.example.com"):
+def test_a_real_revoke_on_a_remote_server_without_allow_revoke_all_is_refused_before_any_request():
+    """A remote server is a rehearsal by default (config.rehearsal_reason); only rehearsal=false asks for more."""
+    config, api = target("https://chat.example.com", rehearsal="false")
+    with pytest.raises(ConfigError, match="refusing rehearsal=false on chat.example.com"):
         check_server(config, api)
 
 

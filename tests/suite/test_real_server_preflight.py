@@ -1,0 +1,172 @@
+"""The preflight meets a real server's configuration: what the web app reads (GET /api/v4/config/client?format=old)
+decides, in one line and before any browser, whether MM-T940 can run as written; an admin with MFA logs in with
+the TOTP secret. The checks run against the stand-in configured like such a server."""
+from pathlib import Path
+
+import pyotp
+import pytest
+from behave.parser import parse_file
+
+from mattermost_suite.api import MattermostApi
+from mattermost_suite.config import load
+from mattermost_suite.errors import PreflightError
+from mattermost_suite.mfa import admin_totp
+from mattermost_suite.preflight import check_server
+from mattermost_suite.secrets import Secret, mask
+from mattermost_suite.server_settings import (admin_sign_in_refusal, login_page_locale_refusal, mfa_enforced_refusal,
+                                              notes, sign_in_methods_refusal)
+
+ROOT = Path(__file__).resolve().parents[2]
+MFA_SECRET = pyotp.random_base32()
+
+
+def device_table() -> list[tuple[str, str, str]]:
+    """The MM-T940 feature's device table, as product and QA wrote it."""
+    feature = parse_file(str(ROOT / "features" / "revoke_all_sessions.feature"))
+    scenario = next(iter(feature.walk_scenarios()))
+    table = next(step.table for step in scenario.steps if step.table)
+    return [(row["device"], row["logs in with"], row["state"]) for row in table]
+
+
+# -- the checks themselves (pure) -----------------------------------------------------------------------------------
+def test_every_sign_in_method_on_refuses_nothing():
+    assert sign_in_methods_refusal({"EnableSignInWithEmail": "true", "EnableSignInWithUsername": "true"},
+                                   device_table(), extra_apps_by_email=200) is None
+    assert sign_in_methods_refusal({}, device_table()) is None, "a server without the keys has the defaults (on)"
+
+
+def test_username_sign_in_off_names_the_devices_that_would_log_in_with_a_username():
+    refusal = sign_in_methods_refusal({"EnableSignInWithUsername": "false"}, device_table())
+    by_username = [name for name, method, _ in device_table() if method == "username"]
+    assert refusal == (f"{', '.join(by_username)} would log in with username, but this server has sign-in with "
+                       "username switched off (EmailSettings.EnableSignInWithUsername): give them \"email\" in the "
+                       "device table's \"logs in with\" column, or switch EmailSettings.EnableSignInWithUsername on "
+                       "for the run")
+    assert by_username and "Desktop Chromium" not in refusal
+
+
+def test_a_narrowed_table_without_those_devices_runs():
+    rows = [row for row in device_table() if row[1] == "email"]
+    assert sign_in_methods_refusal({"EnableSignInWithUsername": "false"}, rows) is None
+
+
+def test_email_sign_in_off_counts_the_extra_app_sessions_which_log_in_by_email():
+    rows = [row for row in device_table() if row[1] == "username"]
+    refusal = sign_in_methods_refusal({"EnableSignInWithEmail": "false"}, rows, extra_apps_by_email=50)
+    assert refusal.startswith("the 50 extra app sessions would log in with email")
+    assert "(EmailSettings.EnableSignInWithEmail)" in refusal
+
+
+@pytest.mark.parametrize("login_id, key, expected", [
+    ("sysadmin", "EnableSignInWithUsername", "admin_username 'sysadmin' is a username, but this server has sign-in "
+     "with username switched off (EmailSettings.EnableSignInWithUsername): set MM_ADMIN_USERNAME to the admin's "
+     "email address"),
+    ("admin@example.com", "EnableSignInWithEmail", "admin_username 'admin@example.com' is an email address, but this "
+     "server has sign-in with email switched off (EmailSettings.EnableSignInWithEmail): set MM_ADMIN_USERNAME to the "
+     "admin's username"),
+])
+def test_the_admins_own_sign_in_method(login_id, key, expected):
+    assert admin_sign_in_refusal({key: "false"}, login_id) == expected
+    assert admin_sign_in_refusal({key: "true"}, login_id) is None
+
+
+def test_mfa_enforced_for_everyone_is_refused():
+    assert mfa_enforced_refusal({"EnforceMultifactorAuthentication": "false"}) is None
+    assert mfa_enforced_refusal({"EnforceMultifactorAuthentication": "true"}).startswith(
+        "this server enforces multi-factor authentication for everyone "
+        "(ServiceSettings.EnforceMultifactorAuthentication): the test users would have to set up MFA")
+
+
+def test_a_login_page_in_another_language_is_refused():
+    assert login_page_locale_refusal({"DefaultClientLocale": "en"}) is None
+    assert login_page_locale_refusal({}) is None
+    assert login_page_locale_refusal({"DefaultClientLocale": "de"}).startswith(
+        "the login page speaks 'de' (LocalizationSettings.DefaultClientLocale), not English")
+
+
+def test_notes_for_settings_that_change_what_the_run_meets_without_stopping_it():
+    assert notes({"EnableTutorial": "true", "EnableUserCreation": "true", "EnableOpenServer": "false"}) == []
+    assert notes({"EnableTutorial": "false", "EnableUserCreation": "false"}) == [
+        "ServiceSettings.EnableTutorial is off: this server shows new users no tutorial "
+        "(the first-login preferences are saved anyway)",
+        "TeamSettings.EnableUserCreation is off: the system admin creates the test users anyway "
+        "(an admin's POST /api/v4/users skips the sign-up rules)"]
+
+
+# -- against the stand-in configured like a real server ---------------------------------------------------------------
+def target(url, **settings):
+    config = load({"base_url": url, "admin_password": "Sys@dmin-sample1", "request_timeout": "5", **settings}, {},
+                  env={})
+    return config, MattermostApi(config.base_url, timeout=config.request_timeout)
+
+
+def standin(**options):
+    from mattermost_standin import StandinServer
+    return StandinServer(status_poll_seconds=1.0, **options)
+
+
+def one_line_refusal(config, api) -> str:
+    with pytest.raises(PreflightError) as caught:
+        check_server(config, api)
+    line = str(caught.value)
+    assert "\n" not in line
+    return line
+
+
+def test_the_preflight_keeps_the_client_config_for_others_and_notes_nothing_on_defaults():
+    with standin() as server:
+        info = check_server(*target(server.url))
+    assert info.client_config["EnableSignInWithUsername"] == "true"
+    assert info.client_config["Version"] and "EnableTutorial" in info.client_config, "the full set, with a session"
+    assert info.notes == ()
+
+
+def test_username_sign_in_off_refuses_an_admin_given_by_username_and_accepts_its_email():
+    with standin(config={"EmailSettings.EnableSignInWithUsername": False}) as server:
+        line = one_line_refusal(*target(server.url))
+        assert line.startswith("admin_username 'sysadmin' is a username, but this server has sign-in with username "
+                               "switched off (EmailSettings.EnableSignInWithUsername)")
+        info = check_server(*target(server.url, admin_username="sysadmin@sample.mattermost.com"))
+    assert "would log in with username" in sign_in_methods_refusal(info.client_config, device_table())
+
+
+def test_mfa_enforced_is_refused_before_the_admin_logs_in():
+    with standin(config={"ServiceSettings.EnableMultifactorAuthentication": True,
+                         "ServiceSettings.EnforceMultifactorAuthentication": True}) as server:
+        assert "(ServiceSettings.EnforceMultifactorAuthentication)" in one_line_refusal(*target(server.url))
+
+
+def test_an_admin_with_mfa_and_no_secret_is_told_which_setting_to_give():
+    with standin(admin_mfa_secret=MFA_SECRET) as server:
+        assert one_line_refusal(*target(server.url)) == ("admin 'sysadmin' has multi-factor authentication on: "
+                                                          "set MM_ADMIN_MFA_SECRET (its TOTP secret)")
+
+
+def test_an_admin_with_mfa_logs_in_with_the_secret_and_the_secret_never_shows():
+    with standin(admin_mfa_secret=MFA_SECRET) as server:
+        config, api = target(server.url, admin_mfa_secret=MFA_SECRET)
+        info = check_server(config, api)
+        assert info.client_config["EnableMultifactorAuthentication"] == "true"
+        assert api.me()["username"] == "sysadmin"
+        api.log_in_again()  # a later login (after the revoke) makes its own code
+        code = admin_totp(config)()
+        assert len(code) == 6 and code.isdigit()
+    assert mask(f"secret={MFA_SECRET}") == "secret=******"
+
+
+def test_a_wrong_secret_is_one_line_naming_the_secret_and_the_clock():
+    with standin(admin_mfa_secret=MFA_SECRET) as server:
+        line = one_line_refusal(*target(server.url, admin_mfa_secret=pyotp.random_base32()))
+    assert line.startswith("admin 'sysadmin' refused the MFA code made from MM_ADMIN_MFA_SECRET "
+                           "(api.user.check_user_mfa.bad_code.app_error)")
+
+
+def test_closed_sign_up_and_no_tutorial_are_noted_and_the_admin_still_creates_users():
+    with standin(config={"TeamSettings.EnableUserCreation": False, "TeamSettings.EnableOpenServer": False,
+                         "ServiceSettings.EnableTutorial": False}) as server:
+        config, api = target(server.url)
+        info = check_server(config, api)
+        assert [note.split(" is off")[0] for note in info.notes] == ["ServiceSettings.EnableTutorial",
+                                                                     "TeamSettings.EnableUserCreation"]
+        user = api.create_user("mmt940-closed-1", "mmt940-closed-1@example.com", Secret("Cl0sed!-signup"))
+        api.delete_user(user["id"], permanent=True)
