@@ -30,7 +30,7 @@ def login_method(login_id: str) -> str:
 def sign_in_methods_refusal(client_config: ClientConfig, rows: Sequence[Sequence[str]],
                             extra_apps_by_email: int = 0) -> str | None:
     """rows: the device table's (device, logs in with, state). The server refuses a login by a switched-off method
-    (app/user.go GetUserForLogin), so a row that uses one would fail for the server's sake, not the product's."""
+    (app/login.go GetUserForLogin), so a row that uses one would fail for the server's sake, not the product's."""
     for method, (key, setting) in SIGN_IN.items():
         if is_on(client_config, key, default=True):
             continue
