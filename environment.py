@@ -10,6 +10,10 @@ def before_scenario(context, scenario):
     hooks.before_scenario(context, scenario)
 
 
+def after_scenario(context, scenario):
+    hooks.after_scenario(context, scenario)
+
+
 def after_step(context, step):
     hooks.after_step(context, step)
 

@@ -5,15 +5,21 @@ The evidence package does the attaching and masking; this module decides what an
 - after Confirm -> also the per-device timeline; on the last step that runs (passed last step or a failing step)
   of a scenario that confirmed the revoke -> the complete timeline again; on a failing step -> failure evidence
   of the devices it names, and the timeline if not attached yet; REST checks -> the test user's sessions (masked);
-- start of a run -> earlier results removed; end of a run -> environment.properties, executor.json, categories.json.
+- start of a run -> earlier results removed; end of a run -> environment.properties, executor.json, categories.json;
+- a scenario skipped with a reason (not for this web app, or a rehearsal's steps that are not run) -> the reason on
+  the Allure test and its skipped steps, and on JUnit's <skipped>: both tools would drop it.
 """
 from __future__ import annotations
 
 import os
 import re
+import xml.etree.ElementTree as ElementTree
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
+
+import allure_commons
+from allure_commons.model2 import StatusDetails
 
 from . import moments
 from .evidence import (TimelineRow, attach_failure, attach_json, attach_moment, attach_screenshot, attach_timeline,
@@ -176,3 +182,55 @@ def sessions_evidence(name: str, api, person):
             attach_json(name, {"user": person.username, "sessions": api.sessions(person.user_id)})
         except Exception as error:  # evidence never hides the check's own verdict
             attach_text(f"{name} (not available)", f"{type(error).__name__}: {error}")
+
+
+# ---- skip reasons --------------------------------------------------------------------------------------------
+
+class SkipReasons:
+    """allure-behave writes a skipped scenario and its steps without any message, and behave's JUnit reporter an
+    empty <skipped/>: the reason (why a step did not run) would be lost. This puts it back in both."""
+
+    def __init__(self):
+        self.next_reason: str | None = None            # for the scenario whose Allure result is written next
+        self.by_scenario: dict[tuple[str, str], str] = {}
+
+    def start(self) -> "SkipReasons":
+        allure_commons.plugin_manager.register(self)
+        return self
+
+    def stop(self) -> None:
+        if allure_commons.plugin_manager.is_registered(self):
+            allure_commons.plugin_manager.unregister(self)
+
+    def note(self, scenario) -> None:
+        """after_scenario: allure-behave writes this scenario's result right after it (and its cleanups) ended."""
+        skipped = scenario.status.name == "skipped" and scenario.skip_reason
+        self.next_reason = scenario.skip_reason if skipped else None
+        if skipped:
+            self.by_scenario[(scenario.feature.name, scenario.name)] = scenario.skip_reason
+
+    @allure_commons.hookimpl(tryfirst=True)  # before allure's file logger writes the result
+    def report_result(self, result) -> None:
+        reason, self.next_reason = self.next_reason, None
+        if reason and result.status == "skipped":
+            result.statusDetails = StatusDetails(message=reason)
+            for step in result.steps:
+                if step.status == "skipped":
+                    step.statusDetails = StatusDetails(message=reason)
+
+    def write_junit(self, config) -> None:
+        """after_all (behave has written every feature's file): <skipped message="reason"/>."""
+        folder = Path(config.junit_directory) if config.junit and self.by_scenario else None
+        for path in sorted(folder.glob("*.xml")) if folder and folder.is_dir() else ():
+            tree = ElementTree.parse(path)
+            changed = False
+            for case in tree.iter("testcase"):
+                reason = next((why for (feature, name), why in self.by_scenario.items()
+                               if case.get("name") == name and case.get("classname", "").endswith(f".{feature}")),
+                              None)
+                skipped = case.find("skipped")
+                if reason and skipped is not None:
+                    skipped.set("message", reason)
+                    changed = True
+            if changed:
+                tree.write(path, encoding="utf-8")

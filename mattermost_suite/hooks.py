@@ -1,6 +1,7 @@
 """What environment.py's hooks do. Lifetimes go through behave fixtures (fixtures.py) so they are always released.
 
-A bad setting or an unfit server ends the run in before_all, before any browser starts: ONE line on stderr, the
+A rehearsal (rehearsal.py) runs every step but those that would end sessions on the server, and says at the end
+whether it passed. A bad setting or an unfit server ends the run in before_all, before any browser starts: ONE line on stderr, the
 fixtures' cleanups run (the stand-in stops), and the process exits with 2 (configuration) or 3 (preflight).
 behave's own abort would print a misleading "1 feature passed" summary, hence the explicit exit.
 """
@@ -15,14 +16,17 @@ from behave.tag_matcher import ActiveTagMatcher
 
 from . import evidence_hooks
 from .browser_check import check_browsers
+from .config import rehearsal_reason
 from .errors import ConfigError, PreflightError, SuiteError
-from .fixtures import admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
+from .fixtures import admin_left_as_found, admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
 from .fleet.profiles import grid_browsers
 from .narrate import say
 from .secrets import mask
-from .tasks.matrix import check_device_table
+from .server_settings import sign_in_methods_refusal
+from .tasks.matrix import check_device_table, table_rows
 from .preflight import check_grid, check_server
 from .record import RunRecord
+from .rehearsal import Rehearsal
 from .run import SuiteRun, config_from_behave, new_run_id
 
 
@@ -31,12 +35,16 @@ def before_all(context) -> None:
     evidence_hooks.clean_earlier_results(context.config)
     try:
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
+        reason = rehearsal_reason(config)
         check_browsers(config)
         if config.embedded:
             server = use_fixture(embedded_standin, context, config)
             config = config.with_base_url(server.url)
         api = use_fixture(admin_rest_identity, context, config)
         info = check_server(config, api)
+        use_fixture(admin_left_as_found, context, api)  # the admin's preferences and locale, restored at the end
+        for note in info.notes:
+            say(note)
         if config.grid_url:  # the user's own grid: checked like the server, before any browser is asked for
             check_grid(config)
         if config.grid == "embedded" and not config.grid_url:  # started only once the server is known fit
@@ -51,8 +59,12 @@ def before_all(context) -> None:
     run_id = new_run_id()
     context.mm_run = SuiteRun(config, info, api, run_id, RunRecord(run_id, info.url, info.version_id, info.ui))
     context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
+    context.mm_rehearsal = Rehearsal(reason) if reason else None  # the revoking steps read it: always set
+    context.mm_skip_reasons = evidence_hooks.SkipReasons().start()
     browsers = f"browsers on the grid at {config.grid_url}" if config.grid_url else "local browsers"
     say(f"run {run_id} on {info.url}: Mattermost {info.version_text}, {info.ui} web app, {browsers}")
+    if reason:
+        say(f"REHEARSAL ({reason}): every step up to Cancel runs; nothing that ends sessions on the server does")
 
 
 def before_scenario(context, scenario) -> None:
@@ -67,9 +79,25 @@ def before_scenario(context, scenario) -> None:
         check_device_table(scenario.steps, run.config.devices)
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
+    refusal = sign_in_methods_refusal(run.server.client_config, table_rows(scenario.steps, run.config.devices),
+                                      run.config.extra_app_sessions)
+    if refusal:  # before anything is seeded: the server would refuse these logins, not the product fail them
+        _end_run(context, f"MM-T940 preflight failed: {refusal}", EXIT_PREFLIGHT)
     context.mm_scene = use_fixture(scenario_scene, context, run, scenario.name)
     context.mm_evidence = evidence_hooks.ScenarioEvidence(context.mm_scene)
     context.add_cleanup(context.mm_evidence.close)
+
+
+def after_scenario(context, scenario) -> None:
+    """Runs before the scenario's cleanups, and before allure-behave writes its result."""
+    reasons = getattr(context, "mm_skip_reasons", None)
+    if reasons is not None:
+        reasons.note(scenario)
+    rehearsal = getattr(context, "mm_rehearsal", None)
+    if rehearsal is not None and scenario.status.has_failed():
+        failed = next((step for step in scenario.all_steps if step.status.has_failed()), None)
+        rehearsal.failures.append(f"{scenario.name}: " + (f"step \"{failed.name}\" {failed.status.name}" if failed
+                                                          else "a hook failed"))
 
 
 def after_step(context, step) -> None:
@@ -101,7 +129,15 @@ def after_all(context) -> None:
     run = getattr(context, "mm_run", None)
     if run is not None:
         evidence_hooks.write_report_files(context.config, run)
+    reasons = getattr(context, "mm_skip_reasons", None)
+    if reasons is not None:
+        reasons.stop()
+        reasons.write_junit(context.config)
     failures = getattr(context, "mm_cleanup_failures", [])
+    rehearsal = getattr(context, "mm_rehearsal", None)
+    if rehearsal is not None:
+        rehearsal.failures += [f"clean-up failed: {line}" for line in failures]
+        say(rehearsal.summary())
     if failures:
         raise SuiteError(f"{len(failures)} clean-up(s) failed: " + "; ".join(failures))
 

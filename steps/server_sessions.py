@@ -4,6 +4,7 @@ from behave import then, when
 
 from mattermost_suite.evidence_hooks import sessions_evidence
 from mattermost_suite.narrate import say
+from mattermost_suite.rehearsal import revokes_all_sessions
 from mattermost_suite.tasks import non_admin, server_checks
 
 # The suite's own REST session of the system admin (seeding, checks): a session like any other, so revoked too.
@@ -38,6 +39,8 @@ def step_old_sessions_refused(context):
 
 
 @when("the test user asks the server to revoke all sessions")
+@revokes_all_sessions("if the server wrongly accepted the test user's request, it would log out every user of the "
+                      "server")
 def step_test_user_asks_to_revoke_all(context):
     context.mm_scene.non_admin_revoke_answer = non_admin.ask_to_revoke_all(context.mm_scene)
 

@@ -3,6 +3,7 @@ from behave import given, then, when
 
 from mattermost_suite.moments import Moment, announce
 from mattermost_suite.narrate import say
+from mattermost_suite.rehearsal import revokes_all_sessions
 from mattermost_suite.tasks import console, devices, non_admin
 
 
@@ -65,6 +66,7 @@ def step_admin_still_on_users(context):
 
 
 @when('the system admin clicks "{label}" again and confirms with "{confirm}"')
+@revokes_all_sessions("confirming would log out every user of the server")
 def step_admin_confirms(context, label, confirm):
     console.revoke_all_sessions_and_confirm(context.mm_scene, label, confirm)
 

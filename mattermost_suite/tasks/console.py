@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..pages import ConfirmModal, LoginPage, SystemUsersPage
 from ..record import now
 from .devices import watch_in_background
+from .rehearsal_end import never_in_a_rehearsal
 from .scene import Scene
 
 
@@ -28,6 +29,7 @@ def admin_reaches_login_page(scene: Scene) -> str:
 
 def revoke_all_sessions_and_confirm(scene: Scene, label: str, confirm: str) -> None:
     """Click the console button again and confirm; the moment of the click is when every logout latency starts."""
+    never_in_a_rehearsal(scene, "confirm Revoke All Sessions")
     users = users_page(scene)
     assert users.revoke_all_sessions_label() == label, f"the button reads {users.revoke_all_sessions_label()!r}"
     modal = users.click_revoke_all_sessions()

@@ -46,12 +46,19 @@ NEEDED = {"an awake browser": lambda profile, state: not profile.is_app and stat
 TABLE_STEP = "the test user is logged in on these devices:"
 
 
-def check_device_table(steps, subset: tuple[str, ...]) -> None:
-    """Before a scenario starts anything: its device table, narrowed by `devices`, leaves no step unchecked."""
+def table_rows(steps, subset: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """A scenario's device table as (device, logs in with, state), narrowed by `devices`; [] without a table."""
     table = next((step.table for step in steps if step.name == TABLE_STEP and step.table), None)
     if table is None:
+        return []
+    return chosen_rows([(row["device"], row["logs in with"], row["state"]) for row in table], subset)
+
+
+def check_device_table(steps, subset: tuple[str, ...]) -> None:
+    """Before a scenario starts anything: its device table, narrowed by `devices`, leaves no step unchecked."""
+    rows = table_rows(steps, subset)
+    if not rows:
         return
-    rows = chosen_rows([(row["device"], row["logs in with"], row["state"]) for row in table], subset)
     chosen = [(profile_named(name), state) for name, _, state in rows]
     missing = [kind for kind, fits in NEEDED.items() if not any(fits(p, s) for p, s in chosen)]
     if missing:

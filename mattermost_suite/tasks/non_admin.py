@@ -6,6 +6,7 @@ from ..fleet import Device
 from ..pages import SystemUsersPage
 from ..pages.waits import WaitTimeout
 from . import devices
+from .rehearsal_end import never_in_a_rehearsal
 from .scene import Scene, ServerAnswer
 
 PERMISSIONS = "api.context.permissions.app_error"  # the server's error id for "You do not have the appropriate ..."
@@ -48,6 +49,7 @@ def not_offered(scene: Scene, label: str) -> None:
 
 def ask_to_revoke_all(scene: Scene) -> ServerAnswer:
     """The test user's own session (its browser's) asks the server, as any script of theirs could."""
+    never_in_a_rehearsal(scene, "ask the server to revoke all sessions as the test user")
     [device] = scene.victims
     response = scene.admin_api.call_with_token("POST", "/users/sessions/revoke/all", device.session_token)
     try:

@@ -45,6 +45,14 @@ def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[
     return f"{len(extra_apps)} extra app sessions: all listed as mobile and accepted" if extra_apps else ""
 
 
+def tokens_still_accepted(api: MattermostApi, devices: Sequence[Device], because: str) -> None:
+    """Each device's session token (e.g. the system admin's browser) is still accepted by the server."""
+    refused = [f"{device.name} ({device.record.role}): HTTP {status}" for device, status in _statuses(api, devices)
+               if status != 200]
+    if refused:
+        raise AssertionError(f"sessions were deactivated {because}:\n  - " + "\n  - ".join(refused))
+
+
 def no_sessions_left(api: MattermostApi, person: Person) -> None:
     # The admin's REST session was revoked as well (its old token is checked with the other old sessions).
     # Logging in again leaves that old session alone: only a logout or a revoke ends it.

@@ -38,12 +38,15 @@ def _passed(line: str) -> int:
     return int(match.group(1)) if match else -1
 
 
-def run_behave(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> BehaveRun:
-    """Every process the run starts inherits a unique marker, so anything left behind can be found."""
+def run_behave(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
+               inside: tuple[str, ...] = ()) -> BehaveRun:
+    """Every process the run starts inherits a unique marker, so anything left behind can be found.
+    `inside`: a command prefix that runs the behave command after it (e.g. in a mount namespace of its own)."""
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
     full_env = {**os.environ, **(env or {}), name: value}
-    done = run_to_the_end([*BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, timeout=timeout)
+    done = run_to_the_end([*inside, *BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env,
+                          timeout=timeout)
     return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker))
 
 
