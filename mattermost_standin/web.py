@@ -14,20 +14,32 @@ from .faults import page_faults
 
 WEB_DIR = Path(__file__).with_name("web")
 
+# What each generation loads. "transitional" (v7.0-v9.5) is the new login page over the old console, so it builds
+# on both neighbours' DOM and overrides what its era did differently (transitional.js).
+SCRIPTS = {
+    "legacy": ("common.js", "i18n.js", "first_login.js", "legacy.js"),
+    "transitional": ("common.js", "i18n.js", "first_login.js", "legacy.js", "current.js", "transitional.js"),
+    "current": ("common.js", "i18n.js", "first_login.js", "current.js"),
+}
+STYLES = {
+    "legacy": ("base.css", "legacy.css"),
+    "transitional": ("base.css", "legacy.css", "current.css"),
+    "current": ("base.css", "current.css"),
+}
+
 _SHELL = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{site}</title>
-<link rel="stylesheet" href="/static/standin/base.css">
-<link rel="stylesheet" href="/static/standin/{ui}.css">
+{styles}
 </head>
 <body>
 <div id="root"></div>
+<div id="root-portal"></div>
 <script>window.STANDIN = {config};</script>
-<script src="/static/standin/common.js"></script>
-<script src="/static/standin/{ui}.js"></script>
+{scripts}
 </body>
 </html>
 """
@@ -35,11 +47,14 @@ _SHELL = """<!DOCTYPE html>
 
 async def app_page(request: Request):
     settings = request.app.state.settings
-    config = {"ui": settings.ui, "siteName": settings.site_name, "version": settings.version,
+    ui = settings.ui
+    config = {"ui": ui, "siteName": settings.site_name, "version": settings.version,
               "statusPollMs": int(settings.status_poll_seconds * 1000),
               "faults": page_faults(request.app.state.faults)}
+    styles = "\n".join(f'<link rel="stylesheet" href="/static/standin/{name}">' for name in STYLES[ui])
+    scripts = "\n".join(f'<script src="/static/standin/{name}"></script>' for name in SCRIPTS[ui])
     # "</" cannot occur in this JSON, but escape it anyway so the script element cannot be closed early.
-    body = _SHELL.format(site=html.escape(settings.site_name), ui=settings.ui,
+    body = _SHELL.format(site=html.escape(settings.site_name), styles=styles, scripts=scripts,
                          config=json.dumps(config).replace("</", "<\\/"))
     return HTMLResponse(body, headers={"Cache-Control": "no-cache, max-age=31556926, public"})
 

@@ -1,16 +1,17 @@
-// The stand-in web app's behaviour, shared by both UI generations (each generation's file renders the DOM).
-// Mirrors webapp/channels/src: LocalStorageStore.was_logged_in, Client4 headers, emitUserLoggedOutEvent,
-// forceLogoutIfNecessary, LoggedIn, the login page's session-expired rule and the ConfirmModal actions.
+// The stand-in web app's behaviour, shared by every UI generation (each generation's file renders the DOM and
+// registers it in GENERATIONS). Mirrors webapp/channels/src: LocalStorageStore.was_logged_in, Client4 headers,
+// emitUserLoggedOutEvent, forceLogoutIfNecessary, LoggedIn, the login page's session-expired and MFA rules, the
+// root redirect (actions/global_actions redirectToOnboardingOrDefaultTeam) and the ConfirmModal actions.
+// First-login screens live in first_login.js, console strings in i18n.js.
 'use strict';
 
 const CFG = window.STANDIN;
 const hasFault = (name) => CFG.faults.indexOf(name) >= 0;
-const REVOKE_ALL = {
-  title: 'Revoke all sessions in the system',
-  confirm: 'Revoke All Sessions',
-  // Fault confirm_wording: a release that dropped the warning sentence.
-  altered: 'This action revokes all sessions in the system. Are you sure you want to continue?',
-};
+const GENERATIONS = {};  // filled by legacy.js / current.js / transitional.js
+let UI = null;           // the generation this page serves, chosen at start-up
+// Fault confirm_wording: a release that dropped the warning sentence.
+const ALTERED_REVOKE_MESSAGE = 'This action revokes all sessions in the system. Are you sure you want to continue?';
+const MFA_REQUIRED = 'mfa.validate_token.authenticate.app_error';
 
 function h(tag, attrs, ...kids) {
   const el = document.createElement(tag);
@@ -55,6 +56,40 @@ async function api(method, path, body) {  // Client4: cookie auth + XHR header +
   if (!res.ok) throw new ApiError(res.status, data);
   return data;
 }
+
+let clientConfigCache = null;
+
+// GET /api/v4/config/client?format=old (string values). A missing endpoint reads as the real defaults.
+async function clientConfig() {
+  if (!clientConfigCache) {
+    try { clientConfigCache = await api('GET', '/config/client?format=old'); } catch (err) { clientConfigCache = {}; }
+  }
+  return clientConfigCache;
+}
+
+function configFlag(config, key, fallback) {
+  const value = config[key];
+  return value === undefined ? fallback : value === 'true';
+}
+
+async function myPreferences() {  // getMyPreferences: GET /users/me/preferences
+  try { return await api('GET', '/users/me/preferences'); } catch (err) {
+    if (forceLogoutIfNecessary(err)) throw err;
+    return [];
+  }
+}
+
+function preference(prefs, category, name, fallback) {
+  const found = prefs.find((p) => p.category === category && p.name === name);
+  return found ? found.value : fallback;
+}
+
+async function savePreferences(userId, prefs) {  // savePreferences: PUT /users/{user_id}/preferences
+  const body = prefs.map((p) => ({user_id: userId, category: p.category, name: p.name, value: String(p.value)}));
+  try { await api('PUT', '/users/' + userId + '/preferences', body); } catch (err) { forceLogoutIfNecessary(err); }
+}
+
+function isMobileView() { return window.innerWidth <= 768; }  // Constants.MOBILE_SCREEN_WIDTH
 
 function go(url) { window.location.assign(url); }
 
@@ -102,8 +137,11 @@ async function rootPage() {
   let user;
   try { user = await api('GET', '/users/me'); } catch (err) { go('/login' + window.location.search); return; }
   const teams = await api('GET', '/users/me/teams');
+  if (UI.preparingWorkspace && await FirstLogin.sendsToPreparingWorkspace(user, teams)) {
+    go('/preparing-workspace');
+    return;
+  }
   go(teams.length ? '/' + teams[0].name + '/channels/town-square' : '/select_team');
-  return user;
 }
 
 function loginRedirectTarget() {
@@ -137,16 +175,36 @@ async function submitLogin(loginId, password, view) {
   if (!loginId) { view.showError('Please enter your email or username'); return; }
   if (!password) { view.showError('Please enter your password'); return; }
   view.setBusy(true);
+  // v5 login_controller.jsx asks checkMfa (POST /users/mfa) first; login.tsx learns it from the login error.
+  if (UI.mfaCheckedFirst && configFlag(await clientConfig(), 'EnableMultifactorAuthentication', false)) {
+    let required = false;
+    try { required = (await api('POST', '/users/mfa', {login_id: loginId})).mfa_required === 'true'; } catch (e) { /* log in */ }
+    if (required) { showMfaStep(loginId, password); return; }
+  }
+  await logIn(loginId, password, '', view);
+}
+
+async function logIn(loginId, password, token, view) {
   try {
-    await api('POST', '/users/login', {login_id: loginId, password: password});
+    await api('POST', '/users/login', token ? {login_id: loginId, password, token} : {login_id: loginId, password});
   } catch (err) {
     view.setBusy(false);
-    const invalid = err.body && String(err.body.id || '').startsWith('api.user.login.invalid_credentials');
+    const id = String((err.body && err.body.id) || '');
+    if (id === MFA_REQUIRED && !token) { showMfaStep(loginId, password); return; }
+    const invalid = id.startsWith('api.user.login.invalid_credentials');
     view.showError(invalid ? UI.invalidCredentials(err.body.message) : err.message);
     return;
   }
   Store.setWasLoggedIn(true);  // finishSignin: only a form login sets the flag
   go(loginRedirectTarget());
+}
+
+function showMfaStep(loginId, password) {  // LoginMfa: the token form replaces the login form
+  mount(UI.mfaPage({onSubmit: (token, view) => {
+    if (!token) { view.showError('Please enter an MFA token'); return; }
+    view.setBusy(true);
+    logIn(loginId, password, token, view);
+  }}));
 }
 
 function startStatusPoll(userId) {  // ChannelController: addVisibleUsersInCurrentChannelAndSelfToStatusPoll
@@ -175,7 +233,9 @@ async function channelPage(teamName, channelName) {
     return;
   }
   document.title = channel.display_name + ' - ' + team.display_name + ' ' + CFG.siteName;
-  mount(UI.channelPage({user, team, channel}));
+  let prefs;
+  try { prefs = await myPreferences(); } catch (err) { return; }
+  await FirstLogin.showChannel({user, team, channel, prefs, config: await clientConfig()});
   startStatusPoll(user.id);
 }
 
@@ -188,11 +248,12 @@ async function consolePage() {
   const users = await api('GET', '/users?page=0&per_page=50').catch((err) => { forceLogoutIfNecessary(err); });
   if (!users) return;
   document.title = 'Users - System Console - ' + CFG.siteName;
-  mount(UI.consolePage({user, users, onRevokeAll: canRevoke ? openRevokeAllModal : null}));
+  const strings = consoleStrings(user.locale);
+  mount(UI.consolePage({user, users, strings, onRevokeAll: canRevoke ? () => openRevokeAllModal(strings) : null}));
 }
 
-function openRevokeAllModal() {
-  const message = hasFault('confirm_wording') ? REVOKE_ALL.altered : UI.revokeAllMessage;
+function openRevokeAllModal(strings) {
+  const message = hasFault('confirm_wording') ? ALTERED_REVOKE_MESSAGE : strings.message;
   let modal = null;
   const close = () => {
     if (!modal) return;
@@ -224,7 +285,7 @@ function openRevokeAllModal() {
       event.preventDefault(); confirm();
     }
   };
-  modal = UI.confirmModal({title: REVOKE_ALL.title, message, confirmText: REVOKE_ALL.confirm,
+  modal = UI.confirmModal({title: strings.modalTitle, message, confirmText: strings.confirm, cancelText: strings.cancel,
     onCancel: cancel, onConfirm: confirm});
   document.body.append(modal);
   document.addEventListener('keydown', onKey);
@@ -232,13 +293,27 @@ function openRevokeAllModal() {
   if (button) button.focus();
 }
 
+async function preparingWorkspacePage() {  // components/preparing_workspace (LoggedInRoute)
+  const user = await requireUser();
+  if (!user) return;
+  document.title = CFG.siteName;
+  mount(UI.preparingWorkspace({onSubmit: async (organization) => {
+    try { await api('POST', '/system/onboarding/complete', {organization, install_plugins: []}); } catch (err) {
+      if (forceLogoutIfNecessary(err)) return;
+    }
+    go('/');
+  }}));
+}
+
 function route() {
+  UI = GENERATIONS[CFG.ui];
   const path = window.location.pathname.replace(/\/+$/, '') || '/';
   const channel = path.match(/^\/([^/]+)\/channels\/([^/]+)$/);
   if (path === '/') return rootPage();
   if (path === '/login') return loginPage();
   if (path === '/admin_console/user_management/users') return consolePage();
   if (path.startsWith('/admin_console')) return go('/admin_console/user_management/users');
+  if (path === '/preparing-workspace' && UI.preparingWorkspace) return preparingWorkspacePage();
   if (path === '/select_team') return requireUser().then((u) => u && mount(UI.selectTeamPage()));
   if (path === '/error') return showError(UI.errorTitle(new URLSearchParams(window.location.search).get('type')));
   if (channel) return channelPage(decodeURIComponent(channel[1]), decodeURIComponent(channel[2]));

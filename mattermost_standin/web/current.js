@@ -1,5 +1,6 @@
-// The newest web app's DOM (v9.x+): login.tsx + AlertBanner, AdminHeader + RevokeSessionsButton +
-// AdminConsoleListTable, and ConfirmModal on GenericModal. Behaviour lives in common.js.
+// The newest web app's DOM (v9.6+): login.tsx + AlertBanner + login_mfa.tsx, AdminHeader + RevokeSessionsButton +
+// AdminConsoleListTable, and ConfirmModal on GenericModal (webapp/channels/src/components/confirm_modal.tsx on
+// webapp/platform/components/src/generic_modal/generic_modal.tsx). Behaviour lives in common.js and first_login.js.
 'use strict';
 
 function alertBanner(mode, title, onClose) {
@@ -11,9 +12,16 @@ function alertBanner(mode, title, onClose) {
   return banner;
 }
 
-const UI = {
-  revokeAllMessage: 'This action revokes all sessions in the system. All users will be logged out from all devices, ' +
-    'including your session. Are you sure you want to revoke all sessions?',
+GENERATIONS.current = {
+  firstLogin: 'onboarding',
+  mfaCheckedFirst: false,  // login.tsx learns about MFA from the login error mfa.validate_token.authenticate.app_error
+  preparingWorkspace: OnboardingDom.preparingWorkspace,
+  taskList: OnboardingDom.taskList,
+  channelsTourTip: OnboardingDom.channelsTourTip,
+  // revoke_sessions_button/index.tsx: the v9.6+ wording (other locales keep their translation, see i18n.js).
+  messages: {en: {'admin.system_users.revoke_all_sessions_modal_message': 'This action revokes all sessions in the ' +
+    'system. All users will be logged out from all devices, including your session. Are you sure you want to revoke ' +
+    'all sessions?'}},
 
   invalidCredentials: () => 'The email/username or password is invalid.',
 
@@ -48,6 +56,8 @@ const UI = {
           h('p', {class: 'login-body-card-title'}, 'Log in'), banners, form)))));
   },
 
+  mfaPage: mfaColumnLayout,
+
   channelPage({user, team, channel}) {
     const link = (name, label) => h('li', {class: 'SidebarChannel'},
       h('a', {id: 'sidebarItem_' + name, class: 'SidebarLink', href: '/' + team.name + '/channels/' + name,
@@ -64,11 +74,11 @@ const UI = {
           h('p', {class: 'channel-intro'}, 'Welcome to ' + channel.display_name + ', @' + user.username + '.'))));
   },
 
-  consolePage({users, onRevokeAll}) {
+  consolePage({users, strings, onRevokeAll}) {
     const header = h('div', {class: 'admin-console__header'},
-      h('span', {id: 'systemUsersTable-headerId'}, CFG.siteName + ' Users'),
+      h('span', {id: 'systemUsersTable-headerId'}, strings.title),
       // RevokeSessionsButton: no id and no type in the real component.
-      onRevokeAll ? h('button', {class: 'btn btn-tertiary btn-danger', onclick: onRevokeAll}, 'Revoke All Sessions') : null);
+      onRevokeAll ? h('button', {class: 'btn btn-tertiary btn-danger', onclick: onRevokeAll}, strings.button) : null);
     const columns = [['usernameColumn', 'User details'], ['emailColumn', 'Email'], ['createAtColumn', 'Member since'],
       ['lastLoginColumn', 'Last login'], ['actionsColumn', 'Actions']];
     const date = (ms) => (ms ? new Date(ms).toLocaleDateString('en-US', {month: 'short', day: 'numeric', year: 'numeric'}) : 'Never');
@@ -98,21 +108,29 @@ const UI = {
           'Showing ' + (users.length ? 1 : 0) + ' - ' + users.length + ' of ' + users.length + ' users'))));
   },
 
-  confirmModal({title, message, confirmText, onCancel, onConfirm}) {
+  // GenericModal (compassDesign) renders ConfirmModal's children - the message AND the ConfirmModal__footer with both
+  // buttons - inside .modal-body > .GenericModal__body; ConfirmModal passes no handleCancel/handleConfirm, so there
+  // is no .modal-footer. The header carries react-bootstrap's close button (showCloseButton defaults to true).
+  confirmModal({title, message, confirmText, cancelText, onCancel, onConfirm}) {
+    const body = h('div', {id: 'confirmModalBody', class: 'ConfirmModal__body'}, message);
+    // Fault hook point: a release whose modal body also held the button words would append them to `body` here.
     return h('div', {class: 'modal-root'}, h('div', {class: 'modal-backdrop fade in'}),
-      h('div', {id: 'confirmModal', class: 'modal fade in', role: 'dialog', tabindex: '-1', 'aria-modal': 'true',
+      h('div', {id: 'confirmModal', class: 'modal fade in', role: 'none', tabindex: '-1', 'aria-modal': 'true',
         'aria-labelledby': 'genericModalLabel', style: 'display: block;'},
         h('div', {class: 'modal-dialog a11y__modal GenericModal GenericModal__compassDesign ConfirmModal'},
           h('div', {class: 'modal-content', role: 'document'},
-            h('div', {class: 'modal-header'},
-              h('div', {class: 'GenericModal__header'}, h('h1', {id: 'genericModalLabel', class: 'modal-title'}, title)),
-              h('button', {type: 'button', class: 'close', 'aria-label': 'Close', onclick: onCancel},
-                h('span', {'aria-hidden': 'true'}, '×'))),
-            h('div', {class: 'modal-body'}, h('div', {class: 'GenericModal__body'},
-              h('div', {id: 'confirmModalBody', class: 'ConfirmModal__body'}, message))),
-            h('div', {class: 'modal-footer'}, h('div', {class: 'ConfirmModal__footer'},
-              h('button', {type: 'button', id: 'cancelModalButton', 'data-testid': 'cancel-button', class: 'btn btn-tertiary', onclick: onCancel}, 'Cancel'),
-              h('button', {type: 'button', id: 'confirmModalButton', class: 'btn btn-danger', autofocus: true, onclick: onConfirm}, confirmText)))))));
+            h('div', {class: 'GenericModal__wrapper GenericModal__wrapper-enter-key-press-catcher', tabindex: '0'},
+              h('div', {class: 'modal-header'},
+                h('button', {type: 'button', class: 'close', 'aria-label': 'Close', onclick: onCancel},
+                  h('span', {'aria-hidden': 'true'}, '×'), h('span', {class: 'sr-only'}, 'Close')),
+                h('div', {class: 'GenericModal__header__text_container'},
+                  h('div', {class: 'GenericModal__header'}, h('h1', {id: 'genericModalLabel', class: 'modal-title'}, title)))),
+              h('div', {class: 'modal-body'}, h('div', {class: 'GenericModal__body padding'}, h('div', {}, body,
+                h('div', {class: 'ConfirmModal__footer'},
+                  h('button', {type: 'button', id: 'cancelModalButton', 'data-testid': 'cancel-button', class: 'btn btn-tertiary',
+                    onclick: onCancel}, cancelText),
+                  h('button', {type: 'button', id: 'confirmModalButton', class: 'btn btn-danger', autofocus: true,
+                    onclick: onConfirm}, confirmText))))))))));
   },
 
   revokeAllFailed(modal, close) { close(); },  // newest: setShowModal(false) on failure
@@ -131,3 +149,25 @@ const UI = {
       h('h4', {}, 'Select a team'), h('p', {}, 'No teams are available to join. Please ask an administrator for an invite.'));
   },
 };
+
+// components/login/login_mfa.tsx on ColumnLayout: the token step replaces the login card. Input widget id is
+// input_<name>; SaveButton's id is saveSetting. (ColumnLayout class names: UNCONFIRMED.)
+function mfaColumnLayout({onSubmit}) {
+  const token = h('input', {id: 'input_token', name: 'token', type: 'text', class: 'Input form-control',
+    placeholder: 'Enter MFA Token', autofocus: true});
+  const submit = h('button', {id: 'saveSetting', type: 'submit',
+    class: 'btn btn-primary login-mfa-form-button-submit large'}, 'Submit');
+  const banners = h('div', {class: 'login-mfa-form-banners'});
+  const view = {
+    showError: (title) => banners.replaceChildren(alertBanner('danger', title)),
+    setBusy: (busy) => { submit.textContent = busy ? 'Logging in…' : 'Submit'; submit.disabled = busy; },
+  };
+  const form = h('form', {class: 'login-mfa-form', onsubmit: (e) => {
+    e.preventDefault(); onSubmit(token.value.trim().replace(/\s/g, ''), view);
+  }}, banners, h('div', {class: 'Input_container login-mfa-form-input'}, h('fieldset', {class: 'Input_fieldset'}, token)),
+  h('div', {class: 'login-mfa-form-button-container'}, submit));
+  return h('div', {class: 'column-layout'}, h('div', {class: 'column-layout-content'},
+    h('h1', {class: 'column-layout-title'}, 'Enter MFA Token'),
+    h('p', {class: 'column-layout-message'}, "To complete the sign in process, please enter a token from your smartphone's authenticator"),
+    h('div', {class: 'column-layout-extra-content'}, form)));
+}
