@@ -52,10 +52,11 @@ def test_a_wrong_admin_password_stops_before_any_browser_with_one_line():
 
 
 @pytest.mark.parametrize("args, env, line", [
-    (["-D", "ui=newest"], {}, "MM-T940 configuration error: ui='newest' is not valid: use one of auto, current, legacy"),
-    (["-D", "base_url=https://chat.example.com"], {"MM_ADMIN_PASSWORD": "x-secret"},
-     "MM-T940 configuration error: refusing to revoke all sessions on chat.example.com: it logs out every user of "
-     "that server; use the embedded stand-in or a loopback address, or pass -D allow_revoke_all=true"),
+    (["-D", "ui=newest"], {},
+     "MM-T940 configuration error: ui='newest' is not valid: use one of auto, current, transitional, legacy"),
+    (["-D", "base_url=https://chat.example.com", "-D", "rehearsal=false"], {"MM_ADMIN_PASSWORD": "x-secret"},
+     "MM-T940 configuration error: refusing rehearsal=false on chat.example.com: revoking all sessions logs out every "
+     "user of that server; pass -D allow_revoke_all=true as well, or leave rehearsal=auto"),
     (["-D", "base_url=http://127.0.0.1:9"], {"MM_ADMIN_PASSWORD": "x-secret"},
      "MM-T940 preflight failed: cannot reach http://127.0.0.1:9: connection refused"),
 ])
