@@ -1,9 +1,10 @@
 """What environment.py's hooks do. Lifetimes go through behave fixtures (fixtures.py) so they are always released.
 
-A rehearsal (rehearsal.py) runs every step but those that would end sessions on the server, and says at the end
-whether it passed. A bad setting or an unfit server ends the run in before_all, before any browser starts: ONE line on stderr, the
+A bad setting or an unfit server ends the run in before_all, before any browser starts: ONE line on stderr, the
 fixtures' cleanups run (the stand-in stops), and the process exits with 2 (configuration) or 3 (preflight).
 behave's own abort would print a misleading "1 feature passed" summary, hence the explicit exit.
+A rehearsal (rehearsal.py) runs every step but those that would end sessions on the server, and says at the end
+whether it passed.
 """
 from __future__ import annotations
 
