@@ -1,10 +1,11 @@
-"""The evidence wiring of MM-T940 (issue 5): what the hooks and REST steps attach to the Allure report.
+"""The evidence wiring of MM-T940: what the hooks and REST steps attach to the Allure report.
 
 The evidence package does the attaching and masking; this module decides what and when:
 - key moments (moments.py) -> every browser's screenshot + one combined image (one device: one screenshot);
 - after Confirm -> also the per-device timeline; on the last step that runs (passed last step or a failing step)
-  of a scenario that confirmed the revoke -> the complete timeline again; on a failing step -> failure evidence
-  of the devices it names, and the timeline if not attached yet; REST checks -> the test user's sessions (masked);
+  of a scenario that confirmed the revoke -> the complete timeline again; where a rehearsal stops -> the timeline
+  with every device still logged in; on a failing step -> failure evidence of the devices it names, and the
+  timeline if not attached yet; REST checks -> the test user's sessions (masked);
 - start of a run -> earlier results removed; end of a run -> environment.properties, executor.json, categories.json;
 - a scenario skipped with a reason (not for this web app, or a rehearsal's steps that are not run) -> the reason on
   the Allure test and its skipped steps, and on JUnit's <skipped>: both tools would drop it.
@@ -145,6 +146,8 @@ class ScenarioEvidence:
         if failed and not self.timeline_attached and self.scene.record.devices:
             self.attach_timeline()
         elif (failed or last) and self.scene.record.revoke_confirmed_at is not None:
+            self.attach_timeline(FINAL_TIMELINE)
+        elif step.status.name == "skipped" and self.scene.record.devices:  # a rehearsal stopped the scenario here
             self.attach_timeline(FINAL_TIMELINE)
 
     def failing_devices(self, step) -> list:

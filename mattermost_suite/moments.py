@@ -1,4 +1,4 @@
-"""Named key moments of MM-T940 where evidence (screenshots, issue 5) is attached.
+"""Named key moments of MM-T940 where evidence (screenshots) is attached.
 
 Steps announce a moment with the devices involved; the evidence package subscribes a listener. With no listener
 this costs nothing. A failing listener must never fail the test, so errors are reported and swallowed.

@@ -1,4 +1,4 @@
-"""What happened to each device, kept per scenario so that reports (Allure evidence, issue 5) can read it.
+"""What happened to each device, kept per scenario so that reports (the Allure evidence) can read it.
 
 Times are timezone-aware UTC datetimes, the shape of evidence.TimelineRow; `revoke_confirmed_at` lets a report
 compute each device's logout latency.
