@@ -6,7 +6,7 @@ from starlette.routing import Route
 
 from .auth import current_session, is_system_admin
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
-from .http import json_response, read_json, status_ok, string_map
+from .http import decode_value, json_response, read_map, status_ok
 
 
 def _target_user(request: Request, session: dict) -> str:
@@ -37,7 +37,7 @@ async def get_sessions(request: Request):
 async def revoke_session(request: Request):
     session = current_session(request)
     user_id = _target_user(request, session)
-    session_id = string_map(await read_json(request, "session_id", default={})).get("session_id", "")
+    session_id = (await read_map(request)).get("session_id", "")
     if not session_id:
         raise invalid_body("session_id")
     store = request.app.state.store
@@ -72,7 +72,7 @@ async def revoke_all_users_sessions(request: Request):
 async def statuses_by_ids(request: Request):
     """The web app's periodic status poll (Constants.STATUS_INTERVAL, 60 s on a real server)."""
     current_session(request)
-    ids = await read_json(request, "user_ids")
+    ids = await decode_value(request, "user_ids")
     if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and is_valid_id(i) for i in ids):
         raise invalid_body("user_ids")
     store = request.app.state.store

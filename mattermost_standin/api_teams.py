@@ -8,7 +8,7 @@ from starlette.routing import Route
 
 from .auth import current_session, is_system_admin
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
-from .http import json_response, read_json, string_map
+from .http import decode_value, json_response, struct_fields
 
 _TEAM_NAME = re.compile(r"^[a-z0-9][a-z0-9\-]{0,62}[a-z0-9]$")
 
@@ -30,7 +30,9 @@ def member_json(member: dict) -> dict:
 
 async def create_team(request: Request):
     session = current_session(request)
-    body = string_map(await read_json(request, "team"))
+    body = struct_fields(await decode_value(request, "team"), {"name": str, "display_name": str, "type": str})
+    if body is None:
+        raise invalid_body("team")
     name, display_name, team_type = body.get("name", ""), body.get("display_name", ""), body.get("type", "")
     if not _TEAM_NAME.match(name):
         raise AppError(400, "model.team.is_valid.name.app_error")
@@ -52,9 +54,11 @@ async def add_team_member(request: Request):
     team_id = request.path_params["team_id"]
     if not is_valid_id(team_id):
         raise invalid_url("team_id")
-    body = string_map(await read_json(request, "team_member"))
+    body = struct_fields(await decode_value(request, "team_member"), {"team_id": str, "user_id": str, "roles": str})
+    if body is None:
+        raise invalid_body("team_member")
     user_id = body.get("user_id", "")
-    if body.get("team_id", team_id) != team_id:
+    if body["team_id"] not in ("", team_id):
         raise invalid_url("team_id")
     if not is_valid_id(user_id):
         raise invalid_body("user_id")

@@ -1,37 +1,23 @@
-"""Users: login/logout, me, create, look-ups, list, deactivate/delete (server/channels/api4/user.go)."""
+"""Users: create, look-ups, list, patch, activate/deactivate, delete, roles (server/channels/api4/user.go,
+app/user.go)."""
 from __future__ import annotations
-
-import re
 
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .auth import (CLEAR_TOKEN_COOKIE, SESSION_LENGTH_MOBILE_MS, SESSION_LENGTH_WEB_MS, attach_session_cookies,
-                   current_session, is_system_admin)
-from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id, new_id
-from .http import json_response, query_int, read_json, status_ok, string_map
+from .api_preferences import initial_preferences
+from .auth import current_session, is_system_admin
+from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
+from .http import decode_value, json_response, query_int, read_map, read_object, status_ok, struct_fields
 from .passwords import verify_password
 from .store import now_ms
-from .useragent import session_props
+from .users import SUPPORTED_LOCALES, check_email, check_profile_fields, check_username, sanitize
 
-_USERNAME = re.compile(r"^[a-z][a-z0-9.\-_]{0,63}$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
-_RESERVED = {"all", "channel", "here", "matterbot", "system"}
 MIN_PASSWORD_LENGTH = 5  # PasswordSettings.MinimumLength of v5.x; e2e users use "passwd"
 _KNOWN_ROLES = {"system_user", "system_admin", "system_guest", "system_user_manager", "system_manager",
                 "system_read_only_admin"}
-
-
-def sanitize(user: dict) -> dict:
-    """The User JSON a client sees: no password, no auth data (model.User.Sanitize)."""
-    return {"id": user["id"], "create_at": user["create_at"], "update_at": user["update_at"],
-            "delete_at": user["delete_at"], "username": user["username"], "auth_data": "", "auth_service": "",
-            "email": user["email"], "email_verified": True, "nickname": user["nickname"],
-            "first_name": user["first_name"], "last_name": user["last_name"], "position": "",
-            "roles": user["roles"], "props": {}, "notify_props": {"email": "true", "push": "mention"},
-            "last_password_update": user["last_password_update"], "last_login_at": user["last_login_at"],
-            "locale": user["locale"], "mfa_active": False,
-            "timezone": {"automaticTimezone": "", "manualTimezone": "", "useAutomaticTimezone": "true"}}
+_USER_FIELDS = {k: str for k in ("username", "email", "password", "first_name", "last_name", "nickname",
+                                 "position", "locale")}
 
 
 def _user_or_404(store, user_id: str) -> dict:
@@ -43,76 +29,58 @@ def _user_or_404(store, user_id: str) -> dict:
     return user
 
 
+def _path_user_id(request: Request, session: dict) -> str:
+    """c.RequireUserId: "me" is the caller; anything but a 26-character id is a 400."""
+    user_id = request.path_params["user_id"]
+    user_id = session["user_id"] if user_id == "me" else user_id
+    if not is_valid_id(user_id):
+        raise invalid_url("user_id")
+    return user_id
+
+
 def _require_self_or_admin(session: dict, user_id: str) -> None:
     if session["user_id"] != user_id and not is_system_admin(session):
         raise forbidden()
 
 
-async def login(request: Request):
-    store = request.app.state.store
-    props = string_map(await read_json(request, "login", default={}))
-    login_id, password, device_id = props.get("login_id", ""), props.get("password", ""), props.get("device_id", "")
-    if not password:
-        raise AppError(400, "api.user.login.blank_pwd.app_error")
-    user = store.user_for_login(login_id.strip().lower())
-    if user is not None and user["delete_at"]:
-        raise AppError(401, "api.user.login.inactive.app_error")
-    if user is None or not verify_password(password, user["password"]):
-        raise AppError(401, "api.user.login.invalid_credentials_email_username")
-    ua = request.headers.get("user-agent", "")
-    mobile = bool(device_id)  # DoLogin: a device id is what makes a session mobile
-    session_props_ = {**session_props(ua), "csrf": new_id(), "is_guest": str("system_guest" in user["roles"]).lower(),
-                      "isMobile": str(mobile).lower(), "isSaml": "false", "isOAuthUser": "false"}
-    if device_id:
-        # DoLogin: a new login from a device replaces that device's older sessions.
-        store.revoke_device_sessions(user["id"], device_id)
-    length = SESSION_LENGTH_MOBILE_MS if device_id else SESSION_LENGTH_WEB_MS
-    session = store.create_session(user["id"], user["roles"], device_id, session_props_, now_ms() + length)
-    store.set_user_fields(user["id"], last_login_at=now_ms())
-    response = json_response(sanitize(store.user(user["id"])))  # 200, not the OpenAPI's 201
-    response.headers["Token"] = session["token"]
-    if request.headers.get("x-requested-with") == "XMLHttpRequest":
-        attach_session_cookies(response, session)
-    return response
-
-
-async def logout(request: Request):
-    # APIHandler: no session required, always 200, always clears the token cookie.
-    session = current_session(request, required=False)
-    if session is not None:
-        request.app.state.store.revoke_session(session["id"])
-    response = status_ok()
-    response.headers.append("set-cookie", CLEAR_TOKEN_COOKIE)
-    return response
-
-
 async def create_user(request: Request):
-    store = request.app.state.store
-    body = await read_json(request, "user")
-    if not isinstance(body, dict) or not all(isinstance(body.get(k, ""), str) for k in
-                                             ("username", "email", "password", "first_name", "last_name", "nickname")):
+    """An admin's request is CreateUserAsAdmin (no sign-up rules); anyone else's is CreateUserFromSignup."""
+    store, settings = request.app.state.store, request.app.state.settings
+    body = struct_fields(await decode_value(request, "user"), _USER_FIELDS)
+    if body is None:
         raise invalid_body("user")
-    username, email = body.get("username", "").strip().lower(), body.get("email", "").strip().lower()
-    password = body.get("password", "")
-    if not _USERNAME.match(username) or username in _RESERVED:
-        raise AppError(400, "model.user.is_valid.username.app_error")
-    if not _EMAIL.match(email) or len(email) > 128:
-        raise AppError(400, "model.user.is_valid.email.app_error")
-    if len(password) < MIN_PASSWORD_LENGTH:
+    session = current_session(request, required=False)
+    if session is None or not is_system_admin(session):
+        if not (settings.cfg("EmailSettings.EnableSignUpWithEmail") and settings.cfg("TeamSettings.EnableUserCreation")):
+            raise AppError(501, "api.user.create_user.signup_email_disabled.app_error")
+        if not settings.cfg("TeamSettings.EnableOpenServer"):
+            raise AppError(403, "api.user.create_user.no_open_server")
+    username, email = body["username"].strip().lower(), body["email"].strip().lower()
+    check_username(username)
+    check_email(email)
+    check_profile_fields(body)
+    if len(body["password"]) < MIN_PASSWORD_LENGTH:
         raise AppError(400, "model.user.is_valid.pwd.app_error", min=MIN_PASSWORD_LENGTH)
     if store.user_by_username(username):
         raise AppError(400, "app.user.save.username_exists.app_error")
     if store.user_by_email(email):
         raise AppError(400, "app.user.save.email_exists.app_error")
-    user = store.create_user(username, email, password, body.get("first_name", ""), body.get("last_name", ""),
-                             body.get("nickname", ""))
+    locale = body["locale"] if body["locale"] in SUPPORTED_LOCALES \
+        else settings.cfg("LocalizationSettings.DefaultClientLocale")
+    user = store.create_user(username, email, body["password"], body["first_name"], body["last_name"],
+                             body["nickname"], locale=locale, position=body["position"])
+    store.save_preferences(initial_preferences(settings.ui, user["id"]))
     return json_response(sanitize(user), 201)
 
 
 async def list_users(request: Request):
     current_session(request)
     page, per_page = query_int(request, "page", 0), query_int(request, "per_page", 60, maximum=200)
-    return json_response([sanitize(u) for u in request.app.state.store.users(page, per_page)])
+    query = request.query_params
+    roles = tuple(r for r in (query.get("roles", "").split(",") + [query.get("role", "")]) if r)
+    active = True if query.get("active") == "true" else False if query.get("inactive") == "true" else None
+    users = request.app.state.store.users(page, per_page, roles=roles, active=active)
+    return json_response([sanitize(u) for u in users])
 
 
 async def get_user(request: Request):
@@ -130,11 +98,88 @@ async def get_user_by_username(request: Request):
     return json_response(sanitize(user))
 
 
+def _patch_members(value) -> dict[str, str]:
+    """model.UserPatch has pointer fields: only the members present change (keys match case-insensitively)."""
+    decoded = struct_fields(value, _USER_FIELDS)
+    if decoded is None:
+        raise invalid_body("user")
+    present = {key.lower() for key, member in (value or {}).items() if member is not None}
+    return {name: decoded[name] for name in _USER_FIELDS if name in present}
+
+
+async def patch_user(request: Request):
+    """patchUser: own profile, or edit_other_users; a system admin's only by a system admin."""
+    session = current_session(request)
+    user_id = _path_user_id(request, session)
+    patch = _patch_members(await decode_value(request, "user"))
+    _require_self_or_admin(session, user_id)
+    store = request.app.state.store
+    user = store.user(user_id)
+    if user is None:
+        raise invalid_body("user_id")
+    if "system_admin" in user["roles"].split() and not is_system_admin(session):
+        raise forbidden()
+    changes = {k: v for k, v in patch.items() if k != "password"}
+    if "email" in changes and changes["email"].strip().lower() != user["email"] and session["user_id"] == user_id:
+        if "password" not in patch:
+            raise invalid_body("password")
+        if not verify_password(patch["password"], user["password"]):  # DoubleCheckPassword
+            raise AppError(401, "api.user.check_user_password.invalid.app_error")
+    if "username" in changes:
+        changes["username"] = changes["username"].strip().lower()
+        check_username(changes["username"])
+        other = store.user_by_username(changes["username"])
+        if other is not None and other["id"] != user_id:
+            raise AppError(400, "app.user.save.username_exists.app_error")
+    if "email" in changes:
+        changes["email"] = changes["email"].strip().lower()
+        check_email(changes["email"])
+        other = store.user_by_email(changes["email"])
+        if other is not None and other["id"] != user_id:
+            raise AppError(400, "app.user.save.email_exists.app_error")
+    check_profile_fields(changes)
+    if changes:
+        store.set_user_fields(user_id, **changes)
+    return json_response(sanitize(store.user(user_id)))
+
+
+async def update_active(request: Request):
+    """updateUserActive: only a system admin, except deactivating oneself when EnableUserDeactivation allows it."""
+    session = current_session(request)
+    user_id = _path_user_id(request, session)
+    active = (await read_object(request)).get("active")
+    if not isinstance(active, bool):
+        raise invalid_body("active")
+    self_deactivate = not active and user_id == session["user_id"]
+    if not self_deactivate and not is_system_admin(session):
+        raise AppError(403, "api.user.update_active.permissions.app_error")
+    if self_deactivate and not request.app.state.settings.cfg("TeamSettings.EnableUserDeactivation"):
+        raise AppError(401, "api.user.update_active.not_enable.app_error")
+    store = request.app.state.store
+    user = store.user(user_id)
+    if user is None:
+        raise AppError(404, "app.user.missing_account.const")
+    if "system_admin" in user["roles"].split() and not is_system_admin(session):
+        raise forbidden()
+    _set_active(store, user_id, active)
+    return status_ok()
+
+
+def _set_active(store, user_id: str, active: bool) -> None:
+    """UpdateActive: deactivation stamps delete_at and revokes every session of the user."""
+    store.set_user_fields(user_id, delete_at=0 if active else now_ms())
+    if not active:
+        store.revoke_user_sessions(user_id)
+
+
 async def delete_user(request: Request):
     session = current_session(request)
     store, settings = request.app.state.store, request.app.state.settings
     user = _user_or_404(store, request.path_params["user_id"])
     _require_self_or_admin(session, user["id"])
+    if user["id"] == session["user_id"] and not settings.cfg("TeamSettings.EnableUserDeactivation") \
+            and not is_system_admin(session):
+        raise AppError(401, "api.user.update_active.not_enable.app_error")
     if "system_admin" in user["roles"].split() and not is_system_admin(session):
         raise forbidden()
     if request.query_params.get("permanent") == "true":
@@ -145,8 +190,7 @@ async def delete_user(request: Request):
             raise forbidden()
         store.delete_user(user["id"])
         return status_ok()
-    store.set_user_fields(user["id"], delete_at=now_ms())  # UpdateActive(false) also revokes the sessions
-    store.revoke_user_sessions(user["id"])
+    _set_active(store, user["id"], False)
     return status_ok()
 
 
@@ -156,7 +200,7 @@ async def update_roles(request: Request):
         raise forbidden()
     store = request.app.state.store
     user = _user_or_404(store, request.path_params["user_id"])
-    roles = string_map(await read_json(request, "roles", default={})).get("roles", "")
+    roles = (await read_map(request)).get("roles", "")
     if not roles or not set(roles.split()) <= _KNOWN_ROLES:
         raise invalid_body("roles")
     store.set_user_fields(user["id"], roles=roles)
@@ -165,12 +209,12 @@ async def update_roles(request: Request):
 
 
 ROUTES = [
-    Route("/api/v4/users/login", login, methods=["POST"]),
-    Route("/api/v4/users/logout", logout, methods=["POST"]),
     Route("/api/v4/users", create_user, methods=["POST"]),
     Route("/api/v4/users", list_users, methods=["GET"]),
     Route("/api/v4/users/username/{username}", get_user_by_username, methods=["GET"]),
     Route("/api/v4/users/{user_id}", get_user, methods=["GET"]),
     Route("/api/v4/users/{user_id}", delete_user, methods=["DELETE"]),
+    Route("/api/v4/users/{user_id}/patch", patch_user, methods=["PUT"]),
+    Route("/api/v4/users/{user_id}/active", update_active, methods=["PUT"]),
     Route("/api/v4/users/{user_id}/roles", update_roles, methods=["PUT"]),
 ]

@@ -1,43 +1,35 @@
-"""The Starlette application: routes, the real error shape for every failure, and the response envelope
-(X-Version-Id and X-Request-Id on every response, as `web/handlers.go` sets them)."""
+"""The Starlette application: routes, the real error shape for every failure, and the response envelope that
+web/handlers.go adds to every response its Handler serves (X-Request-Id, X-Version-Id, security headers).
+
+Responses made outside that Handler on a real server stay bare here too: the API's catch-all 404 (Handle404)
+and gorilla/mux's empty 405 for a non-GET on a web page path.
+"""
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-from dataclasses import dataclass
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from . import api_sessions, api_teams, api_users, web
+from . import api_login, api_preferences, api_sessions, api_system, api_teams, api_users, web
 from .auth import CLEAR_TOKEN_COOKIE
+from .config import VERSIONS, Settings
 from .errors import AppError, new_id, not_found
-from .http import MAX_BODY_BYTES, json_response
+from .http import json_response
 from .store import Store
 
+__all__ = ["VERSIONS", "Settings", "build_app"]
 log = logging.getLogger("mattermost_standin")
 
-# UI generation -> the server version it pairs with (first three parts are the semantic version).
-VERSIONS = {"current": "10.11.0", "legacy": "5.37.0"}
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-
-
-@dataclass(frozen=True)
-class Settings:
-    ui: str
-    status_poll_seconds: float
-    api_user_deletion: bool = True
-    site_name: str = "Mattermost"
-
-    @property
-    def version(self) -> str:
-        """CurrentVersion.BuildNumber.ClientConfigHash.IsLicensed, as the real X-Version-Id."""
-        semver = VERSIONS[self.ui]
-        client_config = json.dumps({"SiteName": self.site_name, "Version": semver}, sort_keys=True)
-        return f"{semver}.{semver}.{hashlib.md5(client_config.encode()).hexdigest()}.false"
+BARE = "standin.bare"  # scope flag: the response is not one of the Handler's
+# web/handlers.go since v7 ("Hardcoded sensible default values for these security headers").
+_SECURITY_HEADERS = [(b"permissions-policy", b""), (b"x-content-type-options", b"nosniff"),
+                     (b"referrer-policy", b"no-referrer")]
 
 
 def _request_id(request: Request) -> str:
@@ -45,19 +37,34 @@ def _request_id(request: Request) -> str:
 
 
 async def _app_error(request: Request, exc: AppError):
+    if exc.route_miss:
+        return _handle_404(request)
     response = json_response(exc.body(_request_id(request)), exc.status)
     if exc.clear_cookie:
         response.headers.append("set-cookie", CLEAR_TOKEN_COOKIE)
     return response
 
 
+def _handle_404(request: Request) -> Response:
+    request.scope[BARE] = True
+    body = AppError(404, "api.context.404.app_error").body("")
+    body["detailed_error"] = (f"There doesn't appear to be an api call for the url='{request.url.path}'.  "
+                              "Typo? are you missing a team_id or user_id as part of the url?")
+    # Only the newest Handle404 sets the content type; older ones leave Go to sniff it as text.
+    current = request.app.state.settings.ui == "current"
+    return Response(json.dumps(body, separators=(",", ":")), 404,
+                    media_type="application/json" if current else "text/plain; charset=utf-8")
+
+
 async def _http_error(request: Request, exc: HTTPException):
-    if exc.status_code == 405:
-        err = AppError(405, "api.context.method_not_allowed.app_error")
-        err.message = "Method not allowed."
-    else:
-        err = not_found() if exc.status_code == 404 else AppError(exc.status_code, "api.context.invalid_param.app_error")
-    return await _app_error(request, err)
+    if exc.status_code == 405:  # gorilla/mux: the web app's route is GET only; empty body, no Handler headers
+        request.scope[BARE] = True
+        return Response(status_code=405)
+    if exc.status_code == 404 and request.url.path.startswith("/static/"):
+        return PlainTextResponse("404 page not found\n", 404, headers={"Cache-Control": "no-cache, public"})
+    if exc.status_code == 404:
+        return _handle_404(request)
+    return await _app_error(request, AppError(exc.status_code, "api.context.invalid_param.app_error"))
 
 
 async def _server_error(request: Request, exc: Exception):
@@ -72,31 +79,40 @@ async def _api_not_found(request: Request):
 
 
 class Envelope:
-    """Pure ASGI wrapper: request id, version headers, body-size limit, and no traceback ever escapes."""
+    """Pure ASGI wrapper: request id, version and security headers, and no traceback ever escapes."""
 
-    def __init__(self, app, version: str):
+    def __init__(self, app, settings: Settings):
         self.app = app
-        self.version = version.encode()
+        self.version = settings.version.encode()
+        self.security = settings.ui != "legacy"
+
+    def _headers(self, scope, request_id: str) -> list[tuple[bytes, bytes]]:
+        path = scope["path"]
+        extra = [(b"x-request-id", request_id.encode()), (b"x-version-id", self.version)]
+        if self.security:
+            extra += _SECURITY_HEADERS
+        if path.startswith("/api/"):
+            if scope["method"] == "GET":
+                extra.append((b"expires", b"0"))
+        elif not path.startswith("/static/"):
+            extra.append((b"x-frame-options", b"SAMEORIGIN"))  # the root page's static Handler (anti-clickjacking)
+        return extra
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         request_id = new_id()
         scope.setdefault("state", {})["request_id"] = request_id
-        extra = [(b"x-request-id", request_id.encode()), (b"x-version-id", self.version)]
         started = False
 
         async def send_with_headers(message):
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                message = {**message, "headers": [*message.get("headers", []), *extra]}
+                if not scope.get(BARE):
+                    message = {**message, "headers": [*message.get("headers", []), *self._headers(scope, request_id)]}
             await send(message)
 
-        length = dict(scope["headers"]).get(b"content-length", b"0")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
-            err = AppError(413, "api.context.request_body_too_large.app_error", limit=MAX_BODY_BYTES)
-            return await json_response(err.body(request_id), 413)(scope, receive, send_with_headers)
         try:
             await self.app(scope, receive, send_with_headers)
         except Exception as exc:  # already answered by _server_error; keep uvicorn from printing a traceback
@@ -107,7 +123,8 @@ class Envelope:
 
 
 def build_app(store: Store, settings: Settings, faults: tuple[str, ...]) -> Envelope:
-    routes = [*api_sessions.ROUTES, *api_users.ROUTES, *api_teams.ROUTES,
+    routes = [*api_sessions.ROUTES, *api_login.ROUTES, *api_users.ROUTES, *api_preferences.ROUTES,
+              *api_teams.ROUTES, *api_system.ROUTES,
               Route("/api/{rest:path}", _api_not_found, methods=_ALL_METHODS), *web.ROUTES]
     app = Starlette(routes=routes, exception_handlers={AppError: _app_error, HTTPException: _http_error,
                                                        Exception: _server_error})
@@ -115,4 +132,4 @@ def build_app(store: Store, settings: Settings, faults: tuple[str, ...]) -> Enve
     app.state.settings = settings
     app.state.faults = frozenset(faults)
     store.keep_stale_cache = "old_tokens_still_valid" in faults
-    return Envelope(app, settings.version)
+    return Envelope(app, settings)

@@ -41,8 +41,9 @@ def csrf_ok(request: Request, session: dict) -> bool:
     return request.headers.get("x-requested-with", "") == "XMLHttpRequest"
 
 
-def current_session(request: Request, required: bool = True) -> dict | None:
-    """The caller's session, or None when not required; raises the real 401s when required."""
+def current_session(request: Request, required: bool = True, mfa: bool = True) -> dict | None:
+    """The caller's session, or None when not required; raises the real 401s when required, and the 403 of
+    enforced MFA (web/context.go MfaRequired) for endpoints that demand it (APISessionRequired ones)."""
     store = request.app.state.store
     token, location = token_from(request)
     if location == "query":
@@ -64,7 +65,20 @@ def current_session(request: Request, required: bool = True) -> dict | None:
         return None
     if now_ms() - session["last_activity_at"] > 60_000:  # like UpdateLastActivityAtIfNeeded, not every hit
         store.touch_session(session)
+    if required and mfa and request.app.state.settings.mfa_enforced:
+        _require_mfa(request, session)
     return session
+
+
+def _require_mfa(request: Request, session: dict) -> None:
+    """Users without MFA may only fetch themselves (the special case for /api/v4/users/me)."""
+    if request.url.path == "/api/v4/users/me":
+        return
+    user = request.app.state.store.user(session["user_id"])
+    if user is None:
+        raise AppError(401, "api.context.get_user.app_error")
+    if not user["mfa_active"]:
+        raise AppError(403, "api.context.mfa_required.app_error")
 
 
 def is_system_admin(session: dict) -> bool:

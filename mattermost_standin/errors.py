@@ -16,7 +16,43 @@ MESSAGES = {
     "api.context.invalid_body_param.app_error": "Invalid or missing {name} in request body.",
     "api.context.invalid_url_param.app_error": "Invalid or missing {name} parameter in request URL.",
     "api.context.token_provided.app_error": "Session is not OAuth but token was provided in the query string.",
-    "api.context.request_body_too_large.app_error": "Request body is larger than {limit} bytes.",
+    "api.context.request_body_too_large.app_error": "Unable to process request. Request body too large.",
+    "api.context.mfa_required.app_error": "Multi-factor authentication is required on this server.",
+    "api.context.get_user.app_error": "Unable to get user from session UserID.",
+    "api.config.client.old_format.app_error":
+        "New format for the client configuration is not supported yet. Please specify format=old in the query string.",
+    "api.license.client.old_format.app_error":
+        "New format for the client license is not supported yet. Please specify format=old in the query string.",
+    "api.preference.preferences_category.get.app_error": "Unable to get user preferences.",
+    "api.preference.update_preferences.set.app_error": "Unable to set user preferences.",
+    "api.preference.delete_preferences.delete.app_error": "Unable to delete user preferences.",
+    "app.preference.get.app_error": "We encountered an error while finding preferences.",
+    "store.sql_preference.get.app_error": "We encountered an error while finding preferences.",
+    "model.preference.is_valid.id.app_error": "Invalid user id.",
+    "model.preference.is_valid.category.app_error": "Invalid category.",
+    "model.preference.is_valid.name.app_error": "Invalid name.",
+    "model.preference.is_valid.value.app_error": "Value is too long.",
+    "model.preference.is_valid.theme.app_error": "Invalid theme.",
+    "model.preference.is_valid.limit_visible_dms_gms.app_error": "Invalid value for limit_visible_dms_gms.",
+    "mfa.validate_token.authenticate.app_error": "Invalid MFA token.",
+    "api.user.check_user_mfa.bad_code.app_error": "Invalid MFA token.",
+    "api.user.check_user_password.invalid.app_error": "Login failed because of invalid password.",
+    "api.user.login.invalid_credentials_email": "Enter a valid email and/or password",
+    "api.user.login.invalid_credentials_username": "Enter a valid username and/or password.",
+    "api.user.create_user.no_open_server":
+        "This server does not allow open signups.  Please speak with your Administrator to receive an invitation.",
+    "api.user.create_user.signup_email_disabled.app_error": "User sign-up with email is disabled.",
+    "api.user.update_active.permissions.app_error": "You do not have the appropriate permissions.",
+    "api.user.update_active.not_enable.app_error":
+        "You cannot deactivate yourself because this feature is not enabled. Please contact your System Administrator.",
+    "app.system.complete_onboarding_request.no_first_user":
+        "Onboarding can only be completed by a System Administrator.",
+    "app.system.complete_onboarding_request.app_error": "Failed to decode the complete onboarding request.",
+    "model.user.is_valid.first_name.app_error": "Invalid first name.",
+    "model.user.is_valid.last_name.app_error": "Invalid last name.",
+    "model.user.is_valid.nickname.app_error": "Invalid nickname.",
+    "model.user.is_valid.position.app_error": "Invalid position: must not be longer than 128 characters.",
+    "model.user.is_valid.locale.app_error": "Invalid locale.",
     "api.user.login.invalid_credentials_email_username": "Enter a valid email or username and/or password.",
     "api.user.login.blank_pwd.app_error": "Password field must not be blank",
     "api.user.login.inactive.app_error":
@@ -62,6 +98,7 @@ class AppError(Exception):
         # detailed_error is blanked on a real server unless developer mode is on; kept for our own logs only.
         self.detailed = detailed
         self.clear_cookie = clear_cookie
+        self.route_miss = False
 
     def body(self, request_id: str) -> dict:
         return {"id": self.error_id, "message": self.message, "detailed_error": "",
@@ -85,4 +122,8 @@ def forbidden() -> AppError:
 
 
 def not_found() -> AppError:
-    return AppError(404, "api.context.404.app_error")
+    """The API router's catch-all (web.Handle404): a plain handler outside the API's Handler wrapper, so the
+    body carries no request id but a developer hint, and no X-Request-Id / X-Version-Id headers are sent."""
+    err = AppError(404, "api.context.404.app_error")
+    err.route_miss = True
+    return err

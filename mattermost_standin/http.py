@@ -1,4 +1,10 @@
-"""Small request/response helpers shared by the API modules."""
+"""Request/response helpers shared by the API modules: bodies read the way Go's handlers read them.
+
+web/handlers.go wraps every body in http.MaxBytesReader (Settings.max_body_bytes). A handler that decodes with
+json.NewDecoder only sees the first JSON value (trailing bytes are ignored); model.MapFromJSON swallows every
+error into an empty (or partly filled) map. Since v9.7 a decode error caused by the size limit is answered 413
+api.context.request_body_too_large.app_error; before, it was just a broken body.
+"""
 from __future__ import annotations
 
 import json
@@ -8,7 +14,8 @@ from starlette.responses import Response
 
 from .errors import AppError, invalid_body
 
-MAX_BODY_BYTES = 1 << 20  # a real server caps bodies at FileSettings.MaxFileSize (100 MB); 1 MiB is plenty here
+_DECODER = json.JSONDecoder(parse_constant=lambda name: (_ for _ in ()).throw(ValueError(name)))
+_NO_VALUE = object()
 
 
 def json_response(data, status: int = 200) -> Response:
@@ -19,24 +26,78 @@ def status_ok() -> Response:
     return json_response({"status": "OK"})
 
 
-async def read_json(request: Request, name: str, default=None):
-    """The decoded JSON body; a malformed body is `default` if given, else 400 invalid_body_param(name)."""
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        raise AppError(413, "api.context.request_body_too_large.app_error", limit=MAX_BODY_BYTES)
+async def read_body(request: Request) -> tuple[bytes, bool]:
+    """(body, too_large): at most Settings.max_body_bytes are read, like http.MaxBytesReader."""
+    cached = request.scope.get("standin.body")
+    if cached is not None:
+        return cached
+    limit = request.app.state.settings.max_body_bytes
+    chunks, size, too_large = [], 0, False
+    async for chunk in request.stream():
+        if size + len(chunk) > limit:
+            chunks.append(chunk[:limit - size])
+            too_large = True
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    request.scope["standin.body"] = result = (b"".join(chunks), too_large)
+    return result
+
+
+def go_decode(body: bytes):
+    """json.NewDecoder(r.Body).Decode: the first JSON value, or _NO_VALUE on a syntax error / empty body."""
     try:
-        return json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        if default is not None:
-            return default
-        raise invalid_body(name) from None
-
-
-def string_map(value) -> dict[str, str]:
-    """Go's model.MapFromJSON: anything that is not a JSON object of strings decodes to an empty map."""
-    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        text = body.decode("utf-8", errors="replace").lstrip(" \t\r\n")
+        value, _ = _DECODER.raw_decode(text)
         return value
-    return {}
+    except ValueError:
+        return _NO_VALUE
+
+
+async def decode_value(request: Request, name: str):
+    """A handler that calls SetInvalidParamWithErr(name, err) on a decode error: the decoded value, or 400
+    invalid_body_param(name) (413 when the size limit broke the body on a v9.7+ server)."""
+    body, too_large = await read_body(request)
+    value = go_decode(body)
+    if value is _NO_VALUE:
+        if too_large and request.app.state.settings.cfg("ServiceSettings.MaximumPayloadSizeBytes"):
+            raise AppError(413, "api.context.request_body_too_large.app_error")
+        raise invalid_body(name)
+    return value
+
+
+async def read_map(request: Request) -> dict[str, str]:
+    """model.MapFromJSON: a JSON object of strings (null members read as ""); anything else, a member of
+    another type included, is an empty map."""
+    value = go_decode((await read_body(request))[0])
+    if not isinstance(value, dict) or not all(v is None or isinstance(v, str) for v in value.values()):
+        return {}
+    return {k: v or "" for k, v in value.items()}
+
+
+async def read_object(request: Request) -> dict:
+    """model.StringInterfaceFromJSON: any JSON object, else an empty map."""
+    value = go_decode((await read_body(request))[0])
+    return value if isinstance(value, dict) else {}
+
+
+def struct_fields(value, fields: dict[str, type]) -> dict | None:
+    """Go's json decoding of an object into a struct: keys match field names case-insensitively, unknown keys
+    are ignored, missing ones keep their zero value; None when a member has the wrong type (Go returns an error)."""
+    if value is None:
+        return {name: kind() for name, kind in fields.items()}
+    if not isinstance(value, dict):
+        return None
+    out = {name: kind() for name, kind in fields.items()}
+    by_lower = {name.lower(): name for name in fields}
+    for key, member in value.items():
+        name = by_lower.get(key.lower())
+        if name is None or member is None:
+            continue
+        if not isinstance(member, fields[name]) or isinstance(member, bool) != (fields[name] is bool):
+            return None
+        out[name] = member
+    return out
 
 
 def query_int(request: Request, name: str, default: int, maximum: int | None = None) -> int:

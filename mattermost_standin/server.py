@@ -10,9 +10,11 @@ from pathlib import Path
 
 import uvicorn
 
+from .api_preferences import initial_preferences
 from .app import VERSIONS, Settings, build_app
+from .config import ConfigError, validate_locale, validate_mfa_secret
 from .faults import validate
-from .store import Store
+from .store import SeedOptions, Store
 
 DB_FILE = "standin.sqlite3"
 
@@ -24,7 +26,9 @@ class StandinError(RuntimeError):
 class StandinServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, ui: str = "current",
                  status_poll_seconds: float = 60.0, data_dir: str | None = None, faults=(),
-                 api_user_deletion: bool = True, start_timeout: float = 15.0):
+                 api_user_deletion: bool = True, start_timeout: float = 15.0,
+                 config: dict[str, object] | None = None, admin_mfa_secret: str = "", admin_locale: str = "en",
+                 fresh_workspace: bool = False):
         if ui not in VERSIONS:
             raise StandinError(f"unknown ui {ui!r}; valid: {', '.join(VERSIONS)}")
         if not 0 < float(status_poll_seconds) <= 3600:
@@ -37,8 +41,16 @@ class StandinServer:
             raise StandinError(f"port must be 0..65535, got {port!r}")
         self.host, self.port = host, int(port)
         self.faults = validate(faults)
-        self.settings = Settings(ui=ui, status_poll_seconds=float(status_poll_seconds),
-                                 api_user_deletion=api_user_deletion)
+        if config is not None and not isinstance(config, dict):
+            raise StandinError(f"config must be a dict of Mattermost settings, got {type(config).__name__}")
+        try:
+            self.settings = Settings(ui=ui, status_poll_seconds=float(status_poll_seconds),
+                                     api_user_deletion=api_user_deletion, config=dict(config or {}),
+                                     admin_mfa_secret=validate_mfa_secret(admin_mfa_secret or ""),
+                                     admin_locale=validate_locale(admin_locale),
+                                     fresh_workspace=bool(fresh_workspace))
+        except ConfigError as exc:
+            raise StandinError(str(exc)) from None
         self._data_dir_arg = data_dir
         self._start_timeout = start_timeout
         self._temp_dir: str | None = None
@@ -68,7 +80,10 @@ class StandinServer:
         else:
             self.data_dir = self._temp_dir = tempfile.mkdtemp(prefix="mm-standin-")
         try:
-            self.store = Store(str(Path(self.data_dir) / DB_FILE))
+            seed = SeedOptions(lambda user_id: initial_preferences(self.settings.ui, user_id),
+                               fresh_workspace=self.settings.fresh_workspace)
+            self.store = Store(str(Path(self.data_dir) / DB_FILE), seed)
+            self.store.configure_admin(self.settings.admin_mfa_secret, self.settings.admin_locale)
             sock = self._bind()
             config = uvicorn.Config(build_app(self.store, self.settings, self.faults), log_level="warning",
                                     access_log=False, lifespan="off", server_header=False, timeout_graceful_shutdown=2)

@@ -1,4 +1,4 @@
-"""SQLite store in the data dir: users, teams, channels, team members and sessions.
+"""SQLite store in the data dir: users, teams, channels, team members, sessions, preferences and system values.
 
 Sessions live in the database as on a real server, so they survive a restart. A token -> session cache sits
 in front of it, like the server's session cache that `ClearAllUsersSessionCache()` purges on revoke-all.
@@ -9,6 +9,8 @@ import json
 import sqlite3
 import threading
 import time
+from dataclasses import dataclass
+from typing import Callable
 
 from .errors import new_id
 from .passwords import hash_password
@@ -31,11 +33,26 @@ CREATE TABLE IF NOT EXISTS channels (
 CREATE TABLE IF NOT EXISTS team_members (
   team_id TEXT, user_id TEXT, roles TEXT, delete_at INTEGER DEFAULT 0, PRIMARY KEY (team_id, user_id));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS preferences (
+  user_id TEXT NOT NULL, category TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (user_id, category, name));
+CREATE TABLE IF NOT EXISTS systems (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Columns added after the first release of the stand-in; older data dirs get them on open.
+_USER_COLUMNS = {"mfa_active": "INTEGER DEFAULT 0", "mfa_secret": "TEXT DEFAULT ''", "mfa_used": "TEXT DEFAULT '[]'",
+                 "position": "TEXT DEFAULT ''"}
 
 ADMIN = {"username": "sysadmin", "password": "Sys@dmin-sample1", "email": "sysadmin@sample.mattermost.com",
          "first_name": "Kenneth", "last_name": "Moreno"}
 SEED_TEAM = {"name": "ad-1", "display_name": "AD 1"}
+FIRST_ADMIN_SETUP_COMPLETE = "FirstAdminSetupComplete"
+
+
+@dataclass(frozen=True)
+class SeedOptions:
+    """How the first start fills an empty data dir: the admin is created as a real first user would be."""
+    new_user_preferences: Callable[[str], list[dict]] = lambda user_id: []
+    fresh_workspace: bool = False  # admin without a team and without FirstAdminSetupComplete
 
 
 def now_ms() -> int:
@@ -43,7 +60,7 @@ def now_ms() -> int:
 
 
 class Store:
-    def __init__(self, path: str):
+    def __init__(self, path: str, seed: SeedOptions = SeedOptions()):
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._lock = threading.RLock()
@@ -53,8 +70,12 @@ class Store:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
+            existing = {r["name"] for r in self._db.execute("PRAGMA table_info(users)").fetchall()}
+            for column, decl in _USER_COLUMNS.items():
+                if column not in existing:
+                    self._db.execute(f"ALTER TABLE users ADD COLUMN {column} {decl}")
         if not self._one("SELECT value FROM meta WHERE key='seeded'"):
-            self._seed()
+            self._seed(seed)
 
     def close(self) -> None:
         with self._lock:
@@ -72,21 +93,34 @@ class Store:
     def _all(self, sql: str, args: tuple = ()) -> list[dict]:
         return [dict(r) for r in self._exec(sql, args).fetchall()]
 
-    def _seed(self) -> None:
+    def _seed(self, seed: SeedOptions) -> None:
         admin = self.create_user(ADMIN["username"], ADMIN["email"], ADMIN["password"], ADMIN["first_name"],
                                  ADMIN["last_name"], roles="system_admin system_user")
+        self.save_preferences(seed.new_user_preferences(admin["id"]))
         team = self.create_team(SEED_TEAM["name"], SEED_TEAM["display_name"], "O")
-        self.add_member(team["id"], admin["id"], "team_user team_admin")
+        if not seed.fresh_workspace:
+            self.add_member(team["id"], admin["id"], "team_user team_admin")
+            self.set_system_value(FIRST_ADMIN_SETUP_COMPLETE, "true")
         self._exec("INSERT INTO meta VALUES ('seeded', '1')")
+
+    def admin(self) -> dict:
+        return self.user_by_username(ADMIN["username"])
+
+    def configure_admin(self, mfa_secret: str, locale: str) -> None:
+        """Start-up options describing the seeded admin (applied on every start, so they follow the options)."""
+        admin = self.admin()
+        if admin is not None:
+            self.set_user_fields(admin["id"], mfa_secret=mfa_secret, mfa_active=int(bool(mfa_secret)), locale=locale)
 
     # -- users ------------------------------------------------------------------------------------------------
     def create_user(self, username: str, email: str, password: str, first_name: str = "", last_name: str = "",
-                    nickname: str = "", roles: str = "system_user") -> dict:
+                    nickname: str = "", roles: str = "system_user", locale: str = "en", position: str = "") -> dict:
         t = now_ms()
         uid = new_id()
         self._exec("INSERT INTO users (id, username, email, password, first_name, last_name, nickname, roles,"
-                   " create_at, update_at, last_password_update) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                   (uid, username, email, hash_password(password), first_name, last_name, nickname, roles, t, t, t))
+                   " create_at, update_at, last_password_update, locale, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (uid, username, email, hash_password(password), first_name, last_name, nickname, roles, t, t, t,
+                    locale, position))
         return self.user(uid)
 
     def user(self, user_id: str) -> dict | None:
@@ -101,8 +135,16 @@ class Store:
     def user_for_login(self, login_id: str) -> dict | None:
         return self.user_by_username(login_id) or self.user_by_email(login_id)
 
-    def users(self, page: int, per_page: int) -> list[dict]:
-        return self._all("SELECT * FROM users ORDER BY username LIMIT ? OFFSET ?", (per_page, page * per_page))
+    def users(self, page: int, per_page: int, roles: tuple[str, ...] = (), active: bool | None = None) -> list[dict]:
+        """GetUsersPage order (username); roles: any of them; active: only active (True) or deactivated (False)."""
+        where, args = ["1=1"], []
+        if roles:
+            where.append("(" + " OR ".join("(' ' || roles || ' ') LIKE ?" for _ in roles) + ")")
+            args += [f"% {role} %" for role in roles]
+        if active is not None:
+            where.append("delete_at = 0" if active else "delete_at <> 0")
+        return self._all(f"SELECT * FROM users WHERE {' AND '.join(where)} ORDER BY username LIMIT ? OFFSET ?",
+                         (*args, per_page, page * per_page))
 
     def set_user_fields(self, user_id: str, **fields) -> None:
         cols = ", ".join(f"{k}=?" for k in fields)
@@ -111,7 +153,53 @@ class Store:
     def delete_user(self, user_id: str) -> None:
         self.revoke_user_sessions(user_id)
         self._exec("DELETE FROM team_members WHERE user_id=?", (user_id,))
+        self._exec("DELETE FROM preferences WHERE user_id=?", (user_id,))
         self._exec("DELETE FROM users WHERE id=?", (user_id,))
+
+    def mfa_used_steps(self, user_id: str) -> list[int]:
+        row = self._one("SELECT mfa_used FROM users WHERE id=?", (user_id,))
+        return json.loads(row["mfa_used"] or "[]") if row else []
+
+    def set_mfa_used_steps(self, user_id: str, steps: list[int]) -> None:
+        self._exec("UPDATE users SET mfa_used=? WHERE id=?", (json.dumps(steps), user_id))
+
+    # -- preferences and system values --------------------------------------------------------------------------
+    def preferences(self, user_id: str, category: str | None = None) -> list[dict]:
+        if category is None:
+            return self._all("SELECT user_id, category, name, value FROM preferences WHERE user_id=?"
+                             " ORDER BY category, name", (user_id,))
+        return self._all("SELECT user_id, category, name, value FROM preferences WHERE user_id=? AND category=?"
+                         " ORDER BY name", (user_id, category))
+
+    def preference(self, user_id: str, category: str, name: str) -> dict | None:
+        return self._one("SELECT user_id, category, name, value FROM preferences WHERE user_id=? AND category=?"
+                         " AND name=?", (user_id, category, name))
+
+    def save_preferences(self, preferences: list[dict]) -> None:
+        """One transaction, as SqlPreferenceStore.Save: every row is written or none."""
+        with self._lock:
+            self._db.execute("BEGIN")
+            try:
+                for p in preferences:
+                    self._db.execute("INSERT OR REPLACE INTO preferences VALUES (?,?,?,?)",
+                                     (p["user_id"], p["category"], p["name"], p["value"]))
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def delete_preferences(self, user_id: str, keys: list[tuple[str, str]]) -> None:
+        with self._lock:
+            for category, name in keys:
+                self._db.execute("DELETE FROM preferences WHERE user_id=? AND category=? AND name=?",
+                                 (user_id, category, name))
+
+    def system_value(self, name: str) -> str | None:
+        row = self._one("SELECT value FROM systems WHERE name=?", (name,))
+        return row["value"] if row else None
+
+    def set_system_value(self, name: str, value: str) -> None:
+        self._exec("INSERT OR REPLACE INTO systems VALUES (?,?)", (name, value))
 
     # -- teams and channels -----------------------------------------------------------------------------------
     def create_team(self, name: str, display_name: str, team_type: str) -> dict:

@@ -24,20 +24,28 @@ def test_malformed_create_user_is_400_invalid_body(standin, body):
 
 
 def test_unknown_api_route_and_wrong_method_are_404_like_the_real_catch_all(standin):
-    assert_app_error(api("GET", standin.url, "/no/such/route"), 404, "api.context.404.app_error")
-    assert_app_error(api("DELETE", standin.url, "/users/sessions/revoke/all"), 404, "api.context.404.app_error")
-    assert_app_error(api("PUT", standin.url, "/users/logout"), 404, "api.context.404.app_error")
+    for method, path in [("GET", "/no/such/route"), ("DELETE", "/users/sessions/revoke/all"),
+                         ("PUT", "/users/logout")]:
+        response = api(method, standin.url, path)
+        assert response.status_code == 404
+        body = response.json()  # web.Handle404 sits outside the API's Handler: no request id, a developer hint
+        assert body["id"] == "api.context.404.app_error" and body["request_id"] == "" and body["status_code"] == 404
+        assert body["detailed_error"].startswith(f"There doesn't appear to be an api call for the url='/api/v4{path}'")
+        assert "X-Request-Id" not in response.headers and "X-Version-Id" not in response.headers
 
 
-def test_wrong_method_on_a_web_page_is_405(standin):
+def test_wrong_method_on_a_web_page_is_an_empty_405(standin):
+    # gorilla/mux: the web app's catch-all route is GET only, and its 405 has no body and no Handler headers.
     response = requests.post(f"{standin.url}/login", timeout=10)
-    assert_app_error(response, 405, "api.context.method_not_allowed.app_error")
+    assert response.status_code == 405 and response.content == b""
+    assert "X-Version-Id" not in response.headers and "Content-Type" not in response.headers
 
 
-def test_oversized_body_is_413_and_the_server_keeps_serving(standin):
+def test_oversized_login_body_is_a_blank_password_and_the_server_keeps_serving(standin):
+    # MapFromJSON swallows the MaxBytesReader error: the cut body decodes to nothing, so the password is blank.
     big = b"{" + b" " * (1 << 20) + b"}"
     response = requests.post(f"{standin.url}/api/v4/users/login", data=big, headers=XHR, timeout=10)
-    assert_app_error(response, 413, "api.context.request_body_too_large.app_error")
+    assert_app_error(response, 400, "api.user.login.blank_pwd.app_error")
     assert login(standin.url).status_code == 200
 
 

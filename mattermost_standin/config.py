@@ -1,0 +1,210 @@
+"""The stand-in's Mattermost configuration: supported settings by their dotted config.json names, their real
+defaults per UI generation, and the client config the web app reads (`server/config/client.go`).
+
+A setting that does not exist in a generation's server resolves to None (EnableOnboardingFlow before v7,
+MaximumPayloadSizeBytes before v9.7).
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+GENERATIONS = ("legacy", "transitional", "current")
+# UI generation -> the server version it pairs with. 8.1.0 (an ESR) sits inside the v7.0..v9.5 login-page era.
+VERSIONS = {"legacy": "5.37.0", "transitional": "8.1.0", "current": "10.11.0"}
+MFA_LICENCE_FEATURE = "EnforceMultifactorAuthentication"  # the only setting the stand-in "licenses"
+
+
+class ConfigError(ValueError):
+    """A one-line problem with a config override."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    kind: type                         # bool, int or str
+    default: object                    # real default (config.go SetDefaults)
+    since: str = "legacy"              # first generation whose server has the setting
+    minimum: int = 1                   # ints only
+
+
+SETTINGS: dict[str, Setting] = {
+    "ServiceSettings.EnableTutorial": Setting(bool, True),
+    "ServiceSettings.EnableOnboardingFlow": Setting(bool, True, since="transitional"),
+    "ServiceSettings.EnableMultifactorAuthentication": Setting(bool, False),
+    "ServiceSettings.EnforceMultifactorAuthentication": Setting(bool, False),
+    # `!isUpdate` in config.go: a fresh install answers POST /users/mfa with 404.
+    "ServiceSettings.DisableLegacyMFA": Setting(bool, True),
+    "ServiceSettings.MaximumPayloadSizeBytes": Setting(int, 300000, since="current"),
+    "EmailSettings.EnableSignInWithEmail": Setting(bool, True),
+    "EmailSettings.EnableSignInWithUsername": Setting(bool, True),
+    "EmailSettings.EnableSignUpWithEmail": Setting(bool, True),
+    # The real default is false; Mattermost's own e2e CI sets it true (server.prepare.sh), and so does the stand-in.
+    "TeamSettings.EnableOpenServer": Setting(bool, True),
+    "TeamSettings.EnableUserCreation": Setting(bool, True),
+    "TeamSettings.EnableUserDeactivation": Setting(bool, False),
+    "TeamSettings.SiteName": Setting(str, "Mattermost"),
+    "LocalizationSettings.DefaultClientLocale": Setting(str, "en"),
+    "FileSettings.MaxFileSize": Setting(int, 104857600),
+}
+_LOCALE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2})?$|^zh-(CN|TW)$")
+
+
+def _exists(setting: Setting, ui: str) -> bool:
+    return GENERATIONS.index(ui) >= GENERATIONS.index(setting.since)
+
+
+def parse_value(key: str, value, ui: str):
+    """The override as its real type; ConfigError (one line) for an unknown key or a bad value."""
+    setting = SETTINGS.get(key)
+    if setting is None:
+        raise ConfigError(f"unknown config key {key!r}; supported: {', '.join(SETTINGS)}")
+    if not _exists(setting, ui):
+        raise ConfigError(f"{key} does not exist in Mattermost {VERSIONS[ui]} (the {ui} generation)")
+    if setting.kind is bool:
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        if isinstance(value, bool):
+            return value
+        raise ConfigError(f"{key} must be true or false, got {value!r}")
+    if setting.kind is int:
+        try:
+            number = int(value, 10) if isinstance(value, str) else value
+        except ValueError:
+            number = None
+        if isinstance(number, bool) or not isinstance(number, int) or number < setting.minimum:
+            raise ConfigError(f"{key} must be a whole number >= {setting.minimum}, got {value!r}")
+        return number
+    if not isinstance(value, str) or not value.strip() or "\n" in value:
+        raise ConfigError(f"{key} must be a non-empty one-line string, got {value!r}")
+    if key == "LocalizationSettings.DefaultClientLocale" and not _LOCALE.match(value):
+        raise ConfigError(f"{key} must be a locale such as en or pt-BR, got {value!r}")
+    return value
+
+
+def resolve(ui: str, overrides: Mapping[str, object] | None, admin_mfa_secret: str) -> dict[str, object]:
+    """Every supported key with its value for this generation: real default, then the overrides."""
+    resolved = {key: (s.default if _exists(s, ui) else None) for key, s in SETTINGS.items()}
+    if admin_mfa_secret:  # an admin with MFA implies MFA is enabled, unless explicitly switched off
+        resolved["ServiceSettings.EnableMultifactorAuthentication"] = True
+    for key, value in (overrides or {}).items():
+        resolved[key] = parse_value(key, value, ui)
+    return resolved
+
+
+def validate_mfa_secret(secret: str) -> str:
+    """Go's base32.StdEncoding: upper case A-Z2-7 with correct padding (a 32-character secret needs none)."""
+    if not isinstance(secret, str):
+        raise ConfigError("admin MFA secret must be a base32 string")
+    if not secret:
+        return ""
+    try:
+        if not re.fullmatch(r"[A-Z2-7]+=*", secret) or len(base64.b32decode(secret)) < 10:
+            raise binascii.Error
+    except (binascii.Error, ValueError):
+        raise ConfigError("admin MFA secret must be base32 (A-Z, 2-7, padded to a multiple of 8, "
+                          "at least 16 characters)") from None
+    return secret
+
+
+def validate_locale(locale: str) -> str:
+    if not isinstance(locale, str) or not _LOCALE.match(locale):
+        raise ConfigError(f"admin locale must be a locale such as en or de, got {locale!r}")
+    return locale
+
+
+def _s(value) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Settings:
+    """Everything the routes and the web app (web.py) render from; built once per server start."""
+    ui: str
+    status_poll_seconds: float
+    api_user_deletion: bool = True
+    config: Mapping[str, object] = field(default_factory=dict)
+    admin_mfa_secret: str = ""
+    admin_locale: str = "en"
+    fresh_workspace: bool = False
+
+    def __post_init__(self):
+        # `config` holds overrides (a resolved map may be passed again: its None values are skipped).
+        overrides = {key: value for key, value in self.config.items() if value is not None}
+        object.__setattr__(self, "config", MappingProxyType(resolve(self.ui, overrides, self.admin_mfa_secret)))
+
+    def cfg(self, key: str):
+        return self.config[key]
+
+    @property
+    def semver(self) -> str:
+        return VERSIONS[self.ui]
+
+    @property
+    def site_name(self) -> str:
+        return self.config["TeamSettings.SiteName"]
+
+    @property
+    def licensed(self) -> bool:
+        """MFA enforcement needs a licence with the MFA feature (web/context.go MfaRequired): the stand-in
+        behaves as such a licensed server only when enforcement is asked for."""
+        return bool(self.config["ServiceSettings." + MFA_LICENCE_FEATURE])
+
+    @property
+    def mfa_enforced(self) -> bool:
+        return self.licensed and bool(self.config["ServiceSettings.EnableMultifactorAuthentication"])
+
+    @property
+    def max_body_bytes(self) -> int:
+        """web/handlers.go: MaximumPayloadSizeBytes + bytes.MinRead (v9.7+); before, FileSettings.MaxFileSize + 512."""
+        limit = self.config["ServiceSettings.MaximumPayloadSizeBytes"] or self.config["FileSettings.MaxFileSize"]
+        return limit + 512
+
+    def client_config(self, logged_in: bool) -> dict[str, str]:
+        """GET /api/v4/config/client?format=old: the limited map without a session, the full one with one."""
+        c = self.config
+        props = {
+            "Version": self.semver, "BuildNumber": self.semver, "BuildDate": "", "BuildHash": "",
+            "BuildHashEnterprise": "none", "BuildEnterpriseReady": "false", "SiteURL": "", "SiteName": self.site_name,
+            "EnableUserCreation": _s(c["TeamSettings.EnableUserCreation"]),
+            "EnableOpenServer": _s(c["TeamSettings.EnableOpenServer"]),
+            "EnableSignUpWithEmail": _s(c["EmailSettings.EnableSignUpWithEmail"]),
+            "EnableSignInWithEmail": _s(c["EmailSettings.EnableSignInWithEmail"]),
+            "EnableSignInWithUsername": _s(c["EmailSettings.EnableSignInWithUsername"]),
+            "EnableSignUpWithGitLab": "false", "EnableLdap": "false", "EnableSaml": "false",
+            "EnableSignUpWithGoogle": "false", "EnableSignUpWithOffice365": "false",
+            "DefaultClientLocale": c["LocalizationSettings.DefaultClientLocale"],
+            "EnableCustomBrand": "false", "CustomBrandText": "", "CustomDescriptionText": "",
+            "EnableMultifactorAuthentication": _s(c["ServiceSettings.EnableMultifactorAuthentication"]),
+            # Without a licence carrying the MFA feature the client config always says "false".
+            "EnforceMultifactorAuthentication": _s(self.licensed and c["ServiceSettings.EnforceMultifactorAuthentication"]),
+            "EnableGuestAccounts": "false", "PasswordMinimumLength": "5", "DiagnosticsEnabled": "false",
+            "NoAccounts": "false",
+        }
+        if logged_in:
+            props.update({
+                "EnableTutorial": _s(c["ServiceSettings.EnableTutorial"]),
+                "MaxFileSize": str(c["FileSettings.MaxFileSize"]),
+                "EnableUserDeactivation": _s(c["TeamSettings.EnableUserDeactivation"]),
+                "ExperimentalPrimaryTeam": "", "TeammateNameDisplay": "username",
+            })
+            if c["ServiceSettings.EnableOnboardingFlow"] is not None:
+                props["EnableOnboardingFlow"] = _s(c["ServiceSettings.EnableOnboardingFlow"])
+        return props
+
+    @property
+    def version(self) -> str:
+        """X-Version-Id: CurrentVersion.BuildNumber.ClientConfigHash.IsLicensed (web/handlers.go)."""
+        digest = hashlib.md5(json.dumps(self.client_config(True), sort_keys=True).encode()).hexdigest()
+        return f"{self.semver}.{self.semver}.{digest}.{_s(self.licensed)}"
+
+    def client_licence(self) -> dict[str, str]:
+        """GET /api/v4/license/client?format=old (GetSanitizedClientLicense)."""
+        if not self.licensed:
+            return {"IsLicensed": "false"}
+        return {"IsLicensed": "true", "MFA": "true", "SkuShortName": "enterprise", "SkuName": "Enterprise"}
