@@ -178,7 +178,7 @@ async function submitLogin(loginId, password, view) {
   // v5 login_controller.jsx asks checkMfa (POST /users/mfa) first; login.tsx learns it from the login error.
   if (UI.mfaCheckedFirst && configFlag(await clientConfig(), 'EnableMultifactorAuthentication', false)) {
     let required = false;
-    try { required = (await api('POST', '/users/mfa', {login_id: loginId})).mfa_required === 'true'; } catch (e) { /* log in */ }
+    try { required = String((await api('POST', '/users/mfa', {login_id: loginId})).mfa_required) === 'true'; } catch (e) { /* DisableLegacyMFA: learn it from the login error */ }
     if (required) { showMfaStep(loginId, password); return; }
   }
   await logIn(loginId, password, '', view);

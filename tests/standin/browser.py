@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 
+import requests
+
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -15,17 +17,28 @@ CHROME_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev
                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                "--no-first-run", "--window-size=1280,800")
 
+_NEW_LOGIN = {
+    "login_id": (By.ID, "input_loginId"), "password": (By.ID, "input_password-input"),
+    "submit": (By.ID, "saveSetting"),
+    "banner": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__title"),
+    "banner_close": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__closeButton"),
+    "mfa_token": (By.ID, "input_token"), "mfa_submit": (By.CSS_SELECTOR, "button.login-mfa-form-button-submit"),
+}
 LOCATORS = {
     "current": {
-        "login_id": (By.ID, "input_loginId"), "password": (By.ID, "input_password-input"),
-        "submit": (By.ID, "saveSetting"),
-        "banner": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__title"),
-        "banner_close": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__closeButton"),
+        **_NEW_LOGIN,
         "revoke_all": (By.XPATH, "//div[contains(@class,'admin-console__header')]"
                                  "/button[normalize-space()='Revoke All Sessions']"),
         "modal_title": (By.CSS_SELECTOR, "#confirmModal h1#genericModalLabel.modal-title"),
         "modal_body": (By.CSS_SELECTOR, "#confirmModal #confirmModalBody.ConfirmModal__body"),
         "user_rows": (By.CSS_SELECTOR, "table#systemUsersTable tbody tr[id^='systemUsersTable-row-']"),
+    },
+    "transitional": {
+        **_NEW_LOGIN,
+        "revoke_all": (By.CSS_SELECTOR, "div.admin-console__content > div.pt-3.pb-3 > button#revoke-all-users"),
+        "modal_title": (By.CSS_SELECTOR, "#confirmModal.modal-confirm h1#confirmModalLabel.modal-title"),
+        "modal_body": (By.CSS_SELECTOR, "#confirmModal #confirmModalBody.modal-body"),
+        "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
     },
     "legacy": {
         "login_id": (By.ID, "loginId"), "password": (By.ID, "loginPassword"), "submit": (By.ID, "loginButton"),
@@ -35,6 +48,8 @@ LOCATORS = {
         "modal_title": (By.CSS_SELECTOR, "#confirmModal.modal-confirm h1#confirmModalLabel.modal-title"),
         "modal_body": (By.CSS_SELECTOR, "#confirmModal .modal-body"),
         "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
+        "mfa_token": (By.CSS_SELECTOR, "#login_section input[name='token']"),
+        "mfa_submit": (By.CSS_SELECTOR, "#login_section #saveSetting"),
     },
 }
 MESSAGES = {
@@ -43,6 +58,7 @@ MESSAGES = {
     "legacy": "This action revokes all sessions in the system. All users will be logged out from all devices. "
               "Are you sure you want to revoke all sessions?",
 }
+MESSAGES["transitional"] = MESSAGES["legacy"]
 EXPIRED_TEXT = "Your session has expired. Please log in again."
 CANCEL, CONFIRM, MODAL = (By.ID, "cancelModalButton"), (By.ID, "confirmModalButton"), (By.ID, "confirmModal")
 
@@ -56,6 +72,22 @@ window.fetch = function (url, options) {
   return realFetch.apply(this, arguments).then((r) => { record.status = r.status; return r; });
 };
 """
+
+
+def first_login_done(user_id: str) -> list[dict]:
+    """What Mattermost's own e2e saves so no first-login screen shows (e2e-tests/cypress/tests/support/api/user.ts
+    apiCreateUser, preference.ts apiDisableTutorials)."""
+    values = [("tutorial_step", user_id, "999"), ("recommended_next_steps", "skip", "true"),
+              ("recommended_next_steps", "hide", "true"), ("onboarding_task_list", "onboarding_task_list_open", "false"),
+              ("onboarding_task_list", "onboarding_task_list_show", "false"),
+              ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true")]
+    return [{"user_id": user_id, "category": c, "name": n, "value": v} for c, n, v in values]
+
+
+def skip_first_login(base: str, token: str, user_id: str) -> None:
+    response = requests.put(f"{base}/api/v4/users/{user_id}/preferences", json=first_login_done(user_id),
+                            headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert response.status_code == 200, response.text
 
 
 def chromium_available() -> bool:

@@ -1,5 +1,6 @@
-"""Browser tests (headless Chromium), both UI generations: the expired-session banner rule, the automatic
-logout of an idle page, and the Revoke All Sessions modal's Cancel and Confirm."""
+"""Browser tests (headless Chromium), every UI generation: the expired-session banner rule, the automatic
+logout of an idle page, and the Revoke All Sessions modal's Cancel and Confirm. Users here have finished their
+first login (the preferences Mattermost's e2e saves); test_standin_browser_first_login.py covers the screens."""
 from __future__ import annotations
 
 import pytest
@@ -10,17 +11,19 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from mattermost_standin import StandinServer
 
-from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
+from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, skip_first_login
 from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, create_user, login, token_of
 
 CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
 
 
-@pytest.fixture(scope="module", params=["current", "legacy"])
+@pytest.fixture(scope="module", params=["current", "transitional", "legacy"])
 def server(request):
     # A short status poll makes the idle page notice a revoke within a second (real default: 60 s).
     with StandinServer(ui=request.param, status_poll_seconds=0.5) as started:
+        admin = token_of(started.url)
+        skip_first_login(started.url, admin, api("GET", started.url, "/users/me", admin).json()["id"])
         yield started
 
 
@@ -34,6 +37,7 @@ def page(chrome, server):
 def _team_member(server) -> dict:
     admin = token_of(server.url)
     user = create_user(server.url)
+    skip_first_login(server.url, admin, user["id"])
     team = api("GET", server.url, "/teams/name/ad-1", admin).json()
     assert api("POST", server.url, f"/teams/{team['id']}/members", admin,
                json={"team_id": team["id"], "user_id": user["id"]}).status_code == 201
@@ -119,8 +123,8 @@ def test_modal_cancel_closes_and_sends_nothing(page, how):
     _open_console_as_admin(page)
     page.spy()
     page.visible("revoke_all").click()
-    if how == "close" and page.ui == "legacy":
-        # The v5.x ConfirmModal is rendered with closeButton={false}: there is no × to close it with.
+    if how == "close" and page.ui != "current":
+        # The react-bootstrap ConfirmModal (v5.x-v9.x) is rendered with closeButton={false}: there is no × to close it with.
         page.visible(MODAL)
         assert page.driver.find_elements(By.CSS_SELECTOR, "#confirmModal button.close") == []
         return
