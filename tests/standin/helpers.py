@@ -63,3 +63,17 @@ def assert_app_error(response: requests.Response, status: int, error_id: str) ->
 def set_cookies(response: requests.Response) -> list[str]:
     """Every Set-Cookie header line, unmerged."""
     return response.raw.headers.getlist("Set-Cookie")
+
+
+MFA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # a 32-character base32 secret (needs no padding)
+
+
+def totp(secret: str = MFA_SECRET, offset_steps: int = 0) -> str:
+    import time
+
+    import pyotp
+    return pyotp.TOTP(secret).at(int(time.time()) + 30 * offset_steps)
+
+
+def pref(user_id: str, category: str, name: str, value: str) -> dict:
+    return {"user_id": user_id, "category": category, "name": name, "value": value}

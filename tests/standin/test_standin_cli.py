@@ -65,6 +65,11 @@ def test_cli_announces_the_url_and_stops_cleanly(tmp_path, sig):
     (["--status-poll", "-1"], "status poll"),
     (["--fault", "nope"], "valid faults: revoke_all_noop"),
     (["--host", "0.0.0.0"], "loopback"),
+    (["--set", "ServiceSettings.NoSuchThing=true"], "unknown config key"),
+    (["--set", "ServiceSettings.EnableTutorial"], "KEY=VALUE"),
+    (["--set", "ServiceSettings.EnableTutorial=perhaps"], "true or false"),
+    (["--admin-mfa-secret", "not base32"], "base32"),
+    (["--admin-locale", "nowhere"], "locale"),
 ])
 def test_cli_rejects_bad_values_with_one_line_and_exit_2(args, fragment):
     proc = _run(*args, "--port", "0") if args[0] != "--port" else _run(*args)
@@ -85,3 +90,25 @@ def test_cli_reports_a_busy_port_in_one_line(make_standin):
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 2 and err.count("\n") == 1 and "cannot listen" in err, err
     assert time.monotonic() - started < 20
+
+
+def test_cli_starts_the_transitional_generation_with_settings_and_admin_options(tmp_path):
+    proc = _run("--port", "0", "--ui", "transitional", "--set", "ServiceSettings.EnableTutorial=false",
+                "--set", "TeamSettings.EnableOpenServer=false", "--admin-mfa-secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+                "--admin-locale", "de", "--fresh-workspace", "--data-dir", str(tmp_path))
+    try:
+        line = _first_line(proc)
+        found = re.fullmatch(r"Mattermost stand-in \(transitional, (8\.1\.0\.[^)]+)\) listening on (\S+)\n", line)
+        assert found, line
+        config = requests.get(found.group(2) + "/api/v4/config/client?format=old", timeout=10).json()
+        assert config["EnableOpenServer"] == "false" and config["EnableMultifactorAuthentication"] == "true"
+        refused = login(found.group(2))  # the admin now needs an MFA code
+        assert refused.status_code == 401 and refused.json()["id"] == "mfa.validate_token.authenticate.app_error"
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=15)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 0 and "Traceback" not in err
+    assert "JBSWY3DPEHPK3PXP" not in out + err  # the secret is never printed
