@@ -10,7 +10,7 @@ from behave.parser import parse_file
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
 from mattermost_suite.errors import PreflightError
-from mattermost_suite.mfa import admin_totp
+from mattermost_suite.mfa import TotpCodes, admin_totp
 from mattermost_suite.preflight import check_server
 from mattermost_suite.secrets import Secret, mask
 from mattermost_suite.server_settings import (admin_sign_in_refusal, login_page_locale_refusal, mfa_enforced_refusal,
@@ -148,10 +148,25 @@ def test_an_admin_with_mfa_logs_in_with_the_secret_and_the_secret_never_shows():
         info = check_server(config, api)
         assert info.client_config["EnableMultifactorAuthentication"] == "true"
         assert api.me()["username"] == "sysadmin"
-        api.log_in_again()  # a later login (after the revoke) makes its own code
-        code = admin_totp(config)()
-        assert len(code) == 6 and code.isdigit()
+        api.log_in_again()  # a later login (after the revoke) gets a code of its own: each works once
+        assert admin_totp(config) is admin_totp(config), "REST and browser logins share the spent codes"
     assert mask(f"secret={MFA_SECRET}") == "secret=******"
+
+
+def test_each_code_is_handed_out_once_then_the_next_steps_then_it_waits_for_the_clock():
+    """dgoogauth accepts the steps now-1..now+1 and, on newer servers, each step once (DisallowReuse)."""
+    now, waited = [1000 * 30 + 29.5], []
+
+    def wait(seconds):
+        waited.append(seconds)
+        now[0] += seconds
+
+    codes = TotpCodes(Secret(MFA_SECRET), clock=lambda: now[0], wait=wait)
+    totp = pyotp.TOTP(MFA_SECRET)
+    assert [codes(), codes()] == [totp.at(1000 * 30), totp.at(1001 * 30)] and waited == []
+    assert codes() == totp.at(1002 * 30) and waited == [0.5], "both spent: wait for step 1001, then take 1002"
+    now[0] += 120
+    assert codes() == totp.at(1005 * 30), "four steps later: the current step again"
 
 
 def test_a_wrong_secret_is_one_line_naming_the_secret_and_the_clock():
