@@ -1,0 +1,202 @@
+"""Browser tests (headless Chromium) of what a first login shows in each generation: the v5 tutorial (instead of
+the channel) and what's-new modal, the v7+ onboarding task list and tour tip over the channel, the first admin's
+preparing-workspace page, and EnableTutorial / EnableOnboardingFlow switching them off as in the real web app."""
+from __future__ import annotations
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from mattermost_standin import StandinServer
+
+from .browser import Page, skip_first_login
+from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, create_user, token_of
+
+CHANNEL = "/ad-1/channels/town-square"
+HEADER = (By.ID, "channelHeaderTitle")
+TUTORIAL = (By.ID, "tutorialIntroContent")
+WHATS_NEW = (By.XPATH, "//h1[@id='genericModalLabel' and normalize-space(.)=\"What's new\"]")
+TASK_LIST = (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']")
+TOUR_TIP = (By.CSS_SELECTOR, ".tour-tip__box")
+
+
+@pytest.fixture(scope="module")
+def v5_server():
+    with StandinServer(ui="legacy") as started:
+        yield started
+
+
+@pytest.fixture(scope="module", params=["transitional", "current"])
+def v7_server(request):
+    with StandinServer(ui=request.param) as started:
+        yield started
+
+
+@pytest.fixture
+def v5_page(chrome, v5_server):
+    page = Page(chrome, v5_server)
+    page.reset()
+    return page
+
+
+@pytest.fixture
+def v7_page(chrome, v7_server):
+    page = Page(chrome, v7_server)
+    page.reset()
+    return page
+
+
+def _fresh_member(server) -> dict:
+    """A user created through the API, as Mattermost's own tests do, without any first-login preferences saved."""
+    admin = token_of(server.url)
+    user = create_user(server.url)
+    team = api("GET", server.url, "/teams/name/ad-1", admin).json()
+    assert api("POST", server.url, f"/teams/{team['id']}/members", admin,
+               json={"team_id": team["id"], "user_id": user["id"]}).status_code == 201
+    return user
+
+
+def _preference(server, user: dict, category: str, name: str) -> str | None:
+    token = token_of(server.url, user["username"], USER_PASSWORD)
+    response = api("GET", server.url, f"/users/me/preferences/{category}/name/{name}", token)
+    return response.json()["value"] if response.status_code == 200 else None
+
+
+def _log_in_fresh(page: Page) -> dict:
+    user = _fresh_member(page.server)
+    page.form_login(user["username"], USER_PASSWORD, path="/login?redirect_to=%2Fad-1%2Fchannels%2Ftown-square")
+    page.wait_path(lambda p: p == CHANNEL, "the fresh user was not sent to the channel")
+    page.visible((By.ID, "channel_view"))
+    return user
+
+
+def _shown(page: Page, locator) -> bool:
+    return any(element.is_displayed() for element in page.driver.find_elements(*locator))
+
+
+# -- legacy: the v5 tutorial replaces the channel -----------------------------------------------------------------
+
+def test_v5_fresh_user_gets_the_tutorial_instead_of_the_channel_header(v5_page):
+    page = v5_page
+    user = _log_in_fresh(page)
+    page.visible(TUTORIAL)
+    assert page.visible((By.ID, "tutorialIntroOne")).text.startswith("Welcome to:\nMattermost")
+    assert page.driver.find_elements(*HEADER) == []  # the header is not rendered at all, as in channel_view.jsx
+    assert page.visible((By.ID, "tutorialNextButton")).text == "Next"
+    assert page.visible((By.ID, "tutorialSkipLink")).text == "Skip Tutorial"
+    page.visible((By.XPATH, "//button[normalize-space()='Got it']")).click()  # the sidebar's what's new modal
+    page.wait(lambda d: not _shown(page, WHATS_NEW), "the what's new modal did not close")
+    page.visible((By.ID, "tutorialSkipLink")).click()
+    assert page.visible(HEADER).text == "Town Square"
+    page.wait(lambda d: _preference(page.server, user, "tutorial_step", user["id"]) == "999", "Skip saved nothing")
+    assert _preference(page.server, user, "whats_new_modal", "has_seen_sidebar_whats_new_modal") == "true"
+    page.driver.refresh()  # saved on the server: a reload shows the channel straight away
+    assert page.visible(HEADER).text == "Town Square"
+    assert not _shown(page, TUTORIAL) and not _shown(page, WHATS_NEW)
+
+
+def test_v5_next_through_the_intro_leaves_the_first_tip_by_the_message_box(v5_page):
+    page = v5_page
+    user = _log_in_fresh(page)
+    page.visible((By.XPATH, "//button[normalize-space()='Got it']")).click()  # the what's new modal is on top
+    for screen in ("tutorialIntroOne", "tutorialIntroTwo", "tutorialIntroThree"):
+        page.visible((By.ID, screen))
+        page.visible((By.ID, "tutorialNextButton")).click()
+    assert page.visible(HEADER).text == "Town Square"
+    page.wait(lambda d: _preference(page.server, user, "tutorial_step", user["id"]) == "1", "Next saved nothing")
+    page.visible((By.CSS_SELECTOR, "#post-create #tipButton.tip-div")).click()
+    assert page.visible((By.CSS_SELECTOR, ".tip-overlay h4")).text == "Sending Messages"
+    page.visible((By.ID, "tipNextButton")).click()
+    page.wait(lambda d: _preference(page.server, user, "tutorial_step", user["id"]) == "2", "Okay saved nothing")
+
+
+# -- transitional / current: the onboarding task list over the channel --------------------------------------------
+
+def test_v7_fresh_user_gets_the_open_task_list_over_the_channel(v7_page):
+    page = v7_page
+    user = _log_in_fresh(page)
+    page.visible(TASK_LIST)
+    assert page.visible(HEADER).text == "Town Square"  # still rendered, but covered by the overlay
+    items = page.visible((By.CSS_SELECTOR, ".onboarding-tasklist__items.open"))
+    assert items.find_element(By.TAG_NAME, "h1").text == "Welcome to Mattermost"
+    page.wait(lambda d: _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_open") == "true",
+              "initOnboardingPrefs saved nothing")
+    assert _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_show") == "true"
+    assert _preference(page.server, user, "recommended_next_steps", "hide") == "true"
+    page.visible((By.XPATH, "//span[@class='link' and normalize-space()='No thanks, I’ll figure it out myself']")).click()
+    page.wait(lambda d: not _shown(page, TASK_LIST), "the task list did not go")
+    page.wait(lambda d: _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_show") == "false",
+              "dismissing saved nothing")
+    page.driver.refresh()
+    assert page.visible(HEADER).text == "Town Square"
+    assert page.driver.find_elements(By.CSS_SELECTOR, "[data-cy='onboarding-task-list-action-button']") == []
+
+
+def test_v7_taking_the_tour_shows_the_first_tour_tip_until_opted_out(v7_page):
+    page = v7_page
+    user = _log_in_fresh(page)
+    page.visible((By.XPATH, "//div[contains(@class,'onboarding-tasklist__task')][normalize-space()='Take a tour of Channels.']")).click()
+    assert page.visible((By.CSS_SELECTOR, ".tour-tip__box .tour-tip__header__title")).text == "Channels and direct messages"
+    assert not _shown(page, TASK_LIST)
+    page.wait(lambda d: _preference(page.server, user, "onboarding_task_list", "channels_tour") == "1", "no trigger saved")
+    page.visible((By.XPATH, "//div[@class='tour-tip__opt']/a")).click()
+    page.wait(lambda d: not _shown(page, TOUR_TIP), "the tour tip did not go")
+    page.wait(lambda d: _preference(page.server, user, "tutorial_step", user["id"]) == "999", "opting out saved nothing")
+
+
+@pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
+def test_finished_preferences_show_the_channel_and_nothing_else(chrome, make_standin, ui):
+    page = Page(chrome, make_standin(ui=ui))
+    page.reset()
+    user = _fresh_member(page.server)
+    skip_first_login(page.server.url, token_of(page.server.url), user["id"])
+    page.form_login(user["username"], USER_PASSWORD, path="/login?redirect_to=%2Fad-1%2Fchannels%2Ftown-square")
+    assert page.visible(HEADER).text == "Town Square"
+    for screen in (TUTORIAL, WHATS_NEW, TASK_LIST, TOUR_TIP):
+        assert not _shown(page, screen)
+
+
+# -- config switches and the first admin ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
+def test_enable_tutorial_false_switches_off_the_tutorial_but_not_the_task_list(chrome, make_standin, ui):
+    """As in the real web app: EnableTutorial gates the v5 tutorial and the tour tips; the v7+ task list is gated by
+    EnableOnboardingFlow only (components/onboarding_tasklist/onboarding_tasklist.tsx)."""
+    page = Page(chrome, make_standin(ui=ui, config={"ServiceSettings.EnableTutorial": False}))
+    page.reset()
+    _log_in_fresh(page)
+    assert page.visible(HEADER).text == "Town Square"
+    assert not _shown(page, TUTORIAL)
+    if ui != "legacy":
+        page.visible(TASK_LIST)
+
+
+@pytest.mark.parametrize("ui", ["transitional", "current"])
+def test_enable_onboarding_flow_false_shows_no_task_list(chrome, make_standin, ui):
+    page = Page(chrome, make_standin(ui=ui, config={"ServiceSettings.EnableOnboardingFlow": False}))
+    page.reset()
+    _log_in_fresh(page)
+    assert page.visible(HEADER).text == "Town Square"
+    assert not _shown(page, TASK_LIST)
+
+
+@pytest.mark.parametrize("ui", ["transitional", "current"])
+def test_fresh_workspace_sends_the_first_admin_to_preparing_workspace(chrome, make_standin, ui):
+    page = Page(chrome, make_standin(ui=ui, fresh_workspace=True))
+    page.reset()
+    page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    page.wait_path(lambda p: p == "/preparing-workspace", "the first admin was not sent to /preparing-workspace")
+    title = page.visible((By.CSS_SELECTOR, ".PreparingWorkspace h1"))
+    assert title.text == "What’s the name of your organization?"
+    page.visible((By.ID, "input_organization")).send_keys("AD 2")
+    page.visible((By.CSS_SELECTOR, ".PreparingWorkspace button[type='submit']")).click()
+    page.wait_path(lambda p: p != "/preparing-workspace", "finishing the onboarding did not leave the page")
+    value = api("GET", page.server.url, "/system/onboarding/complete", token_of(page.server.url)).json()["value"]
+    assert value == "true"
+
+
+def test_legacy_fresh_workspace_has_no_preparing_workspace(chrome, make_standin):
+    page = Page(chrome, make_standin(ui="legacy", fresh_workspace=True))
+    page.reset()
+    page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD)
+    page.wait_path(lambda p: p not in ("/", "/login") and not p.startswith("/login?"), "the admin stayed on the login page")
+    assert page.path() != "/preparing-workspace"
