@@ -51,7 +51,8 @@ async def create_user(request: Request):
         raise invalid_body("user")
     session = current_session(request, required=False)
     if session is None or not is_system_admin(session):
-        if not (settings.cfg("EmailSettings.EnableSignUpWithEmail") and settings.cfg("TeamSettings.EnableUserCreation")):
+        if not (settings.cfg("EmailSettings.EnableSignUpWithEmail")
+                and settings.cfg("TeamSettings.EnableUserCreation")):
             raise AppError(501, "api.user.create_user.signup_email_disabled.app_error")
         if not settings.cfg("TeamSettings.EnableOpenServer"):
             raise AppError(403, "api.user.create_user.no_open_server")

@@ -182,7 +182,7 @@ class Settings:
             "EnableCustomBrand": "false", "CustomBrandText": "", "CustomDescriptionText": "",
             "EnableMultifactorAuthentication": _s(c["ServiceSettings.EnableMultifactorAuthentication"]),
             # Without a licence carrying the MFA feature the client config always says "false".
-            "EnforceMultifactorAuthentication": _s(self.licensed and c["ServiceSettings.EnforceMultifactorAuthentication"]),
+            "EnforceMultifactorAuthentication": _s(self.licensed),
             "EnableGuestAccounts": "false", "PasswordMinimumLength": "5", "DiagnosticsEnabled": "false",
             "NoAccounts": "false",
         }

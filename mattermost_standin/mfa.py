@@ -22,8 +22,8 @@ def code_at(secret: str, step: int) -> str:
 def check_token(secret: str, token: str, used_steps: list[int], remember_used: bool) -> list[int]:
     """The steps to remember after a good token; AppError (status 401, as authenticateUser sets it) otherwise."""
     password = token.strip()
-    well_formed = ((len(password) == 6 and password[:1].isdigit())
-                   or (len(password) == 8 and password[:1] in "123456789")) and password.isascii() and password.isdigit()
+    shaped = (len(password) == 6 and password[:1].isdigit()) or (len(password) == 8 and password[:1] in "123456789")
+    well_formed = shaped and password.isascii() and password.isdigit()
     if not well_formed:
         raise AppError(401, "mfa.validate_token.authenticate.app_error")
     if len(password) == 8:  # a scratch code: Mattermost keeps none

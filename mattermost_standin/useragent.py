@@ -13,7 +13,8 @@ import re
 _WINDOWS = {(5, 0): "Windows 2000", (5, 1): "Windows XP", (5, 2): "Windows XP x64 Edition", (6, 0): "Windows Vista",
             (6, 1): "Windows 7", (6, 2): "Windows 8", (6, 3): "Windows 8.1"}
 # Order matters: Edge and Opera also say "Chrome/", every Chromium also says "Safari/".
-_BROWSERS = (("Edge", r"Edg(?:e|A|iOS)?/([\d.]+)"), ("Opera", r"OPR/([\d.]+)"), ("Firefox", r"(?:Firefox|FxiOS)/([\d.]+)"),
+_BROWSERS = (("Edge", r"Edg(?:e|A|iOS)?/([\d.]+)"), ("Opera", r"OPR/([\d.]+)"),
+             ("Firefox", r"(?:Firefox|FxiOS)/([\d.]+)"),
              ("Chrome", r"(?:Chrome|CriOS)/([\d.]+)"), ("Safari", r"Version/([\d.]+).*Safari/"),
              ("Internet Explorer", r"(?:MSIE |rv:)([\d.]+)"))
 _APPS = (("Mattermost Mobile/", "Mobile App"), ("Mattermost/", "Desktop App"), ("mmctl/", "mmctl"))

@@ -94,7 +94,8 @@ def test_cli_reports_a_busy_port_in_one_line(make_standin):
 
 def test_cli_starts_the_transitional_generation_with_settings_and_admin_options(tmp_path):
     proc = _run("--port", "0", "--ui", "transitional", "--set", "ServiceSettings.EnableTutorial=false",
-                "--set", "TeamSettings.EnableOpenServer=false", "--admin-mfa-secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+                "--set", "TeamSettings.EnableOpenServer=false",
+                "--admin-mfa-secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
                 "--admin-locale", "de", "--fresh-workspace", "--data-dir", str(tmp_path))
     try:
         line = _first_line(proc)

@@ -118,7 +118,8 @@ def test_delete_removes_only_the_named_preferences(standin):
     assert_app_error(api("POST", standin.url, "/users/me/preferences/delete", token,
                          json=[pref("a" * 26, "drafts", "one", "")]),
                      403, "api.preference.delete_preferences.delete.app_error")
-    response = api("POST", standin.url, "/users/me/preferences/delete", token, json=[pref(user["id"], "drafts", "one", "")])
+    response = api("POST", standin.url, "/users/me/preferences/delete", token,
+                   json=[pref(user["id"], "drafts", "one", "")])
     assert response.status_code == 200 and response.json() == {"status": "OK"}
     saved = _prefs(standin, token)
     assert ("drafts", "one") not in saved and saved[("drafts", "two")] == "2"
