@@ -1,9 +1,11 @@
 """Which web-app generation the server ships, decided from its version (X-Version-Id).
 
-Boundary choice: the reference dates the redesigned System Console > Users (button in the header, GenericModal,
-the "...including your session..." wording) to roughly v9.3-v9.5 (exact release UNCONFIRMED). We take 9.5.0, the
-first ESR after the redesign landed: below it "legacy", from it "current". Page objects also tolerate the
-neighbouring era's DOM, so only the expected wording depends on this choice; `-D ui=` overrides it.
+Boundaries (sources in docs/generations.md):
+- 7.0.0 "transitional": the release notes of v7.0 (mattermost/docs legacy-self-hosted-changelog) list "Applied new
+  designs for the Login screen" and the new onboarding task list; the System Console > Users page is still the old one.
+- 9.6.0 "current": the v9.6 release notes (mattermost/docs mattermost-v9-changelog) list "Re-designed the System
+  Console > User Management screen"; the header RevokeSessionsButton brings the "...including your session..." wording.
+`-D ui=` overrides the choice for servers whose web app differs from their version.
 """
 from __future__ import annotations
 
@@ -11,7 +13,9 @@ import re
 
 from .errors import PreflightError
 
-CURRENT_SINCE = (9, 5, 0)
+TRANSITIONAL_SINCE = (7, 0, 0)
+CURRENT_SINCE = (9, 6, 0)
+GENERATIONS = ("legacy", "transitional", "current")
 
 
 def parse_version(version_id: str) -> tuple[int, int, int]:
@@ -23,7 +27,9 @@ def parse_version(version_id: str) -> tuple[int, int, int]:
 
 
 def decide(setting: str, version: tuple[int, int, int]) -> str:
-    """'auto' follows the version; 'current'/'legacy' are explicit overrides."""
+    """'auto' follows the version; 'legacy'/'transitional'/'current' are explicit overrides."""
     if setting != "auto":
         return setting
-    return "current" if version >= CURRENT_SINCE else "legacy"
+    if version >= CURRENT_SINCE:
+        return "current"
+    return "transitional" if version >= TRANSITIONAL_SINCE else "legacy"

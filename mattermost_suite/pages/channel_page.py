@@ -3,16 +3,38 @@ from __future__ import annotations
 
 from . import waits
 from .base import Page, normalise
+from .first_login import FirstLoginScreens, in_the_way
 
 
 class ChannelPage(Page):
     def is_shown(self) -> bool:
-        return "/channels/" in self.driver.current_url and self.shows("channel_view")
+        """The channel is in view: its header shows and no first-login screen covers or replaces it."""
+        return self._header_shown() and self._screens().showing() is None
 
     def wait_until_shown(self, deadline: float) -> str:
-        """Wait for the channel view; return the channel's display name (e.g. "Town Square")."""
-        waits.until(self.driver, lambda _: self.is_shown(), deadline, "a channel page")
+        """Wait for the channel; return its display name (e.g. "Town Square").
+
+        Raises FirstLoginScreenInTheWay naming the screen as soon as one stands in the way: it will not go by itself.
+        """
+        screens = self._screens()
+
+        def shown(_) -> bool:
+            # Header first: the web app renders its first-login screens in the same pass as the channel, so once
+            # the header is seen, a screen that is not there yet is not coming.
+            header = self._header_shown()
+            screen = screens.showing()
+            if screen is not None:
+                raise in_the_way(screen)
+            return header
+
+        waits.until(self.driver, shown, deadline, "a channel page")
         return self.channel_name()
+
+    def _header_shown(self) -> bool:
+        return "/channels/" in self.driver.current_url and self.shows("channel_title")
 
     def channel_name(self) -> str:
         return normalise(self.visible("channel_title").text)
+
+    def _screens(self) -> FirstLoginScreens:
+        return FirstLoginScreens(self.driver, self.base_url, self.ui, self.deadlines)

@@ -1,4 +1,4 @@
-"""The generic ConfirmModal component (react-bootstrap in v5.x, GenericModal in the newest product)."""
+"""The generic ConfirmModal component (react-bootstrap up to v9.x, on GenericModal in the newest product)."""
 from __future__ import annotations
 
 from . import waits

@@ -1,5 +1,7 @@
-"""The login page, in every era: v5.x ("Sign in", #login_section) and v7+ ("Log in", .login-body-card)."""
+"""The login page: v5.x ("Sign in", #login_section) and v7+ ("Log in", .login-body-card), with each era's MFA step."""
 from __future__ import annotations
+
+from typing import Callable
 
 from ..secrets import Secret
 from . import waits
@@ -14,13 +16,37 @@ class LoginPage(Page):
         self.visible("login_id", self.deadlines.page_load)
         return self
 
-    def log_in(self, login_id: str, password: Secret) -> None:
-        """Fill in and submit the form, as a person would (this also makes the web app remember a UI login)."""
+    def log_in(self, login_id: str, password: Secret, mfa_token_provider: Callable[[], str] | None = None) -> None:
+        """Fill in and submit the form, as a person would (this also makes the web app remember a UI login).
+
+        With an MFA token provider: when the web app asks for a token (the MFA step replaces the form), type the
+        provider's current code and submit it; a page that leaves /login without asking is fine too.
+        """
         for name, value in (("login_id", login_id), ("password", password.reveal())):
             field = self.visible(name)
             field.clear()
             field.send_keys(value)
         self.visible("sign_in").click()
+        if mfa_token_provider is None:
+            return
+        waits.until(self.driver, lambda _: self.asks_for_mfa() or not self.on_path(), self.deadlines.login,
+                    "the MFA step or the page after the login")
+        if self.asks_for_mfa():
+            self.visible("mfa_token").send_keys(mfa_token_provider())
+            self.visible("mfa_submit").click()
+
+    def asks_for_mfa(self) -> bool:
+        return self.shows("mfa_token")
+
+    def wait_until_left(self, deadline: float) -> None:
+        """Until the browser is no longer on /login (logged in, wherever the web app sent it)."""
+        def left(_) -> bool:
+            if self.asks_for_mfa():
+                raise waits.WaitTimeout("the login page asks for an MFA token and the suite has none for this user "
+                                        f"(set admin_mfa_secret); the browser is at {self.where()}")
+            return not self.on_path()
+
+        waits.until(self.driver, left, deadline, "the web app to leave the login page")
 
     def is_shown(self) -> bool:
         return self.on_path() and self.shows("login_page")

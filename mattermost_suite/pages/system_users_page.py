@@ -1,5 +1,5 @@
-"""System Console > User Management > Users, with the Revoke All Sessions button (below the list in v5.x-v9.4,
-in the header bar without an id in the newest product)."""
+"""System Console > User Management > Users, with the Revoke All Sessions button (below the list in v5.x-v9.5,
+in the header bar without an id from v9.6)."""
 from __future__ import annotations
 
 from . import waits

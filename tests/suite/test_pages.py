@@ -1,23 +1,84 @@
-"""Page objects against the stand-in's pages in headless Chromium, in both UI generations."""
-import pytest
+"""Page objects against the stand-in's pages in headless Chromium, in all three UI generations."""
+from __future__ import annotations
 
+import pyotp
+import pytest
+import requests
+
+from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
-from mattermost_suite.pages import ChannelPage, LoginPage, SystemUsersPage
+from mattermost_suite.config import load
+from mattermost_suite.fleet.drivers import new_driver
+from mattermost_suite.fleet.profiles import profile_named
+from mattermost_suite.pages import (ChannelPage, FirstLoginScreenInTheWay, FirstLoginScreens, LoginPage,
+                                    SystemUsersPage)
+from mattermost_suite.pages import waits
+from mattermost_suite.pages.locators import GENERATIONS
 from mattermost_suite.pages.waits import WaitTimeout
 from mattermost_suite.secrets import Secret
 
 PASSWORD = Secret("Sys@dmin-sample1")
+USER_PASSWORD = "passwd-first-login"
+MFA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+OLD_MESSAGE = ("This action revokes all sessions in the system. All users will be logged out from all devices. "
+               "Are you sure you want to revoke all sessions?")
 MESSAGES = {
-    "legacy": "This action revokes all sessions in the system. All users will be logged out from all devices. "
-              "Are you sure you want to revoke all sessions?",
+    "legacy": OLD_MESSAGE,
+    "transitional": OLD_MESSAGE,
     "current": "This action revokes all sessions in the system. All users will be logged out from all devices, "
                "including your session. Are you sure you want to revoke all sessions?",
 }
+SCREENS = {"legacy": "the what's new modal", "transitional": "the onboarding task list",
+           "current": "the onboarding task list"}
+
+
+@pytest.fixture(scope="module", params=["legacy", "transitional", "current"])
+def standin(request):
+    """Overrides the two-generation server of conftest.py: every page object is checked in every generation."""
+    with StandinServer(ui=request.param, status_poll_seconds=1.0) as server:
+        _finish_first_login(server.url, _token(server.url, "sysadmin", PASSWORD.reveal()))
+        yield server
+
+
+def _token(base: str, login_id: str, password: str, token: str = "") -> str:
+    body = {"login_id": login_id, "password": password, **({"token": token} if token else {})}
+    response = requests.post(f"{base}/api/v4/users/login", json=body, timeout=10)
+    assert response.status_code == 200, response.text
+    return response.headers["Token"]
+
+
+def _finish_first_login(base: str, token: str) -> None:
+    """Save what Mattermost's own e2e saves for every user it logs in (tutorials done, task list off)."""
+    headers = {"Authorization": f"Bearer {token}"}
+    me = requests.get(f"{base}/api/v4/users/me", headers=headers, timeout=10).json()["id"]
+    done = [("tutorial_step", me, "999"), ("recommended_next_steps", "skip", "true"),
+            ("recommended_next_steps", "hide", "true"), ("onboarding_task_list", "onboarding_task_list_show", "false"),
+            ("onboarding_task_list", "onboarding_task_list_open", "false"),
+            ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true")]
+    body = [{"user_id": me, "category": c, "name": n, "value": v} for c, n, v in done]
+    assert requests.put(f"{base}/api/v4/users/{me}/preferences", json=body, headers=headers, timeout=10).status_code == 200
+
+
+def _fresh_member(base: str) -> str:
+    """A team member created through the API, first-login preferences untouched; returns the username."""
+    admin = {"Authorization": f"Bearer {_token(base, 'sysadmin', PASSWORD.reveal())}"}
+    name = f"fresh{pyotp.random_base32()[:8].lower()}"
+    user = requests.post(f"{base}/api/v4/users", json={"username": name, "email": f"{name}@example.com",
+                                                       "password": USER_PASSWORD}, timeout=10).json()
+    team = requests.get(f"{base}/api/v4/teams/name/ad-1", headers=admin, timeout=10).json()
+    requests.post(f"{base}/api/v4/teams/{team['id']}/members", json={"team_id": team["id"], "user_id": user["id"]},
+                  headers=admin, timeout=10)
+    return name
 
 
 def pages(driver, config, ui):
     args = (driver, config.base_url, ui, config.deadlines)
     return LoginPage(*args), ChannelPage(*args), SystemUsersPage(*args)
+
+
+def _config_for(server: StandinServer):
+    return load({"base_url": server.url, "admin_password": PASSWORD.reveal(), "element_deadline": "5",
+                 "login_deadline": "15", "logout_deadline": "20"}, {}, env={})
 
 
 def test_login_form_lands_on_a_channel(standin, config, chromium):
@@ -26,18 +87,19 @@ def test_login_form_lands_on_a_channel(standin, config, chromium):
     assert login.is_shown() and not login.shows_expired_banner()
     login.log_in("sysadmin", PASSWORD)
     assert channel.wait_until_shown(config.deadlines.login) == "Town Square"
+    assert FirstLoginScreens(chromium, config.base_url, standin.ui, config.deadlines).showing() is None
     assert chromium.get_cookie("MMAUTHTOKEN")["value"]
 
 
-def test_revoke_all_confirmation_cancel_keeps_the_page(standin, config, chromium):
-    login, _, users = pages(chromium, config, standin.ui)
+def test_revoke_all_confirmation_reads_its_own_words_and_cancel_keeps_the_page(standin, config, chromium):
+    login, channel, users = pages(chromium, config, standin.ui)
     login.open().log_in("sysadmin", PASSWORD)
-    ChannelPage(chromium, config.base_url, standin.ui, config.deadlines).wait_until_shown(config.deadlines.login)
+    channel.wait_until_shown(config.deadlines.login)
     users.open()
     assert users.revoke_all_sessions_label() == "Revoke All Sessions"
     modal = users.click_revoke_all_sessions()
     assert modal.title() == "Revoke all sessions in the system"
-    assert modal.message() == MESSAGES[standin.ui]
+    assert modal.message() == MESSAGES[standin.ui]  # never the button words, in any generation
     assert (modal.cancel_label(), modal.confirm_label()) == ("Cancel", "Revoke All Sessions")
     modal.cancel()
     assert not modal.is_open() and users.is_shown()
@@ -54,18 +116,31 @@ def test_a_watched_browser_gets_the_expired_banner_by_itself(standin, config, ch
     assert login.expired_banner(config.deadlines.element) == "Your session has expired. Please log in again."
 
 
-def test_legacy_locators_also_cope_with_the_v7_login_page_and_current_ones_fail_in_words(standin, config, chromium):
-    """Real v7/v8 servers are "legacy" by version but already have the redesigned login page."""
-    other = "legacy" if standin.ui == "current" else "current"
-    login = LoginPage(chromium, config.base_url, other, config.deadlines)
+def test_a_first_login_screen_in_the_way_is_named_instead_of_a_timeout(standin, config, chromium):
+    login, channel, _ = pages(chromium, config, standin.ui)
+    login.open().log_in(_fresh_member(standin.url), Secret(USER_PASSWORD))
+    with pytest.raises(FirstLoginScreenInTheWay) as caught:
+        channel.wait_until_shown(config.deadlines.login)
+    assert str(caught.value) == f"{SCREENS[standin.ui]} stands in the way of the channel (a first-login screen)"
+    assert FirstLoginScreens(chromium, config.base_url, standin.ui, config.deadlines).showing() == SCREENS[standin.ui]
+    assert not channel.is_shown()
+
+
+def test_each_generations_locators_fail_in_words_on_another_generations_page(standin, config, chromium):
+    """No fallbacks: a generation's locator does not quietly read a neighbouring era's DOM."""
+    others = [ui for ui in GENERATIONS if ui != standin.ui]
+    login = LoginPage(chromium, config.base_url, standin.ui, config.deadlines)
     login.visit()
-    if other == "legacy":
-        assert login.visible("password", config.deadlines.element)
-        return
-    with pytest.raises(WaitTimeout) as caught:
-        login.visible("password", 1)
-    assert str(caught.value).startswith("waited 1 s for the password field; the browser is at /login")
-    assert "#" not in str(caught.value)
+    login.visible("password", config.deadlines.page_load)
+    legacy_login = standin.ui == "legacy"
+    for other in others:
+        page = LoginPage(chromium, config.base_url, other, config.deadlines)
+        if legacy_login == (other == "legacy"):
+            continue  # the same login page (transitional and current share it)
+        with pytest.raises(WaitTimeout) as caught:
+            page.visible("password", 1)
+        assert str(caught.value).startswith("waited 1 s for the password field; the browser is at /login")
+        assert "#" not in str(caught.value)
 
 
 def test_a_wait_names_what_it_waited_for(standin, config, chromium):
@@ -73,3 +148,43 @@ def test_a_wait_names_what_it_waited_for(standin, config, chromium):
     login.open()
     with pytest.raises(WaitTimeout, match="waited 0.5 s for a channel page; the browser is at /login"):
         channel.wait_until_shown(0.5)
+
+
+@pytest.fixture
+def own_server():
+    """A private server with options, and a Chromium aimed at it (independent of the module's server)."""
+    started = []
+
+    def start(**options):
+        server = StandinServer(**options).start()
+        config = _config_for(server)
+        driver = new_driver(profile_named("Desktop Chromium"), config)
+        started.append((server, driver))
+        return server, config, driver
+
+    yield start
+    for server, driver in started:
+        driver.quit()
+        server.stop()
+
+
+def test_mfa_login_types_the_current_code_and_without_one_says_so(own_server, standin):
+    server, config, driver = own_server(ui=standin.ui, admin_mfa_secret=MFA_SECRET)
+    login = LoginPage(driver, config.base_url, standin.ui, config.deadlines)
+    login.open().log_in("sysadmin", PASSWORD)
+    with pytest.raises(WaitTimeout, match="asks for an MFA token"):
+        login.wait_until_left(config.deadlines.login)
+    login.open().log_in("sysadmin", PASSWORD, mfa_token_provider=lambda: pyotp.TOTP(MFA_SECRET).now())
+    login.wait_until_left(config.deadlines.login)
+
+
+def test_the_first_admin_of_a_fresh_workspace_is_left_on_preparing_workspace(own_server, standin):
+    if standin.ui == "legacy":
+        pytest.skip("v5 has no first-admin onboarding")
+    server, config, driver = own_server(ui=standin.ui, fresh_workspace=True)
+    login = LoginPage(driver, config.base_url, standin.ui, config.deadlines)
+    login.open().log_in("sysadmin", PASSWORD)
+    login.wait_until_left(config.deadlines.login)
+    screens = FirstLoginScreens(driver, config.base_url, standin.ui, config.deadlines)
+    shown = waits.until(driver, lambda _: screens.showing(), config.deadlines.page_load, "a first-login screen")
+    assert shown == "the preparing-workspace page"

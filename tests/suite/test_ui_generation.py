@@ -1,20 +1,27 @@
-"""UI generation from X-Version-Id: the boundary (9.5.0) and the override."""
+"""UI generation from X-Version-Id: the boundaries (7.0.0 transitional, 9.6.0 current) and the override."""
 import pytest
 
 from mattermost_suite.errors import PreflightError
-from mattermost_suite.ui_generation import decide, parse_version
+from mattermost_suite.ui_generation import CURRENT_SINCE, TRANSITIONAL_SINCE, decide, parse_version
 
 
 @pytest.mark.parametrize("version_id, expected", [
-    ("5.16.0.1234.abc.false", "legacy"), ("7.8.1", "legacy"), ("9.4.9.99.x.true", "legacy"),
-    ("9.5.0", "current"), ("9.11.0.12345.abc.false", "current"), ("10.3.1.1.a.false", "current"),
+    ("5.16.0.1234.abc.false", "legacy"), ("5.37.9", "legacy"), ("6.7.2.6.7.2.abc.false", "legacy"),
+    ("7.0.0", "transitional"), ("7.8.1", "transitional"), ("8.1.0.8.1.0.abc.false", "transitional"),
+    ("9.5.9.99.x.true", "transitional"),
+    ("9.6.0", "current"), ("9.11.0.12345.abc.false", "current"), ("10.11.0.10.11.0.abc.false", "current"),
 ])
 def test_auto_follows_the_server_version(version_id, expected):
     assert decide("auto", parse_version(version_id)) == expected
 
 
+def test_the_boundaries_are_the_releases_that_changed_the_pages():
+    assert (TRANSITIONAL_SINCE, CURRENT_SINCE) == ((7, 0, 0), (9, 6, 0))
+
+
 def test_an_explicit_setting_overrides_the_version():
     assert decide("legacy", (10, 0, 0)) == "legacy" and decide("current", (5, 16, 0)) == "current"
+    assert decide("transitional", (5, 37, 0)) == "transitional"
 
 
 def test_an_unreadable_version_is_one_clear_error():
