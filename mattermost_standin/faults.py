@@ -18,6 +18,17 @@ FAULTS: dict[str, tuple[str, str]] = {
     "idle_never_notices": ("page", "an idle page ignores the 401 of its status poll and stays put"),
     "button_for_non_admin": ("page", "the console and its Revoke All Sessions button are shown to a non-admin"),
     "admin_not_logged_out": ("page", "after Confirm the admin's page stays on the System Console"),
+    "tutorial_reappears": ("page", "the web app ignores the saved first-login preferences: the v5 tutorial or the "
+                                   "v7+ onboarding task list shows again"),
+    "modal_body_has_buttons": ("page", "the confirmation's message element also holds the Cancel and confirm buttons"),
+    "admin_stranded_on_preparing_workspace": ("page", "every page sends the system admin to the preparing-workspace "
+                                                      "page, the System Console included"),
+}
+
+# Faults of a screen that only some web-app generations have; every other fault applies to all of them.
+ONLY_IN: dict[str, frozenset[str]] = {
+    # The first-admin workspace onboarding arrived with the v7 web app; v5 has no such page.
+    "admin_stranded_on_preparing_workspace": frozenset({"transitional", "current"}),
 }
 
 
@@ -32,6 +43,11 @@ def validate(names) -> tuple[str, ...]:
     if unknown:
         raise UnknownFault(f"unknown fault {', '.join(unknown)!s}; valid faults: {', '.join(FAULTS)}")
     return names
+
+
+def applies(fault: str, ui: str) -> bool:
+    """Whether the web-app generation `ui` has the screen that `fault` breaks."""
+    return ui in ONLY_IN.get(fault, (ui,))
 
 
 def page_faults(names) -> list[str]:

@@ -133,11 +133,14 @@ function showError(title) {
   mount(UI.errorPage(title, 'The page you were trying to reach does not exist.'));
 }
 
+// Fault admin_stranded_on_preparing_workspace: a broken onboarding check holds every system admin there.
+function strandsAdmin(user) { return hasFault('admin_stranded_on_preparing_workspace') && isAdmin(user); }
+
 async function rootPage() {
   let user;
   try { user = await api('GET', '/users/me'); } catch (err) { go('/login' + window.location.search); return; }
   const teams = await api('GET', '/users/me/teams');
-  if (UI.preparingWorkspace && await FirstLogin.sendsToPreparingWorkspace(user, teams)) {
+  if (UI.preparingWorkspace && (strandsAdmin(user) || await FirstLogin.sendsToPreparingWorkspace(user, teams))) {
     go('/preparing-workspace');
     return;
   }
@@ -242,6 +245,7 @@ async function channelPage(teamName, channelName) {
 async function consolePage() {
   const user = await requireUser();
   if (!user) return;
+  if (UI.preparingWorkspace && strandsAdmin(user)) { go('/preparing-workspace'); return; }
   const canRevoke = isAdmin(user) || hasFault('button_for_non_admin');
   // A user without the permission is sent away from the console (real: redirected to their team).
   if (!canRevoke) { go('/'); return; }
@@ -287,6 +291,11 @@ function openRevokeAllModal(strings) {
   };
   modal = UI.confirmModal({title: strings.modalTitle, message, confirmText: strings.confirm, cancelText: strings.cancel,
     onCancel: cancel, onConfirm: confirm});
+  // Fault modal_body_has_buttons: the buttons rendered inside the message element.
+  if (hasFault('modal_body_has_buttons')) {
+    const body = modal.querySelector('#confirmModalBody') || modal.querySelector('.modal-body');
+    body.append(modal.querySelector('.modal-footer') || modal.querySelector('.ConfirmModal__footer'));
+  }
   document.body.append(modal);
   document.addEventListener('keydown', onKey);
   const button = document.getElementById('confirmModalButton');

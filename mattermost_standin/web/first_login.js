@@ -18,6 +18,7 @@ const LEGACY_NEXT_STEPS = ['complete_profile', 'team_setup', 'notification_setup
 
 // v5 channel_view/index.js: a missing preference means FINISHED.
 function v5TutorialStep(prefs, userId) {
+  if (hasFault('tutorial_reappears')) return TUTORIAL.INTRO_SCREENS;
   return parseInt(preference(prefs, TUTORIAL_STEP, userId, String(TUTORIAL.FINISHED)), 10);
 }
 
@@ -28,6 +29,7 @@ function onboardingTourStep(prefs, userId) {
 
 // selectors/onboarding.ts getShowTaskListBool -> [showTaskList, firstTimeOnboarding] (mobile view handled by caller).
 function taskListState(prefs) {
+  if (hasFault('tutorial_reappears')) return [true, false];
   const own = prefs.filter((p) => p.category === TASK_LIST);
   const legacy = prefs.filter((p) => p.category === NEXT_STEPS);
   if (own.some((p) => p.name === 'onboarding_task_list_show' || p.name === 'onboarding_task_list_open')) {
@@ -106,7 +108,8 @@ async function showOnboardingChannel(ctx) {
     return;
   }
   if (flow && showTaskList && !isMobileView()) {
-    const open = preference(prefs, TASK_LIST, 'onboarding_task_list_open', 'false') === 'true';
+    const open = hasFault('tutorial_reappears') ||
+      preference(prefs, TASK_LIST, 'onboarding_task_list_open', 'false') === 'true';
     const setOpen = (value) => saveAndShow(ctx, [{category: TASK_LIST, name: 'onboarding_task_list_open', value}]);
     document.body.append(...UI.taskList({open, admin: isAdmin(user),
       onToggle: () => setOpen(!open),

@@ -54,6 +54,15 @@ CATCHES: dict[str, Catch] = {
     "admin_not_logged_out": Catch(
         "the system admin's browser is redirected to the login page",
         "the browser is at /admin_console/user_management/users"),
+    "tutorial_reappears": Catch(
+        "the test user is logged in on these devices:",
+        "in the way of the channel (a first-login screen)"),
+    "modal_body_has_buttons": Catch(
+        'the confirmation message reads "<confirmation message>"',
+        "Are you sure you want to revoke all sessions? Cancel"),
+    "admin_stranded_on_preparing_workspace": Catch(
+        "the system admin goes to System Console > Users",
+        "the preparing-workspace page is in its way (a first-login screen)"),
 }
 
 # With a short status poll, the victims' pages may or may not have noticed a revoke that Cancel sent when the

@@ -1,17 +1,18 @@
-"""MM-T940 against every named stand-in fault in both UI generations: each run must fail at the step that guards
+"""MM-T940 against every named stand-in fault in every UI generation that has the broken screen: each run must fail at the step that guards
 the broken behaviour, with a message naming what is wrong; the faultless stand-in must pass every step."""
 from __future__ import annotations
 
 import pytest
 
 from mattermost_standin import FAULTS
+from mattermost_standin.faults import applies
 
 from .catalogue import CATCHES, PROPOSED
 from .runs import Case, feature_step_texts
 from .verdicts import OUTPUT_TAIL, escape_reasons, report
 
-UIS = ("current", "legacy")
-FAULT_CASES = [Case(ui, fault) for ui in UIS for fault in FAULTS]
+UIS = ("current", "transitional", "legacy")
+FAULT_CASES = [Case(ui, fault) for ui in UIS for fault in FAULTS if applies(fault, ui)]
 BASELINES = [Case(ui, None) for ui in UIS]
 
 
@@ -21,6 +22,7 @@ def _ids(case: Case) -> str:
 
 def test_every_fault_has_one_catch_and_every_known_step_is_in_the_feature():
     assert set(CATCHES) == set(FAULTS)
+    assert all(any(applies(fault, ui) for ui in UIS) for fault in FAULTS), "a fault that no generation runs"
     steps = feature_step_texts()
     stale = [c.step for c in CATCHES.values() if not c.step.startswith(PROPOSED) and c.step not in steps]
     assert not stale, f"update tests/faults/catalogue.py: these steps are no longer in the feature: {stale}"

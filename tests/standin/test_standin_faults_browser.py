@@ -103,3 +103,35 @@ def test_admin_not_logged_out(page_with):
     page.wait(EC.invisibility_of_element_located(MODAL), "the modal never closed")
     page.wait(lambda d: page.server.store.count_sessions() == 0, "the revoke was not sent")
     assert page.path() == CONSOLE
+
+
+@pytest.mark.parametrize("ui, screen", [("legacy", (By.ID, "tutorialIntroContent")),
+                                        ("transitional", (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']")),
+                                        ("current", (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']"))])
+def test_tutorial_reappears(page_with, ui, screen):
+    page = page_with("tutorial_reappears", ui)
+    user = _member(page)  # with the preferences that finish the first login, as Mattermost's e2e saves them
+    page.form_login(user["username"], USER_PASSWORD, path="/login?redirect_to=%2Fad-1%2Fchannels%2Ftown-square")
+    page.visible(screen)
+
+
+@pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
+def test_modal_body_has_buttons(page_with, ui):
+    page = page_with("modal_body_has_buttons", ui)
+    _open_modal_as_admin(page)
+    body = page.visible("modal_body")
+    assert body.text.startswith(MESSAGES[ui]) and "Cancel" in body.text
+    assert body.find_elements(*CANCEL) and body.find_elements(*CONFIRM)
+
+
+@pytest.mark.parametrize("ui", ["current", "transitional"])
+def test_admin_stranded_on_preparing_workspace(page_with, ui):
+    page = page_with("admin_stranded_on_preparing_workspace", ui)
+    page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers")
+    assert page.wait_path(lambda p: p == "/preparing-workspace", "the admin reached the console") == "/preparing-workspace"
+
+
+def test_admin_stranded_fault_has_no_page_to_strand_on_in_v5(page_with):
+    page = page_with("admin_stranded_on_preparing_workspace", "legacy")
+    page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers")
+    assert page.visible("revoke_all").text == "Revoke All Sessions"
