@@ -4,21 +4,19 @@ from behave import given, then, when
 from mattermost_suite.moments import Moment, announce
 from mattermost_suite.narrate import say
 from mattermost_suite.rehearsal import revokes_all_sessions
-from mattermost_suite.tasks import console, devices, non_admin
+from mattermost_suite.tasks import console, non_admin
 
 
 @given('the system admin is logged in on another browser, "{device}"')
 def step_admin_logged_in(context, device):
     scene = context.mm_scene
-    [scene.admin_device] = scene.fleet.start(devices.wanted_devices([(device, "username")], "system admin"))
-    scene.record.devices.append(scene.admin_device.record)
-    devices.log_in_through_form([scene.admin_device], scene.admin, scene.site)
+    say(console.log_in_admin(scene, device))
     announce(Moment.LOGGED_IN, [*scene.victims, scene.admin_device])
 
 
 @when("the system admin goes to System Console > Users")
 def step_admin_opens_users(context):
-    console.users_page(context.mm_scene).open()
+    console.open_users_page(context.mm_scene)
 
 
 @when('the system admin clicks "{label}" on the Users page')

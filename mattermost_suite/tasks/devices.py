@@ -1,12 +1,18 @@
-"""Tasks on the test user's devices: log in through the form, stay on a channel, get logged out by themselves."""
+"""Tasks on the browsers: log in through the form, stay on a channel, get logged out by themselves.
+
+A channel "shows" only when no first-login screen (a tutorial, a tour tip, the onboarding task list, the
+preparing-workspace page) covers it; such a screen fails that device in one line naming the screen.
+"""
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..errors import ConfigError
 from ..fleet import Device, DeviceProfile, profile_named
-from ..pages import ChannelPage, LoginPage
+from ..pages import ChannelPage, FirstLoginScreens, LoginPage
+from ..pages.first_login import in_the_way
+from ..pages.waits import where
 from ..record import DeviceRecord, now
 from ..secrets import Secret
 from .concurrently import fail_unless_all_ok, logged_out_everywhere, on_every_device
@@ -31,13 +37,11 @@ def wanted_devices(rows: Sequence[tuple[str, ...]], role: str) -> list[tuple[Dev
 def log_in_through_form(devices: Sequence[Device], person: Person, site: Site) -> list[str]:
     """Log `person` in on every device at once via the login page; returns the channel each one lands on."""
     def log_in(device: Device) -> str:
-        LoginPage(device.driver, site.base_url, site.ui, site.deadlines).open().log_in(
-            person.login_id(device.record.login_with), person.password)
+        sign_in(device, person, site)
+        # Raises FirstLoginScreenInTheWay (an AssertionError naming the screen) rather than timing out behind one.
         channel = ChannelPage(device.driver, site.base_url, site.ui, site.deadlines).wait_until_shown(
             site.deadlines.login)
-        device.record.logged_in_at = now()
-        cookie = device.driver.get_cookie("MMAUTHTOKEN") or {}
-        device.session_token = Secret(cookie.get("value", ""))  # Secret registers it for masking at once
+        note_logged_in(device)
         return channel
 
     outcomes = on_every_device(devices, log_in)
@@ -45,9 +49,38 @@ def log_in_through_form(devices: Sequence[Device], person: Person, site: Site) -
     return [channel for _, channel, _ in outcomes]
 
 
+def log_in_anywhere(device: Device, person: Person, site: Site, mfa_codes: Callable[[], str] | None) -> str:
+    """Logged in once the browser has left the login page, wherever a first login lands (a channel, a tour, the
+    preparing-workspace page): the system admin needs no channel, only System Console > Users. Returns where."""
+    def log_in(device: Device) -> str:
+        sign_in(device, person, site, mfa_codes).wait_until_left(site.deadlines.login)
+        note_logged_in(device)
+        return where(device.driver)  # the page may still be rendering: its address only, no element
+
+    outcomes = on_every_device([device], log_in)
+    fail_unless_all_ok(outcomes, f"log in as the {person.role}")
+    return outcomes[0][1]
+
+
+def sign_in(device: Device, person: Person, site: Site, mfa_codes: Callable[[], str] | None = None) -> LoginPage:
+    login = LoginPage(device.driver, site.base_url, site.ui, site.deadlines).open()
+    login.log_in(person.login_id(device.record.login_with), person.password, mfa_token_provider=mfa_codes)
+    return login
+
+
+def note_logged_in(device: Device) -> None:
+    device.record.logged_in_at = now()
+    cookie = device.driver.get_cookie("MMAUTHTOKEN") or {}
+    device.session_token = Secret(cookie.get("value", ""))  # Secret registers it for masking at once
+
+
 def channels_shown(devices: Sequence[Device], site: Site) -> None:
-    """Every device shows a channel page right now (checked without touching the page)."""
+    """Every device shows a channel page right now, uncovered by any first-login screen (checked without touching
+    the page)."""
     def check(device: Device) -> None:
+        screen = FirstLoginScreens(device.driver, site.base_url, site.ui, site.deadlines).showing()
+        if screen:
+            raise in_the_way(screen)
         page = ChannelPage(device.driver, site.base_url, site.ui, site.deadlines)
         if not page.is_shown():
             raise AssertionError(f"not on a channel page but at {page.where()}")

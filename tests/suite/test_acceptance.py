@@ -4,11 +4,14 @@ import re
 import pytest
 from .behave_runs import run_behave
 
+from mattermost_standin import StandinServer
+
 STEPS_PER_SCENARIO = 25   # the MM-T940 outline, once per UI generation (the other one is skipped)
 NON_ADMIN_STEPS = 7       # features/revoke_all_sessions_permissions.feature, one browser
 MATRIX = ("Desktop Chromium", "Desktop Firefox ESR", "Desktop WebKit", "Android phone", "iPhone", "Desktop app",
           "iOS app", "Android app")
 LOCAL_SUBSET = "Desktop Chromium,Desktop Firefox ESR,Desktop app,Android app"
+ADMIN_PASSWORD = "Sys@dmin-sample1"
 
 
 def test_dry_run_has_no_undefined_step():
@@ -64,3 +67,32 @@ def test_bad_settings_and_unfit_targets_are_one_line(args, env, line):
     run = run_behave(*args, env=env, timeout=60)
     assert run.returncode in (2, 3) and run.stderr.strip() == line
     assert "Traceback" not in run.stdout and run.leftovers == []
+
+
+MFA_SECRET = "JBSWY3DPEHPK3PXP"
+
+
+def test_the_admin_needs_no_channel_and_types_its_mfa_code():
+    """A fresh workspace: the first admin belongs to no team, so the web app sends its first login to the
+    preparing-workspace page; the admin has MFA on. It goes straight on to System Console > Users."""
+    with StandinServer(status_poll_seconds=1, fresh_workspace=True, admin_mfa_secret=MFA_SECRET) as server:
+        run = run_behave("-D", f"base_url={server.url}", "-D", "team=ad-1", "-D", f"devices={LOCAL_SUBSET}",
+                         "-D", "grid=off", env={"MM_ADMIN_PASSWORD": ADMIN_PASSWORD, "MM_ADMIN_MFA_SECRET": MFA_SECRET})
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output
+    assert "MM-T940: Desktop Chromium (system admin): logged in, the web app shows /preparing-workspace" \
+        in run.stderr, output
+    assert MFA_SECRET not in output and ADMIN_PASSWORD not in output and run.leftovers == []
+
+
+def test_a_first_login_screen_in_the_way_fails_each_device_in_one_line_naming_it():
+    """Without the first-login preferences Mattermost's own e2e tests save, the v5 web app covers the channel."""
+    run = run_behave("-D", "standin_ui=legacy", "-D", "standin_status_poll=1", "-D", "first_login_seeding=false",
+                     "-D", f"devices={LOCAL_SUBSET}", "-D", "grid=off")
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    failures = re.findall(r"^  - (.+?): (.*)$", run.stdout, re.M)
+    assert {device for device, _ in failures} == {"Desktop Chromium", "Desktop Firefox ESR", "Desktop app"}, output
+    assert all(re.fullmatch(r"the [a-z0-9' ]+ stands? in the way of the channel \(a first-login screen\)", why)
+               for _, why in failures), output
+    assert "waited" not in run.stdout and "Traceback" not in output and run.leftovers == []
