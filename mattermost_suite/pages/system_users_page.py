@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import waits
 from .base import Page
 from .confirm_modal import ConfirmModal
+from .first_login import FirstLoginScreens
 
 
 class SystemUsersPage(Page):
@@ -13,8 +14,15 @@ class SystemUsersPage(Page):
     revoke_all_label = "Revoke All Sessions"
 
     def open(self) -> "SystemUsersPage":
+        """Visit the page and wait for its button; a first-login screen that takes its place ends the wait at once
+        (WaitTimeout naming the screen) instead of at the page-load deadline."""
         self.visit()
-        self.visible("revoke_all_button", self.deadlines.page_load)
+        button = self.loc["revoke_all_button"]
+        screens = FirstLoginScreens(self.driver, self.base_url, self.ui, self.deadlines)
+        shown = waits.until(self.driver, lambda _: button.first_visible(self.driver) or screens.showing(),
+                            self.deadlines.page_load, button.description)
+        if isinstance(shown, str):
+            raise waits.WaitTimeout(f"{shown} shows instead of {button.description}")
         return self
 
     def is_shown(self) -> bool:
