@@ -52,6 +52,16 @@ def test_a_host_that_is_not_loopback_is_rehearsed_without_being_asked(tmp_path):
         assert still_accepted(server, sessions) == {name: 200 for name in sessions}
 
 
+def test_a_rehearsal_that_fails_before_the_confirm_says_where(tmp_path):
+    run = run_behave("-D", "rehearsal=true", "-D", "standin_faults=confirm_wording", "-D", "standin_status_poll=1",
+                     *DEVICES, *junit_folder(tmp_path), env=env(tmp_path))
+    output = run.stdout + run.stderr
+    assert run.returncode == 1, output
+    assert re.search(r"^MM-T940: rehearsal FAILED at MM-T940 Users - Revoke all sessions -- @2\.1 [^\n]*: "
+                     r'step "the confirmation message reads "This action[^\n]*" failed$', run.stderr, re.M), output
+    assert "rehearsal passed" not in output and run.leftovers == []
+
+
 # ---- what every rehearsal must show ----------------------------------------------------------------------------
 
 def assert_rehearsal_passed(run, why: str, reports: Path) -> None:
