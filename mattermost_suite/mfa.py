@@ -4,7 +4,8 @@ Mattermost checks a code with dgoogauth (RFC 6238: 30 s steps, 6 digits, SHA-1, 
 platform/shared/mfa/mfa.go, WindowSize 3 = the steps now-1..now+1), which pyotp computes the same way. Newer servers
 also pass the steps already used (Users.MfaUsedTimestamps as DisallowReuse): each step's code works once. The run
 logs the admin in several times (preflight, browser, after the revoke, the final restore), so codes are handed out
-once per step, the current step first, then the next one (valid for the coming minute).
+once per step: the current step first, then the next and the previous one (the server's window), so three logins
+within 30 s need no wait.
 
 The codes are not registered as secrets: they expire within a minute, and masking every six-digit number in the
 reports would blank out times and ids.
@@ -30,8 +31,8 @@ CODE_WRONG = "api.user.check_user_mfa.bad_code.app_error"
 
 
 class TotpCodes:
-    """Callable: a code no earlier call returned. When this step's and the next step's codes are both spent (a third
-    login within 30 s), it waits for the next step to begin: at most 30 s, the time a person would wait too."""
+    """Callable: a code no earlier call returned. When the codes of this step and of both neighbours are spent (a
+    fourth login within 30 s), it waits for the next step to begin: at most 30 s, the time a person would wait too."""
 
     def __init__(self, secret: Secret, clock: Callable[[], float] = time.time,
                  wait: Callable[[float], object] = threading.Event().wait):
@@ -44,7 +45,7 @@ class TotpCodes:
         with self._lock:
             while True:
                 step = int(self._clock()) // STEP_SECONDS
-                unspent = next((s for s in (step, step + 1) if s not in self._spent), None)
+                unspent = next((s for s in (step, step + 1, step - 1) if s not in self._spent), None)
                 if unspent is not None:
                     self._spent = {s for s in self._spent if s >= step - 1} | {unspent}
                     return self._totp.at(unspent * STEP_SECONDS)

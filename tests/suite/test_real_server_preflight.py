@@ -153,7 +153,7 @@ def test_an_admin_with_mfa_logs_in_with_the_secret_and_the_secret_never_shows():
     assert mask(f"secret={MFA_SECRET}") == "secret=******"
 
 
-def test_each_code_is_handed_out_once_then_the_next_steps_then_it_waits_for_the_clock():
+def test_each_code_is_handed_out_once_then_the_neighbour_steps_then_it_waits_for_the_clock():
     """dgoogauth accepts the steps now-1..now+1 and, on newer servers, each step once (DisallowReuse)."""
     now, waited = [1000 * 30 + 29.5], []
 
@@ -163,8 +163,9 @@ def test_each_code_is_handed_out_once_then_the_next_steps_then_it_waits_for_the_
 
     codes = TotpCodes(Secret(MFA_SECRET), clock=lambda: now[0], wait=wait)
     totp = pyotp.TOTP(MFA_SECRET)
-    assert [codes(), codes()] == [totp.at(1000 * 30), totp.at(1001 * 30)] and waited == []
-    assert codes() == totp.at(1002 * 30) and waited == [0.5], "both spent: wait for step 1001, then take 1002"
+    assert [codes(), codes(), codes()] == [totp.at(1000 * 30), totp.at(1001 * 30), totp.at(999 * 30)]
+    assert waited == []
+    assert codes() == totp.at(1002 * 30) and waited == [0.5], "all three spent: wait for step 1001, then take 1002"
     now[0] += 120
     assert codes() == totp.at(1005 * 30), "four steps later: the current step again"
 
