@@ -45,6 +45,11 @@ def sign_in_methods_refusal(client_config: ClientConfig, rows: Sequence[Sequence
     return None
 
 
+def open_sign_in_method(client_config: ClientConfig) -> str:
+    """For a login the feature leaves open (the non-admin's one browser): email, or username where email is off."""
+    return "email" if is_on(client_config, SIGN_IN["email"][0], default=True) else "username"
+
+
 def admin_sign_in_refusal(client_config: ClientConfig, admin_login_id: str) -> str | None:
     """The admin logs in (REST and browser) with admin_username as given: a username or an email address."""
     method = login_method(admin_login_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..fleet import Device
 from ..pages import SystemUsersPage
 from ..pages.waits import WaitTimeout
+from ..server_settings import open_sign_in_method
 from . import devices
 from .rehearsal_end import never_in_a_rehearsal
 from .scene import Scene, ServerAnswer
@@ -13,10 +14,12 @@ PERMISSIONS = "api.context.permissions.app_error"  # the server's error id for "
 
 
 def log_in_on_one_browser(scene: Scene, name: str) -> Device:
-    """The seeded test user (checked to hold no system admin role) logs in through the login page."""
+    """The seeded test user (checked to hold no system admin role) logs in through the login page, by email or, on a
+    server with sign-in by email off, by username (the feature does not say which)."""
     roles = scene.admin_api.get_user(scene.test_user.user_id).get("roles", "")
     assert "system_admin" not in roles.split(), f"the test user is a system admin (roles {roles!r})"
-    [device] = scene.fleet.start(devices.wanted_devices([(name, "email")], "test user"))
+    method = open_sign_in_method(scene.admin_api.client_config())
+    [device] = scene.fleet.start(devices.wanted_devices([(name, method)], "test user"))
     scene.record.devices.append(device.record)
     devices.log_in_through_form([device], scene.test_user, scene.site)
     return device
