@@ -77,3 +77,37 @@ def totp(secret: str = MFA_SECRET, offset_steps: int = 0) -> str:
 
 def pref(user_id: str, category: str, name: str, value: str) -> dict:
     return {"user_id": user_id, "category": category, "name": name, "value": value}
+
+
+def first_login_done(user_id: str) -> list[dict]:
+    """What Mattermost's own e2e saves so no first-login screen shows (e2e-tests/cypress/tests/support/api/user.ts
+    apiCreateUser, preference.ts apiDisableTutorials)."""
+    values = [("tutorial_step", user_id, "999"), ("recommended_next_steps", "skip", "true"),
+              ("recommended_next_steps", "hide", "true"), ("onboarding_task_list", "onboarding_task_list_open", "false"),
+              ("onboarding_task_list", "onboarding_task_list_show", "false"),
+              ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true")]
+    return [{"user_id": user_id, "category": c, "name": n, "value": v} for c, n, v in values]
+
+
+def skip_first_login(base: str, token: str, user_id: str) -> None:
+    response = requests.put(f"{base}/api/v4/users/{user_id}/preferences", json=first_login_done(user_id),
+                            headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert response.status_code == 200, response.text
+
+
+def finish_admins_first_login(base: str) -> None:
+    admin = token_of(base)
+    skip_first_login(base, admin, api("GET", base, "/users/me", admin).json()["id"])
+
+
+def team_member(base: str, first_login_done: bool = True) -> dict:
+    """A user of team ad-1, created through the API as Mattermost's own tests do; with `first_login_done` the
+    preferences that keep first-login screens away are saved too, as those tests save them."""
+    admin = token_of(base)
+    user = create_user(base)
+    if first_login_done:
+        skip_first_login(base, admin, user["id"])
+    team = api("GET", base, "/teams/name/ad-1", admin).json()
+    assert api("POST", base, f"/teams/{team['id']}/members", admin,
+               json={"team_id": team["id"], "user_id": user["id"]}).status_code == 201
+    return user

@@ -11,8 +11,9 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from mattermost_standin import StandinServer
 
-from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, skip_first_login
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, create_user, login, token_of
+from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
+from .helpers import (ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, finish_admins_first_login, login,
+                      team_member, token_of)
 
 CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
@@ -22,8 +23,7 @@ CONSOLE = "/admin_console/user_management/users"
 def server(request):
     # A short status poll makes the idle page notice a revoke within a second (real default: 60 s).
     with StandinServer(ui=request.param, status_poll_seconds=0.5) as started:
-        admin = token_of(started.url)
-        skip_first_login(started.url, admin, api("GET", started.url, "/users/me", admin).json()["id"])
+        finish_admins_first_login(started.url)
         yield started
 
 
@@ -35,13 +35,7 @@ def page(chrome, server):
 
 
 def _team_member(server) -> dict:
-    admin = token_of(server.url)
-    user = create_user(server.url)
-    skip_first_login(server.url, admin, user["id"])
-    team = api("GET", server.url, "/teams/name/ad-1", admin).json()
-    assert api("POST", server.url, f"/teams/{team['id']}/members", admin,
-               json={"team_id": team["id"], "user_id": user["id"]}).status_code == 201
-    return user
+    return team_member(server.url)
 
 
 def _open_console_as_admin(page: Page) -> None:

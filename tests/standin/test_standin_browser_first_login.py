@@ -8,8 +8,8 @@ from selenium.webdriver.common.by import By
 
 from mattermost_standin import StandinServer
 
-from .browser import Page, skip_first_login
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, create_user, token_of
+from .browser import Page
+from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, skip_first_login, team_member, token_of
 
 CHANNEL = "/ad-1/channels/town-square"
 HEADER = (By.ID, "channelHeaderTitle")
@@ -47,12 +47,7 @@ def v7_page(chrome, v7_server):
 
 def _fresh_member(server) -> dict:
     """A user created through the API, as Mattermost's own tests do, without any first-login preferences saved."""
-    admin = token_of(server.url)
-    user = create_user(server.url)
-    team = api("GET", server.url, "/teams/name/ad-1", admin).json()
-    assert api("POST", server.url, f"/teams/{team['id']}/members", admin,
-               json={"team_id": team["id"], "user_id": user["id"]}).status_code == 201
-    return user
+    return team_member(server.url, first_login_done=False)
 
 
 def _preference(server, user: dict, category: str, name: str) -> str | None:

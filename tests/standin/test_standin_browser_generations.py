@@ -7,8 +7,8 @@ import pytest
 import requests
 from selenium.webdriver.common.by import By
 
-from .browser import MESSAGES, Page, skip_first_login
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, api
+from .browser import MESSAGES, Page
+from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, api, skip_first_login
 
 CONSOLE = "/admin_console/user_management/users"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"

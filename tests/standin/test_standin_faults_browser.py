@@ -6,8 +6,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
-from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, skip_first_login
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, create_user, token_of
+from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
+from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, finish_admins_first_login, team_member, token_of
 
 CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
@@ -17,20 +17,14 @@ CONSOLE = "/admin_console/user_management/users"
 def page_with(chrome, make_standin):
     def start(fault: str, ui: str = "current") -> Page:
         page = Page(chrome, make_standin(ui=ui, status_poll_seconds=0.5, faults=(fault,)))
-        admin = token_of(page.server.url)
-        skip_first_login(page.server.url, admin, api("GET", page.server.url, "/users/me", admin).json()["id"])
+        finish_admins_first_login(page.server.url)
         page.reset()
         return page
     return start
 
 
 def _member(page: Page) -> dict:
-    admin = token_of(page.server.url)
-    user = create_user(page.server.url)
-    skip_first_login(page.server.url, admin, user["id"])
-    team = api("GET", page.server.url, "/teams/name/ad-1", admin).json()
-    api("POST", page.server.url, f"/teams/{team['id']}/members", admin, json={"team_id": team["id"], "user_id": user["id"]})
-    return user
+    return team_member(page.server.url)
 
 
 def _idle_victim_then_revoke(page: Page) -> None:
