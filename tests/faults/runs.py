@@ -70,6 +70,8 @@ class Outcome:
 def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
     started = time.monotonic()
     faults = (case.fault,) if case.fault else ()
+    # A fault run needs only its first failing step: --stop ends it there (the baselines run every step).
+    stop = ("--stop",) if case.fault else ()
     with tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp, \
             StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server:
         report = Path(tmp) / "result.json"
@@ -77,7 +79,7 @@ def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
             # run_behave's plain output stays on stdout (behave pairs formats and outfiles by position, after the
             # ones behave.ini names); no JUnit: it would swallow the run's stderr and share reports/junit.
             "-o", "/dev/stdout", "-f", "json", "-o", str(report), "--no-junit",
-            "-D", f"base_url={server.url}", *SUITE_OPTIONS,
+            *stop, "-D", f"base_url={server.url}", *SUITE_OPTIONS,
             env={**ADMIN_ENV, "MM_ALLURE_RESULTS": str(Path(tmp) / "allure-results")}, timeout=RUN_TIMEOUT)
         steps = _scenario_steps(report) if report.exists() and report.stat().st_size else []
     return Outcome(case, run.returncode, run.stdout + run.stderr, steps, run.leftovers, time.monotonic() - started)

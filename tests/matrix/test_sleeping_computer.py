@@ -3,7 +3,9 @@ import pytest
 import requests
 
 from mattermost_standin import StandinServer
+from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
+from mattermost_suite.first_login import seed_first_login
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.fleet.sleep import fall_asleep, is_frozen, wake_up
@@ -14,6 +16,9 @@ from mattermost_suite.secrets import Secret
 @pytest.fixture
 def standin():
     with StandinServer(status_poll_seconds=0.5) as server:
+        admin = MattermostApi(server.url)
+        admin.log_in("sysadmin", Secret("Sys@dmin-sample1"))
+        seed_first_login(admin, admin.user["id"])  # the page under test is the channel, not the onboarding task list
         yield server
 
 
