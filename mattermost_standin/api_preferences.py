@@ -13,7 +13,7 @@ import re
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .auth import current_session, is_system_admin
+from .auth import current_session, is_system_admin, path_user_id
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id, not_found
 from .http import decode_value, json_response, status_ok, struct_fields
 
@@ -38,14 +38,6 @@ def initial_preferences(ui: str, user_id: str) -> list[dict]:
     if ui == "transitional":
         return [steps, tutorial, pref("insights", "insights_tutorial_state", '{"insights_modal_viewed":true}')]
     return [steps, tutorial, pref("system_notice", "GMasDM", "true")]
-
-
-def _target_user(request: Request, session: dict) -> str:
-    user_id = request.path_params["user_id"]
-    user_id = session["user_id"] if user_id == "me" else user_id
-    if not is_valid_id(user_id):
-        raise invalid_url("user_id")
-    return user_id
 
 
 def _check_format(request: Request, param: str) -> str:
@@ -129,14 +121,14 @@ def _is_valid(pref: dict, ui: str) -> None:
 
 async def get_preferences(request: Request):
     session = current_session(request)
-    user_id = _target_user(request, session)
+    user_id = path_user_id(request, session)
     _require_permission(session, user_id)
     return json_response(request.app.state.store.preferences(user_id))
 
 
 async def get_category(request: Request):
     session = current_session(request)
-    user_id = _target_user(request, session)
+    user_id = path_user_id(request, session)
     category = _check_format(request, "category")
     _require_permission(session, user_id)
     found = request.app.state.store.preferences(user_id, category)
@@ -147,7 +139,7 @@ async def get_category(request: Request):
 
 async def get_one(request: Request):
     session = current_session(request)
-    user_id = _target_user(request, session)
+    user_id = path_user_id(request, session)
     category = _check_format(request, "category")
     name = _check_format(request, "preference_name")
     _require_permission(session, user_id)
@@ -160,7 +152,7 @@ async def get_one(request: Request):
 
 async def update_preferences(request: Request):
     session = current_session(request)
-    user_id = _target_user(request, session)
+    user_id = path_user_id(request, session)
     _require_permission(session, user_id)
     ui = request.app.state.settings.ui
     preferences = await _preferences_body(request, ui)
@@ -177,7 +169,7 @@ async def update_preferences(request: Request):
 
 async def delete_preferences(request: Request):
     session = current_session(request)
-    user_id = _target_user(request, session)
+    user_id = path_user_id(request, session)
     _require_permission(session, user_id)
     preferences = await _preferences_body(request, request.app.state.settings.ui)
     if any(p["user_id"] != user_id for p in preferences):

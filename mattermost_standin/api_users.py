@@ -6,7 +6,7 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from .api_preferences import initial_preferences
-from .auth import current_session, is_system_admin
+from .auth import current_session, is_system_admin, path_user_id
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
 from .http import decode_value, json_response, query_int, read_map, read_object, status_ok, struct_fields
 from .passwords import verify_password
@@ -27,15 +27,6 @@ def _user_or_404(store, user_id: str) -> dict:
     if user is None:
         raise AppError(404, "app.user.missing_account.const")
     return user
-
-
-def _path_user_id(request: Request, session: dict) -> str:
-    """c.RequireUserId: "me" is the caller; anything but a 26-character id is a 400."""
-    user_id = request.path_params["user_id"]
-    user_id = session["user_id"] if user_id == "me" else user_id
-    if not is_valid_id(user_id):
-        raise invalid_url("user_id")
-    return user_id
 
 
 def _require_self_or_admin(session: dict, user_id: str) -> None:
@@ -111,7 +102,7 @@ def _patch_members(value) -> dict[str, str]:
 async def patch_user(request: Request):
     """patchUser: own profile, or edit_other_users; a system admin's only by a system admin."""
     session = current_session(request)
-    user_id = _path_user_id(request, session)
+    user_id = path_user_id(request, session)
     patch = _patch_members(await decode_value(request, "user"))
     _require_self_or_admin(session, user_id)
     store = request.app.state.store
@@ -147,7 +138,7 @@ async def patch_user(request: Request):
 async def update_active(request: Request):
     """updateUserActive: only a system admin, except deactivating oneself when EnableUserDeactivation allows it."""
     session = current_session(request)
-    user_id = _path_user_id(request, session)
+    user_id = path_user_id(request, session)
     active = (await read_object(request)).get("active")
     if not isinstance(active, bool):
         raise invalid_body("active")

@@ -11,7 +11,7 @@ from email.utils import formatdate
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .errors import AppError, session_expired
+from .errors import AppError, invalid_url, is_valid_id, session_expired
 from .store import now_ms
 
 COOKIE_TOKEN, COOKIE_USER, COOKIE_CSRF = "MMAUTHTOKEN", "MMUSERID", "MMCSRF"
@@ -93,3 +93,12 @@ def attach_session_cookies(response: Response, session: dict) -> None:
     response.headers.append("set-cookie", f"{COOKIE_TOKEN}={session['token']}{tail}; HttpOnly")
     response.headers.append("set-cookie", f"{COOKIE_USER}={session['user_id']}{tail}")
     response.headers.append("set-cookie", f"{COOKIE_CSRF}={session['props']['csrf']}{tail}")
+
+
+def path_user_id(request: Request, session: dict) -> str:
+    """c.RequireUserId: "me" is the caller; anything but a 26-character id is a 400."""
+    user_id = request.path_params["user_id"]
+    user_id = session["user_id"] if user_id == "me" else user_id
+    if not is_valid_id(user_id):
+        raise invalid_url("user_id")
+    return user_id
