@@ -1,42 +1,62 @@
-"""What every page object shares: its browser, the server, the UI generation's locators and the deadlines."""
+"""What pages and components share: a browser, the site (server, UI generation, deadlines) and explicit waits."""
+
 from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
 
-from ..config import Deadlines
+from ..domain import Site
 from . import waits
-from .locators import locators_for
+from .locator import Locator
 
 
 class Page:
+    """A screen of the web app at `path`; its locators come from the site's UI generation."""
+
     path = "/"
 
-    def __init__(self, driver: WebDriver, base_url: str, ui: str, deadlines: Deadlines):
+    def __init__(self, driver: WebDriver, site: Site):
         self.driver = driver
-        self.base_url = base_url.rstrip("/")
-        self.ui = ui
-        self.deadlines = deadlines
-        self.loc = locators_for(ui)
+        self.site = site
+        self.base_url = site.base_url.rstrip("/")
+        self.deadlines = site.deadlines
 
     def visit(self) -> None:
         self.driver.get(self.base_url + self.path)
 
     def on_path(self, prefix: str | None = None) -> bool:
-        path = self.driver.current_url[len(self.base_url):] if self.driver.current_url.startswith(self.base_url) else ""
+        url = self.driver.current_url
+        path = url[len(self.base_url) :] if url.startswith(self.base_url) else ""
         return path.startswith(prefix or self.path)
-
-    def visible(self, name: str, deadline: float | None = None):
-        return waits.visible(self.driver, self.loc[name], self.deadlines.element if deadline is None else deadline)
-
-    def shows(self, name: str) -> bool:
-        """Right now, without waiting: is the named element visible?"""
-        return self.loc[name].first_visible(self.driver) is not None
-
-    def text_of(self, name: str) -> str:
-        return normalise(self.visible(name).text)
 
     def where(self) -> str:
         return waits.where(self.driver)
+
+    def _visible(self, locator: Locator, deadline: float | None = None) -> WebElement:
+        return waits.visible(self.driver, locator, self.deadlines.element if deadline is None else deadline)
+
+    def _shows(self, locator: Locator) -> bool:
+        """Right now, without waiting: is it visible?"""
+        return locator.first_visible(self.driver) is not None
+
+    def _text(self, locator: Locator) -> str:
+        return normalise(self._visible(locator).text)
+
+
+class Component:
+    """A part of a page bound to its root element: its parts are looked up inside the root, never in the whole
+    page, so a like-named element elsewhere cannot answer for it."""
+
+    def __init__(self, driver: WebDriver, site: Site, root: Locator):
+        self.driver = driver
+        self.deadlines = site.deadlines
+        self.root = root
+
+    def _visible(self, part: Locator) -> WebElement:
+        return waits.visible(self.driver, part, self.deadlines.element, within=self.root)
+
+    def _text(self, part: Locator) -> str:
+        return normalise(self._visible(part).text)
 
 
 def normalise(text: str) -> str:

@@ -1,12 +1,21 @@
 """A channel page, where a logged-in user lands and where the victims' browsers are left visible."""
+
 from __future__ import annotations
 
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..domain import Site
 from . import waits
-from .base import Page, normalise
+from .base import Page
 from .first_login import FirstLoginScreens, in_the_way
+from .locators import generation
 
 
 class ChannelPage(Page):
+    def __init__(self, driver: WebDriver, site: Site):
+        super().__init__(driver, site)
+        self.locators = generation(site.ui).channel
+
     def is_shown(self) -> bool:
         """The channel is in view: its header shows and no first-login screen covers or replaces it."""
         return self._header_shown() and self._screens().showing() is None
@@ -30,11 +39,11 @@ class ChannelPage(Page):
         waits.until(self.driver, shown, deadline, "a channel page")
         return self.channel_name()
 
-    def _header_shown(self) -> bool:
-        return "/channels/" in self.driver.current_url and self.shows("channel_title")
-
     def channel_name(self) -> str:
-        return normalise(self.visible("channel_title").text)
+        return self._text(self.locators.title)
+
+    def _header_shown(self) -> bool:
+        return "/channels/" in self.driver.current_url and self._shows(self.locators.title)
 
     def _screens(self) -> FirstLoginScreens:
-        return FirstLoginScreens(self.driver, self.base_url, self.ui, self.deadlines)
+        return FirstLoginScreens(self.driver, self.site)

@@ -1,34 +1,46 @@
 """The generic ConfirmModal component (react-bootstrap up to v9.x, on GenericModal in the newest product)."""
+
 from __future__ import annotations
 
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..domain import Site
 from . import waits
-from .base import Page
+from .base import Component
+from .locators import generation
 
 
-class ConfirmModal(Page):
-    def wait_open(self) -> "ConfirmModal":
-        self.visible("confirm_modal")
-        self.visible("confirm_button")
+class ConfirmModal(Component):
+    """Bound to #confirmModal: title, message and buttons are read inside it, never elsewhere on the page."""
+
+    def __init__(self, driver: WebDriver, site: Site):
+        self.locators = generation(site.ui).confirm_modal
+        super().__init__(driver, site, self.locators.root)
+
+    def wait_open(self) -> ConfirmModal:
+        waits.visible(self.driver, self.root, self.deadlines.element)
+        self._visible(self.locators.confirm_button)
         return self
 
     def title(self) -> str:
-        return self.text_of("confirm_title")
+        return self._text(self.locators.title)
 
     def message(self) -> str:
-        return self.text_of("confirm_message")
+        return self._text(self.locators.message)
 
     def cancel_label(self) -> str:
-        return self.text_of("cancel_button")
+        return self._text(self.locators.cancel_button)
 
     def confirm_label(self) -> str:
-        return self.text_of("confirm_button")
+        return self._text(self.locators.confirm_button)
 
     def cancel(self) -> None:
-        self.visible("cancel_button").click()
-        waits.gone(self.driver, self.loc["confirm_modal"], self.deadlines.element)
+        """Cancel, and wait until the modal has left the page."""
+        self._visible(self.locators.cancel_button).click()
+        waits.gone(self.driver, self.root, self.deadlines.element)
 
     def confirm(self) -> None:
-        self.visible("confirm_button").click()
+        self._visible(self.locators.confirm_button).click()
 
     def is_open(self) -> bool:
-        return self.loc["confirm_modal"].present(self.driver)
+        return self.root.present(self.driver)

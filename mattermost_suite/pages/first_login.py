@@ -1,10 +1,14 @@
 """What a first login shows before (or over) the channel: the v5 tutorial and what's-new modal, the v7+ onboarding
 task list and tour tip, and the first admin's preparing-workspace page. The suite seeds the preferences that keep
 them away; this page object says which one is in the way when that did not happen."""
+
 from __future__ import annotations
 
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..domain import Site
 from .base import Page
-from .locators import FIRST_LOGIN_SCREENS, HAS_PREPARING_WORKSPACE, PREPARING_WORKSPACE
+from .locators import generation
 
 
 class FirstLoginScreenInTheWay(AssertionError):
@@ -12,14 +16,18 @@ class FirstLoginScreenInTheWay(AssertionError):
 
 
 class FirstLoginScreens(Page):
+    def __init__(self, driver: WebDriver, site: Site):
+        super().__init__(driver, site)
+        self.locators = generation(site.ui).first_login
+
     def showing(self) -> str | None:
         """The human name of the first-login screen visible right now, topmost first; None if there is none."""
-        path, name = PREPARING_WORKSPACE
-        if self.ui in HAS_PREPARING_WORKSPACE and self.on_path(path):
-            return name
-        for screen in FIRST_LOGIN_SCREENS[self.ui]:
-            if self.shows(screen):
-                return self.loc[screen].description
+        workspace = self.locators.preparing_workspace
+        if workspace is not None and self.on_path(workspace.path):
+            return workspace.description
+        for screen in self.locators.screens:
+            if self._shows(screen):
+                return screen.description
         return None
 
 

@@ -1,4 +1,4 @@
-"""Every locator of the suite, declared once per UI generation, each with the words a failure should use.
+"""Every locator of the suite, declared once per UI generation as typed, named fields.
 
 Generations (boundaries in ui_generation.py, evidence in docs/generations.md):
   "legacy"        v5.x  (mattermost-webapp): #login_section form, v5 tutorial, #revoke-all-users below the list,
@@ -8,96 +8,186 @@ Generations (boundaries in ui_generation.py, evidence in docs/generations.md):
   "current"       v9.6+: the redesigned console (header button without an id); the ConfirmModal on GenericModal
                   puts the buttons inside .modal-body, so the message is read from #confirmModalBody only.
 A locator reads exactly what it names and only in its own generation: no fallbacks to a neighbouring era's DOM.
+Where two generations render the same DOM they share one definition (the redesigned login page, the channel).
 """
+
 from __future__ import annotations
 
-from selenium.webdriver.common.by import By
+from dataclasses import dataclass, fields
+from typing import ClassVar
 
-from .waits import Target
-
-# The newest product gives the console button no id: find it by its (English) text in the page header bar.
-_HEADER_REVOKE_BUTTON = (By.XPATH, "//div[contains(concat(' ', normalize-space(@class), ' '), ' admin-console__header ')]"
-                                   "//button[normalize-space(.)='Revoke All Sessions']")
+from .locator import Address, Locator, button_named, css, element_id, xpath
 
 
-def _t(description: str, *locators: tuple[str, str]) -> Target:
-    return Target(description, tuple(locators))
+@dataclass(frozen=True)
+class LoginLocators:
+    page: Locator
+    login_id: Locator
+    password: Locator
+    sign_in: Locator
+    expired_banner: Locator
+    banner_close: Locator  # looked up inside the banner
+    mfa_token: Locator
+    mfa_submit: Locator
 
 
-def _css(selector: str) -> tuple[str, str]:
-    return (By.CSS_SELECTOR, selector)
+@dataclass(frozen=True)
+class ChannelLocators:
+    view: Locator
+    title: Locator
 
 
-_EVERY_GENERATION = {
-    "channel_view": _t("the channel view", _css("#channel_view")),
-    "channel_title": _t("the channel header title", _css("#channelHeaderTitle")),
-    "confirm_modal": _t("the confirmation dialog", _css("#confirmModal")),
-    "confirm_button": _t("the confirmation's confirm button", _css("#confirmModalButton")),
-    "cancel_button": _t("the confirmation's Cancel button", _css("#cancelModalButton")),
-}
+@dataclass(frozen=True)
+class UsersPageLocators:
+    revoke_all_button: Locator
+
+
+@dataclass(frozen=True)
+class ConfirmModalLocators:
+    """The modal's root and its parts; every part is looked up inside the root."""
+
+    root: Locator
+    title: Locator
+    message: Locator
+    cancel_button: Locator
+    confirm_button: Locator
+
+
+@dataclass(frozen=True)
+class FirstLoginLocators:
+    """What a first login can show over (or instead of) the channel; one subclass per era names its screens."""
+
+    preparing_workspace: ClassVar[Address | None] = None
+
+    @property
+    def screens(self) -> tuple[Locator, ...]:
+        """The era's screens in the order they cover each other, topmost first (the order of the fields)."""
+        return tuple(getattr(self, field.name) for field in fields(self))
+
+
+@dataclass(frozen=True)
+class TutorialLocators(FirstLoginLocators):
+    """v5.x: components/tutorial, sidebar_whats_new_modal."""
+
+    whats_new_modal: Locator
+    tutorial_intro: Locator
+
+
+@dataclass(frozen=True)
+class OnboardingLocators(FirstLoginLocators):
+    """v7+: onboarding_tasklist, tours; the first system admin of a fresh workspace is sent to preparing-workspace
+    (actions/global_actions redirectToOnboardingOrDefaultTeam)."""
+
+    task_list: Locator
+    tour_tip: Locator
+    preparing_workspace: ClassVar[Address | None] = Address("the preparing-workspace page", "/preparing-workspace")
+
+
+@dataclass(frozen=True)
+class Generation:
+    """Everything the suite locates in one UI generation."""
+
+    login: LoginLocators
+    channel: ChannelLocators
+    users_page: UsersPageLocators
+    confirm_modal: ConfirmModalLocators
+    first_login: FirstLoginLocators
+
+
+_CHANNEL = ChannelLocators(
+    view=css("the channel view", "#channel_view"),
+    title=css("the channel header title", "#channelHeaderTitle"),
+)
+
+# ConfirmModal's root and buttons carry the same ids in every generation; its parts are found inside the root.
+_MODAL = css("the confirmation dialog", "#confirmModal")
+_CANCEL = css("the confirmation's Cancel button", "#cancelModalButton")
+_CONFIRM = css("the confirmation's confirm button", "#confirmModalButton")
+
+# The v5.x-v9.5 console button below the users list.
+_REVOKE_ALL_BY_ID = UsersPageLocators(element_id("the Revoke All Sessions button", "revoke-all-users"))
 
 # login.tsx, AlertBanner and login_mfa.tsx: the same in transitional and current.
-_REDESIGNED_LOGIN = {
-    "login_page": _t("the login page", _css(".login-body-card")),
-    "login_id": _t("the email or username field", _css("#input_loginId")),
-    "password": _t("the password field", _css("#input_password-input")),
-    "sign_in": _t("the Log in button", _css("#saveSetting")),
-    "expired_banner": _t("the session-expired banner", _css(".AlertBanner.warning .AlertBanner__title")),
-    "banner_close": _t("the banner's close control", _css("button.AlertBanner__closeButton")),
-    "mfa_token": _t("the MFA token field", _css("#input_token")),
-    "mfa_submit": _t("the MFA Submit button", _css("button.login-mfa-form-button-submit")),
-    # first-login screens over the channel (onboarding_tasklist, tours)
-    "task_list": _t("the onboarding task list", _css("[data-cy='onboarding-task-list-overlay']")),
-    "tour_tip": _t("the onboarding tour tip", _css(".tour-tip__box")),
-}
+_REDESIGNED_LOGIN = LoginLocators(
+    page=css("the login page", ".login-body-card"),
+    login_id=css("the email or username field", "#input_loginId"),
+    password=css("the password field", "#input_password-input"),
+    sign_in=css("the Log in button", "#saveSetting"),
+    expired_banner=css("the session-expired banner", ".AlertBanner.warning .AlertBanner__title"),
+    banner_close=css("the banner's close control", "button.AlertBanner__closeButton"),
+    mfa_token=css("the MFA token field", "#input_token"),
+    mfa_submit=css("the MFA Submit button", "button.login-mfa-form-button-submit"),
+)
 
-LEGACY = {
-    **_EVERY_GENERATION,
-    "login_page": _t("the login page", _css("#login_section")),
-    "login_id": _t("the email or username field", _css("#loginId")),
-    "password": _t("the password field", _css("#loginPassword")),
-    "sign_in": _t("the Sign in button", _css("#loginButton")),
-    "expired_banner": _t("the session-expired banner", _css("#login_section div.alert.alert-warning")),
-    "banner_close": _t("the banner's close control", _css("#login_section a.btn-close")),
-    "mfa_token": _t("the MFA token field", _css("#login_section input[name='token']")),
-    "mfa_submit": _t("the MFA Submit button", _css("#login_section #saveSetting")),
-    "revoke_all_button": _t("the Revoke All Sessions button", (By.ID, "revoke-all-users")),
-    "confirm_title": _t("the confirmation's title", _css("#confirmModalLabel")),
-    "confirm_message": _t("the confirmation's message", _css("#confirmModal .modal-body")),
-    # first-login screens (components/tutorial, sidebar_whats_new_modal)
-    "tutorial_intro": _t("the v5 tutorial intro screens", _css("#tutorialIntroContent")),
-    "whats_new_modal": _t("the what's new modal", (By.XPATH, "//h1[@id='genericModalLabel' and normalize-space(.)=\"What's new\"]")),
-}
+# First-login screens over the channel (onboarding_tasklist, tours): the same in transitional and current.
+_ONBOARDING = OnboardingLocators(
+    task_list=css("the onboarding task list", "[data-cy='onboarding-task-list-overlay']"),
+    tour_tip=css("the onboarding tour tip", ".tour-tip__box"),
+)
 
-TRANSITIONAL = {
-    **_EVERY_GENERATION,
-    **_REDESIGNED_LOGIN,
-    "revoke_all_button": _t("the Revoke All Sessions button", (By.ID, "revoke-all-users")),
-    "confirm_title": _t("the confirmation's title", _css("#confirmModalLabel")),
-    "confirm_message": _t("the confirmation's message", _css("#confirmModalBody")),
-}
+LEGACY = Generation(
+    # The v5.x #login_section form and its MFA step.
+    login=LoginLocators(
+        page=css("the login page", "#login_section"),
+        login_id=css("the email or username field", "#loginId"),
+        password=css("the password field", "#loginPassword"),
+        sign_in=css("the Sign in button", "#loginButton"),
+        expired_banner=css("the session-expired banner", "#login_section div.alert.alert-warning"),
+        banner_close=css("the banner's close control", "#login_section a.btn-close"),
+        mfa_token=css("the MFA token field", "#login_section input[name='token']"),
+        mfa_submit=css("the MFA Submit button", "#login_section #saveSetting"),
+    ),
+    channel=_CHANNEL,
+    users_page=_REVOKE_ALL_BY_ID,
+    # react-bootstrap ConfirmModal: #confirmModal .modal-body holds only the message.
+    confirm_modal=ConfirmModalLocators(
+        root=_MODAL,
+        title=css("the confirmation's title", "#confirmModalLabel"),
+        message=css("the confirmation's message", ".modal-body"),
+        cancel_button=_CANCEL,
+        confirm_button=_CONFIRM,
+    ),
+    # components/tutorial, sidebar_whats_new_modal
+    first_login=TutorialLocators(
+        whats_new_modal=xpath(
+            "the what's new modal", "//h1[@id='genericModalLabel' and normalize-space(.)=\"What's new\"]"
+        ),
+        tutorial_intro=css("the v5 tutorial intro screens", "#tutorialIntroContent"),
+    ),
+)
 
-CURRENT = {
-    **_EVERY_GENERATION,
-    **_REDESIGNED_LOGIN,
-    "revoke_all_button": _t("the Revoke All Sessions button", _HEADER_REVOKE_BUTTON),
-    # h1#genericModalLabel on GenericModal; h1#confirmModalLabel in the v9.6+ releases before that move.
-    "confirm_title": _t("the confirmation's title", _css("#confirmModal .modal-title")),
-    "confirm_message": _t("the confirmation's message", _css("#confirmModalBody")),
-}
+TRANSITIONAL = Generation(
+    login=_REDESIGNED_LOGIN,
+    channel=_CHANNEL,
+    users_page=_REVOKE_ALL_BY_ID,
+    confirm_modal=ConfirmModalLocators(
+        root=_MODAL,
+        title=css("the confirmation's title", "#confirmModalLabel"),
+        message=css("the confirmation's message", "#confirmModalBody"),
+        cancel_button=_CANCEL,
+        confirm_button=_CONFIRM,
+    ),
+    first_login=_ONBOARDING,
+)
+
+CURRENT = Generation(
+    login=_REDESIGNED_LOGIN,
+    channel=_CHANNEL,
+    # The newest product gives the console button no id: find it by its (English) name in the page header bar.
+    users_page=UsersPageLocators(button_named("Revoke All Sessions", within_class="admin-console__header")),
+    confirm_modal=ConfirmModalLocators(
+        root=_MODAL,
+        # h1#genericModalLabel on GenericModal; h1#confirmModalLabel in the v9.6+ releases before that move.
+        title=css("the confirmation's title", ".modal-title"),
+        message=css("the confirmation's message", "#confirmModalBody"),
+        cancel_button=_CANCEL,
+        confirm_button=_CONFIRM,
+    ),
+    first_login=_ONBOARDING,
+)
 
 GENERATIONS = {"legacy": LEGACY, "transitional": TRANSITIONAL, "current": CURRENT}
 
-# First-login screens each generation can show, in the order they cover each other (topmost first).
-FIRST_LOGIN_SCREENS = {
-    "legacy": ("whats_new_modal", "tutorial_intro"),
-    "transitional": ("task_list", "tour_tip"),
-    "current": ("task_list", "tour_tip"),
-}
-# The first system admin of a fresh workspace is sent here (actions/global_actions redirectToOnboardingOrDefaultTeam).
-PREPARING_WORKSPACE = ("/preparing-workspace", "the preparing-workspace page")
-HAS_PREPARING_WORKSPACE = frozenset({"transitional", "current"})
 
-
-def locators_for(ui: str) -> dict[str, Target]:
+def generation(ui: str) -> Generation:
     return GENERATIONS[ui]

@@ -1,19 +1,28 @@
 """The login page: v5.x ("Sign in", #login_section) and v7+ ("Log in", .login-body-card), with each era's MFA step."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..domain import Site
 from ..secrets import Secret
 from . import waits
 from .base import Page, normalise
+from .locators import generation
 
 
 class LoginPage(Page):
     path = "/login"
 
-    def open(self) -> "LoginPage":
+    def __init__(self, driver: WebDriver, site: Site):
+        super().__init__(driver, site)
+        self.locators = generation(site.ui).login
+
+    def open(self) -> LoginPage:
         self.visit()
-        self.visible("login_id", self.deadlines.page_load)
+        self._visible(self.locators.login_id, self.deadlines.page_load)
         return self
 
     def log_in(self, login_id: str, password: Secret, mfa_token_provider: Callable[[], str] | None = None) -> None:
@@ -22,47 +31,54 @@ class LoginPage(Page):
         With an MFA token provider: when the web app asks for a token (the MFA step replaces the form), type the
         provider's current code and submit it; a page that leaves /login without asking is fine too.
         """
-        for name, value in (("login_id", login_id), ("password", password.reveal())):
-            field = self.visible(name)
-            field.clear()
-            field.send_keys(value)
-        self.visible("sign_in").click()
+        for field, value in ((self.locators.login_id, login_id), (self.locators.password, password.reveal())):
+            element = self._visible(field)
+            element.clear()
+            element.send_keys(value)
+        self._visible(self.locators.sign_in).click()
         if mfa_token_provider is None:
             return
-        waits.until(self.driver, lambda _: self.asks_for_mfa() or not self.on_path(), self.deadlines.login,
-                    "the MFA step or the page after the login")
+        waits.until(
+            self.driver,
+            lambda _: self.asks_for_mfa() or not self.on_path(),
+            self.deadlines.login,
+            "the MFA step or the page after the login",
+        )
         if self.asks_for_mfa():
-            self.visible("mfa_token").send_keys(mfa_token_provider())
-            self.visible("mfa_submit").click()
+            self._visible(self.locators.mfa_token).send_keys(mfa_token_provider())
+            self._visible(self.locators.mfa_submit).click()
 
     def asks_for_mfa(self) -> bool:
-        return self.shows("mfa_token")
+        return self._shows(self.locators.mfa_token)
 
     def wait_until_left(self, deadline: float) -> None:
         """Until the browser is no longer on /login (logged in, wherever the web app sent it)."""
+
         def left(_) -> bool:
             if self.asks_for_mfa():
-                raise waits.WaitTimeout("the login page asks for an MFA token and the suite has none for this user "
-                                        f"(set admin_mfa_secret); the browser is at {self.where()}")
+                raise waits.WaitTimeout(
+                    "the login page asks for an MFA token and the suite has none for this user "
+                    f"(set admin_mfa_secret); the browser is at {self.where()}"
+                )
             return not self.on_path()
 
         waits.until(self.driver, left, deadline, "the web app to leave the login page")
 
     def is_shown(self) -> bool:
-        return self.on_path() and self.shows("login_page")
+        return self.on_path() and self._shows(self.locators.page)
 
     def wait_until_shown(self, deadline: float) -> None:
         waits.until(self.driver, lambda _: self.is_shown(), deadline, "the login page")
 
     def expired_banner(self, deadline: float) -> str:
         """The text of the session-expired banner, waiting for it to appear (without its "×" close control)."""
-        banner = waits.visible(self.driver, self.loc["expired_banner"], deadline)
+        banner = self._visible(self.locators.expired_banner, deadline)
         text = normalise(banner.text)
-        for close in self.loc["banner_close"].inside(banner):
+        for close in self.locators.banner_close.inside(banner):
             label = normalise(close.text)
             if label and text.endswith(label):
                 text = text[: -len(label)].rstrip()
         return text
 
     def shows_expired_banner(self) -> bool:
-        return self.shows("expired_banner")
+        return self._shows(self.locators.expired_banner)

@@ -1,11 +1,16 @@
 """System Console > User Management > Users, with the Revoke All Sessions button (below the list in v5.x-v9.5,
 in the header bar without an id from v9.6)."""
+
 from __future__ import annotations
 
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from ..domain import Site
 from . import waits
 from .base import Page
 from .confirm_modal import ConfirmModal
 from .first_login import FirstLoginScreens
+from .locators import generation
 
 
 class SystemUsersPage(Page):
@@ -13,36 +18,52 @@ class SystemUsersPage(Page):
     console = "/admin_console"
     revoke_all_label = "Revoke All Sessions"
 
-    def open(self) -> "SystemUsersPage":
+    def __init__(self, driver: WebDriver, site: Site):
+        super().__init__(driver, site)
+        self.locators = generation(site.ui).users_page
+
+    def open(self) -> SystemUsersPage:
         """Visit the page and wait for its button; a first-login screen that takes its place ends the wait at once
         (WaitTimeout naming the screen) instead of at the page-load deadline."""
         self.visit()
-        button = self.loc["revoke_all_button"]
-        screens = FirstLoginScreens(self.driver, self.base_url, self.ui, self.deadlines)
-        shown = waits.until(self.driver, lambda _: button.first_visible(self.driver) or screens.showing(),
-                            self.deadlines.page_load, button.description)
+        button = self.locators.revoke_all_button
+        screens = FirstLoginScreens(self.driver, self.site)
+        shown = waits.until(
+            self.driver,
+            lambda _: button.first_visible(self.driver) or screens.showing(),
+            self.deadlines.page_load,
+            button.description,
+        )
         if isinstance(shown, str):
             raise waits.WaitTimeout(f"{shown} shows instead of {button.description}")
         return self
 
     def is_shown(self) -> bool:
-        return self.on_path() and self.shows("revoke_all_button")
+        return self.on_path() and self.offers_revoke_all_sessions()
 
     def revoke_all_sessions_label(self) -> str:
-        return self.text_of("revoke_all_button")
+        return self._text(self.locators.revoke_all_button)
+
+    @property
+    def confirm_modal(self) -> ConfirmModal:
+        return ConfirmModal(self.driver, self.site)
 
     def click_revoke_all_sessions(self) -> ConfirmModal:
-        self.visible("revoke_all_button").click()
-        return ConfirmModal(self.driver, self.base_url, self.ui, self.deadlines).wait_open()
+        self._visible(self.locators.revoke_all_button).click()
+        return self.confirm_modal.wait_open()
 
     # -- as a user without the permission: the web app sends them away from the console -----------------------
     def in_console(self) -> bool:
         return self.on_path(self.console)
 
     def offers_revoke_all_sessions(self) -> bool:
-        return self.shows("revoke_all_button")
+        return self._shows(self.locators.revoke_all_button)
 
     def wait_until_left_or_offered(self, deadline: float) -> None:
         """Until the browser has left the System Console, or it shows the button (then it is not leaving)."""
-        waits.until(self.driver, lambda _: not self.in_console() or self.offers_revoke_all_sessions(), deadline,
-                    "the web app to leave System Console > Users")
+        waits.until(
+            self.driver,
+            lambda _: not self.in_console() or self.offers_revoke_all_sessions(),
+            deadline,
+            "the web app to leave System Console > Users",
+        )

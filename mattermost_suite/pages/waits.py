@@ -1,39 +1,22 @@
 """Explicit waits only: every wait is a condition with a named deadline from config (no sleeps, no implicit waits).
 
-A Target is a human description plus one or more locators (alternatives for neighbouring DOM eras); failures name
-the description ("the Revoke All Sessions button"), never a CSS string.
+A failure names what it waited for in words ("waited 5 s for the password field"), never a selector.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from .locator import Locator
+
 T = TypeVar("T")
 POLL_SECONDS = 0.1
-
-
-@dataclass(frozen=True)
-class Target:
-    description: str
-    locators: tuple[tuple[str, str], ...]
-
-    def first_visible(self, driver: WebDriver) -> WebElement | None:
-        for by, value in self.locators:
-            for element in driver.find_elements(by, value):
-                if element.is_displayed():
-                    return element
-        return None
-
-    def inside(self, element: WebElement) -> list[WebElement]:
-        return [found for by, value in self.locators for found in element.find_elements(by, value)]
-
-    def present(self, driver: WebDriver) -> bool:
-        return any(driver.find_elements(by, value) for by, value in self.locators)
 
 
 class WaitTimeout(AssertionError):
@@ -42,20 +25,28 @@ class WaitTimeout(AssertionError):
 
 def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: float, what: str) -> T:
     """Poll `condition` until it returns something truthy; fail with 'waited N s for <what>'."""
-    wait = WebDriverWait(driver, deadline, poll_frequency=POLL_SECONDS,
-                         ignored_exceptions=(StaleElementReferenceException,))
+    wait = WebDriverWait(
+        driver, deadline, poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
+    )
     try:
         return wait.until(condition)
     except TimeoutException:
         raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
 
 
-def visible(driver: WebDriver, target: Target, deadline: float) -> WebElement:
-    return until(driver, target.first_visible, deadline, target.description)
+def visible(driver: WebDriver, locator: Locator, deadline: float, within: Locator | None = None) -> WebElement:
+    """The first visible match; with `within`, looked up inside that root's first visible element, found anew on
+    every poll (a re-rendered root goes stale)."""
+
+    def found(_) -> WebElement | None:
+        root = driver if within is None else within.first_visible(driver)
+        return None if root is None else locator.first_visible(root)
+
+    return until(driver, found, deadline, locator.description)
 
 
-def gone(driver: WebDriver, target: Target, deadline: float) -> None:
-    until(driver, lambda d: not target.present(d), deadline, f"{target.description} to close")
+def gone(driver: WebDriver, locator: Locator, deadline: float) -> None:
+    until(driver, lambda d: not locator.present(d), deadline, f"{locator.description} to close")
 
 
 def where(driver: WebDriver) -> str:

@@ -5,6 +5,7 @@ import requests
 from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
+from mattermost_suite.domain import Site
 from mattermost_suite.first_login import seed_first_login
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
@@ -27,8 +28,9 @@ def test_an_asleep_page_misses_the_revoke_and_logs_out_once_woken(standin):
                    "element_deadline": "5", "logout_deadline": "10"}, {}, env={})
     driver = new_driver(profile_named("Desktop app"), config)
     try:
-        LoginPage(driver, standin.url, "current", config.deadlines).open().log_in("sysadmin", Secret("Sys@dmin-sample1"))
-        channel = ChannelPage(driver, standin.url, "current", config.deadlines)
+        site = Site(standin.url, "current", config.deadlines)
+        LoginPage(driver, site).open().log_in("sysadmin", Secret("Sys@dmin-sample1"))
+        channel = ChannelPage(driver, site)
         channel.wait_until_shown(10)
         assert not is_frozen(driver)
         fall_asleep(driver)
@@ -37,7 +39,7 @@ def test_an_asleep_page_misses_the_revoke_and_logs_out_once_woken(standin):
                               json={"login_id": "sysadmin", "password": "Sys@dmin-sample1"}).headers["Token"]
         requests.post(f"{standin.url}/api/v4/users/sessions/revoke/all", timeout=10,
                       headers={"Authorization": f"Bearer {token}"})
-        login = LoginPage(driver, standin.url, "current", config.deadlines)
+        login = LoginPage(driver, site)
         with pytest.raises(AssertionError, match="waited 3 s for the login page"):
             login.wait_until_shown(3)  # six status polls would have noticed by now, had the page been awake
         assert channel.is_shown()

@@ -1,20 +1,33 @@
 """Page objects against the stand-in's pages in headless Chromium, in all three UI generations."""
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, fields
+from typing import get_type_hints
+
 import pyotp
 import pytest
 import requests
+from selenium.webdriver.common.by import By
 
+import mattermost_suite.pages
 from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
-from mattermost_suite.config import load
+from mattermost_suite.config import Deadlines, load
+from mattermost_suite.domain import Site
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
-from mattermost_suite.pages import (ChannelPage, FirstLoginScreenInTheWay, FirstLoginScreens, LoginPage,
-                                    SystemUsersPage)
-from mattermost_suite.pages import waits
-from mattermost_suite.pages.locators import GENERATIONS
-from mattermost_suite.pages.waits import WaitTimeout
+from mattermost_suite.pages import (
+    ChannelPage,
+    ConfirmModal,
+    FirstLoginScreenInTheWay,
+    FirstLoginScreens,
+    LoginPage,
+    SystemUsersPage,
+    WaitTimeout,
+    waits,
+)
+from mattermost_suite.pages.locator import Locator
+from mattermost_suite.pages.locators import GENERATIONS, Generation, LoginLocators
 from mattermost_suite.secrets import Secret
 
 PASSWORD = Secret("Sys@dmin-sample1")
@@ -56,7 +69,8 @@ def _finish_first_login(base: str, token: str) -> None:
             ("onboarding_task_list", "onboarding_task_list_open", "false"),
             ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true")]
     body = [{"user_id": me, "category": c, "name": n, "value": v} for c, n, v in done]
-    assert requests.put(f"{base}/api/v4/users/{me}/preferences", json=body, headers=headers, timeout=10).status_code == 200
+    saved = requests.put(f"{base}/api/v4/users/{me}/preferences", json=body, headers=headers, timeout=10)
+    assert saved.status_code == 200
 
 
 def _fresh_member(base: str) -> str:
@@ -71,9 +85,13 @@ def _fresh_member(base: str) -> str:
     return name
 
 
+def site(config, ui) -> Site:
+    return Site(config.base_url, ui, config.deadlines)
+
+
 def pages(driver, config, ui):
-    args = (driver, config.base_url, ui, config.deadlines)
-    return LoginPage(*args), ChannelPage(*args), SystemUsersPage(*args)
+    where_to = site(config, ui)
+    return LoginPage(driver, where_to), ChannelPage(driver, where_to), SystemUsersPage(driver, where_to)
 
 
 def _config_for(server: StandinServer):
@@ -81,16 +99,18 @@ def _config_for(server: StandinServer):
                  "login_deadline": "15", "logout_deadline": "20"}, {}, env={})
 
 
+@pytest.mark.browser
 def test_login_form_lands_on_a_channel(standin, config, chromium):
     login, channel, _ = pages(chromium, config, standin.ui)
     login.open()
     assert login.is_shown() and not login.shows_expired_banner()
     login.log_in("sysadmin", PASSWORD)
     assert channel.wait_until_shown(config.deadlines.login) == "Town Square"
-    assert FirstLoginScreens(chromium, config.base_url, standin.ui, config.deadlines).showing() is None
+    assert FirstLoginScreens(chromium, site(config, standin.ui)).showing() is None
     assert chromium.get_cookie("MMAUTHTOKEN")["value"]
 
 
+@pytest.mark.browser
 def test_revoke_all_confirmation_reads_its_own_words_and_cancel_keeps_the_page(standin, config, chromium):
     login, channel, users = pages(chromium, config, standin.ui)
     login.open().log_in("sysadmin", PASSWORD)
@@ -98,13 +118,15 @@ def test_revoke_all_confirmation_reads_its_own_words_and_cancel_keeps_the_page(s
     users.open()
     assert users.revoke_all_sessions_label() == "Revoke All Sessions"
     modal = users.click_revoke_all_sessions()
+    assert isinstance(modal, ConfirmModal) and modal.is_open() and users.confirm_modal.is_open()
     assert modal.title() == "Revoke all sessions in the system"
     assert modal.message() == MESSAGES[standin.ui]  # never the button words, in any generation
     assert (modal.cancel_label(), modal.confirm_label()) == ("Cancel", "Revoke All Sessions")
     modal.cancel()
-    assert not modal.is_open() and users.is_shown()
+    assert not modal.is_open() and not users.confirm_modal.is_open() and users.is_shown()
 
 
+@pytest.mark.browser
 def test_a_watched_browser_gets_the_expired_banner_by_itself(standin, config, chromium):
     login, channel, _ = pages(chromium, config, standin.ui)
     login.open().log_in("sysadmin@sample.mattermost.com", PASSWORD)
@@ -116,33 +138,36 @@ def test_a_watched_browser_gets_the_expired_banner_by_itself(standin, config, ch
     assert login.expired_banner(config.deadlines.element) == "Your session has expired. Please log in again."
 
 
+@pytest.mark.browser
 def test_a_first_login_screen_in_the_way_is_named_instead_of_a_timeout(standin, config, chromium):
     login, channel, _ = pages(chromium, config, standin.ui)
     login.open().log_in(_fresh_member(standin.url), Secret(USER_PASSWORD))
     with pytest.raises(FirstLoginScreenInTheWay) as caught:
         channel.wait_until_shown(config.deadlines.login)
     assert str(caught.value) == f"{SCREENS[standin.ui]} stands in the way of the channel (a first-login screen)"
-    assert FirstLoginScreens(chromium, config.base_url, standin.ui, config.deadlines).showing() == SCREENS[standin.ui]
+    assert FirstLoginScreens(chromium, site(config, standin.ui)).showing() == SCREENS[standin.ui]
     assert not channel.is_shown()
 
 
+@pytest.mark.browser
 def test_each_generations_locators_fail_in_words_on_another_generations_page(standin, config, chromium):
     """No fallbacks: a generation's locator does not quietly read a neighbouring era's DOM."""
     others = [ui for ui in GENERATIONS if ui != standin.ui]
-    login = LoginPage(chromium, config.base_url, standin.ui, config.deadlines)
+    login = LoginPage(chromium, site(config, standin.ui))
     login.visit()
-    login.visible("password", config.deadlines.page_load)
+    waits.visible(chromium, login.locators.password, config.deadlines.page_load)
     legacy_login = standin.ui == "legacy"
     for other in others:
-        page = LoginPage(chromium, config.base_url, other, config.deadlines)
+        page = LoginPage(chromium, site(config, other))
         if legacy_login == (other == "legacy"):
             continue  # the same login page (transitional and current share it)
         with pytest.raises(WaitTimeout) as caught:
-            page.visible("password", 1)
+            waits.visible(chromium, page.locators.password, 1)
         assert str(caught.value).startswith("waited 1 s for the password field; the browser is at /login")
         assert "#" not in str(caught.value)
 
 
+@pytest.mark.browser
 def test_a_wait_names_what_it_waited_for(standin, config, chromium):
     login, channel, _ = pages(chromium, config, standin.ui)
     login.open()
@@ -168,9 +193,10 @@ def own_server():
         server.stop()
 
 
+@pytest.mark.browser
 def test_mfa_login_types_the_current_code_and_without_one_says_so(own_server, standin):
     server, config, driver = own_server(ui=standin.ui, admin_mfa_secret=MFA_SECRET)
-    login = LoginPage(driver, config.base_url, standin.ui, config.deadlines)
+    login = LoginPage(driver, site(config, standin.ui))
     login.open().log_in("sysadmin", PASSWORD)
     with pytest.raises(WaitTimeout, match="asks for an MFA token"):
         login.wait_until_left(config.deadlines.login)
@@ -178,16 +204,87 @@ def test_mfa_login_types_the_current_code_and_without_one_says_so(own_server, st
     login.wait_until_left(config.deadlines.login)
 
 
+@pytest.mark.browser
 def test_the_first_admin_of_a_fresh_workspace_is_left_on_preparing_workspace(own_server, standin):
     """v7+ only: a v5 web app has no first-admin onboarding and sends the admin without a team to /select_team."""
     server, config, driver = own_server(ui=standin.ui, fresh_workspace=True)
-    login = LoginPage(driver, config.base_url, standin.ui, config.deadlines)
+    login = LoginPage(driver, site(config, standin.ui))
     login.open().log_in("sysadmin", PASSWORD)
     login.wait_until_left(config.deadlines.login)
-    screens = FirstLoginScreens(driver, config.base_url, standin.ui, config.deadlines)
+    screens = FirstLoginScreens(driver, site(config, standin.ui))
     if standin.ui == "legacy":
         waits.until(driver, lambda _: login.on_path("/select_team"), config.deadlines.page_load, "/select_team")
         assert screens.showing() is None
         return
     shown = waits.until(driver, lambda _: screens.showing(), config.deadlines.page_load, "a first-login screen")
     assert shown == "the preparing-workspace page"
+
+
+# -- the locators themselves, without a browser ------------------------------------------------------------------
+OFFLINE = Site("http://mattermost.invalid", "current", Deadlines(30, 5, 15, 20, 30))
+
+
+@pytest.mark.parametrize("ui", sorted(GENERATIONS))
+@pytest.mark.unit
+def test_every_generation_declares_every_locator_once_with_a_description(ui):
+    generation = GENERATIONS[ui]
+    assert isinstance(generation, Generation)
+    declared_types = get_type_hints(Generation)
+    for part in fields(Generation):
+        locators = getattr(generation, part.name)
+        assert isinstance(locators, declared_types[part.name]), part.name  # each era's own subclass for first_login
+        assert fields(locators), f"{ui}: {part.name} declares no locators"
+        for field in fields(locators):
+            locator = getattr(locators, field.name)
+            assert isinstance(locator, Locator), f"{ui}: {part.name}.{field.name}"
+            assert locator.description.startswith("the ") and str(locator) == locator.description
+            assert "#" not in locator.description and locator.selector  # failures quote words, not selectors
+            assert locator.by in (By.CSS_SELECTOR, By.ID, By.XPATH)  # exactly one selector, no alternatives
+    assert generation.first_login.screens  # what can stand in the way of the channel, topmost first
+    with pytest.raises(TypeError):
+        LoginLocators(page=generation.login.page)  # a generation cannot leave a locator out
+    with pytest.raises(FrozenInstanceError):
+        generation.login.password = generation.login.login_id
+
+
+@pytest.mark.unit
+def test_a_typo_in_a_locator_name_is_an_attribute_error():
+    with pytest.raises(AttributeError):
+        _ = LoginPage(None, OFFLINE).locators.pasword
+    with pytest.raises(AttributeError):
+        _ = SystemUsersPage(None, OFFLINE).confirm_modal.locators.confirm_buton
+    with pytest.raises(AttributeError):
+        _ = GENERATIONS["legacy"].first_login.task_list  # v7+ onboarding has no place in v5.x
+
+
+@pytest.mark.unit
+def test_the_newest_console_button_is_found_by_its_name_in_the_header_and_the_older_by_its_id():
+    current = GENERATIONS["current"].users_page.revoke_all_button
+    assert current.description == f"the {SystemUsersPage.revoke_all_label} button"
+    assert (current.by, current.selector) == (
+        By.XPATH, "//div[contains(concat(' ', normalize-space(@class), ' '), ' admin-console__header ')]"
+                  "//button[normalize-space(.)='Revoke All Sessions']")
+    for ui in ("legacy", "transitional"):
+        older = GENERATIONS[ui].users_page.revoke_all_button
+        assert (older.description, older.by, older.selector) == ("the Revoke All Sessions button", By.ID,
+                                                                 "revoke-all-users")
+
+
+@pytest.mark.unit
+def test_the_confirm_modal_is_a_component_whose_parts_are_read_inside_its_root():
+    modal = SystemUsersPage(None, OFFLINE).confirm_modal
+    assert isinstance(modal, ConfirmModal) and not hasattr(modal, "path")
+    for generation in GENERATIONS.values():
+        locators = generation.confirm_modal
+        assert (locators.root.by, locators.root.selector) == (By.CSS_SELECTOR, "#confirmModal")
+        for part in (locators.title, locators.message, locators.cancel_button, locators.confirm_button):
+            assert "confirmModal " not in part.selector  # relative to the root, not to the page
+
+
+@pytest.mark.unit
+def test_the_package_exports_the_contract():
+    assert sorted(mattermost_suite.pages.__all__) == sorted(
+        ["ChannelPage", "ConfirmModal", "FirstLoginScreenInTheWay", "FirstLoginScreens", "LoginPage",
+         "SystemUsersPage", "WaitTimeout", "where", "in_the_way"])
+    for name in mattermost_suite.pages.__all__:
+        assert getattr(mattermost_suite.pages, name)
