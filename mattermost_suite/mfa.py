@@ -10,14 +10,16 @@ within 30 s need no wait.
 The codes are not registered as secrets: they expire within a minute, and masking every six-digit number in the
 reports would blank out times and ids.
 """
+
 from __future__ import annotations
 
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 import pyotp
 
+from . import poll
 from .config import Config
 from .secrets import Secret
 
@@ -34,8 +36,9 @@ class TotpCodes:
     """Callable: a code no earlier call returned. When the codes of this step and of both neighbours are spent (a
     fourth login within 30 s), it waits for the next step to begin: at most 30 s, the time a person would wait too."""
 
-    def __init__(self, secret: Secret, clock: Callable[[], float] = time.time,
-                 wait: Callable[[float], object] = threading.Event().wait):
+    def __init__(
+        self, secret: Secret, clock: Callable[[], float] = time.time, wait: Callable[[float], object] = poll.pause
+    ):
         self._totp = pyotp.TOTP(secret.reveal())
         self._clock, self._wait = clock, wait
         self._spent: set[int] = set()
@@ -49,7 +52,7 @@ class TotpCodes:
                 if unspent is not None:
                     self._spent = {s for s in self._spent if s >= step - 1} | {unspent}
                     return self._totp.at(unspent * STEP_SECONDS)
-                self._wait((step + 1) * STEP_SECONDS - self._clock())
+                poll.until_clock_reaches((step + 1) * STEP_SECONDS, clock=self._clock, wait=self._wait)
 
 
 _codes: dict[str, TotpCodes] = {}

@@ -38,9 +38,17 @@ API
         One line for a failed webdriver.Remote(...): "the grid at <url> cannot serve browser 'safari': ...".
         The grid rejects a browser it has no slot for at once (reject-unsupported-caps), never queues it.
 """
+
 from .browsers import BROWSERS, capabilities_for, installed_browsers
 from .embedded import DEFAULT_SLOTS, EmbeddedGrid
 from .errors import GridError, session_error
 
-__all__ = ["BROWSERS", "DEFAULT_SLOTS", "EmbeddedGrid", "GridError", "capabilities_for", "installed_browsers",
-           "session_error"]
+__all__ = [
+    "BROWSERS",
+    "DEFAULT_SLOTS",
+    "EmbeddedGrid",
+    "GridError",
+    "capabilities_for",
+    "installed_browsers",
+    "session_error",
+]

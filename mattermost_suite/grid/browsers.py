@@ -3,6 +3,7 @@
 Each browser is named by its engine ("chromium", "firefox", "webkit"); the grid's browserName differs
 ("chrome", "firefox", "MiniBrowser") because that is what the drivers and Selenium's option classes use.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,9 +28,17 @@ XVFB = "/usr/bin/Xvfb"
 WEBKIT_PACKAGE = "libwebkit2gtk-4.1-0"  # MiniBrowser cannot print its version without a display
 
 # Headless Chromium as root; no background calls to Google services (the grid must stay on 127.0.0.1).
-CHROMIUM_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--window-size=1280,800")
+CHROMIUM_ARGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,800",
+)
 # Firefox phones home (captive portal, remote settings, telemetry) unless told not to.
 FIREFOX_PREFS = {
     "network.captive-portal-service.enabled": False,
@@ -47,10 +56,10 @@ FIREFOX_PREFS = {
 
 @dataclass(frozen=True)
 class Browser:
-    name: str            # our name: chromium | firefox | webkit
-    grid_name: str       # the W3C browserName the grid matches on
+    name: str  # our name: chromium | firefox | webkit
+    grid_name: str  # the W3C browserName the grid matches on
     binary: str
-    driver: str | None   # None: no usable driver on this machine
+    driver: str | None  # None: no usable driver on this machine
 
 
 def geckodriver() -> str | None:

@@ -4,6 +4,7 @@
 atexit covers a forgotten stop(); a SIGTERM/SIGHUP handler covers being killed politely, which would otherwise
 end the interpreter without running atexit and leave the grid's sessions (Java, browsers, Xvfb) behind.
 """
+
 from __future__ import annotations
 
 import atexit

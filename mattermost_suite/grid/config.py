@@ -3,6 +3,7 @@
 Every role binds the given host only, never detects drivers or runs Selenium Manager (both would search the
 machine or the network), and the hub side rejects browsers no node offers instead of queueing them.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,6 +17,7 @@ SESSION_TIMEOUT = 300  # seconds of inactivity after which a node ends a forgott
 @dataclass
 class NodeSpec:
     """What one node serves: driver slots per browser, and at most one relayed WebKitWebDriver."""
+
     drivers: dict[str, tuple[str, int]] = field(default_factory=dict)  # browser -> (driver path, slots)
     relay_url: str | None = None
 
@@ -39,28 +41,51 @@ def _table(header: str, values: dict) -> str:
 
 
 def _server(host: str, port: int) -> str:
-    return (_table("[server]", {"host": host, "port": port})
-            + _table("[logging]", {"tracing": False}))  # span dumps only add noise to the log
+    return _table("[server]", {"host": host, "port": port}) + _table(
+        "[logging]", {"tracing": False}
+    )  # span dumps only add noise to the log
 
 
 def _distributor(session_request_timeout: int) -> str:
-    return (_table("[distributor]", {"reject-unsupported-caps": True})
-            + _table("[sessionqueue]", {"session-request-timeout": session_request_timeout}))
+    return _table("[distributor]", {"reject-unsupported-caps": True}) + _table(
+        "[sessionqueue]", {"session-request-timeout": session_request_timeout}
+    )
 
 
 def _node(spec: NodeSpec, grid_url: str | None) -> str:
-    node = {"detect-drivers": False, "selenium-manager": False, "max-sessions": spec.slots,
-            "override-max-sessions": True, "session-timeout": SESSION_TIMEOUT}
+    node = {
+        "detect-drivers": False,
+        "selenium-manager": False,
+        "max-sessions": spec.slots,
+        "override-max-sessions": True,
+        "session-timeout": SESSION_TIMEOUT,
+    }
     if grid_url:
         node["grid-url"] = grid_url
     parts = [_table("[node]", node)]
     for browser, (driver, slots) in spec.drivers.items():
-        parts.append(_table("[[node.driver-configuration]]", {
-            "display-name": browser, "webdriver-executable": driver, "max-sessions": slots,
-            "stereotype": json.dumps(stereotype(browser))}))
+        parts.append(
+            _table(
+                "[[node.driver-configuration]]",
+                {
+                    "display-name": browser,
+                    "webdriver-executable": driver,
+                    "max-sessions": slots,
+                    "stereotype": json.dumps(stereotype(browser)),
+                },
+            )
+        )
     if spec.relay_url:  # WebKitWebDriver serves one session at a time
-        parts.append(_table("[relay]", {"url": spec.relay_url, "status-endpoint": "/status",
-                                        "configs": ["1", json.dumps(stereotype("webkit"))]}))
+        parts.append(
+            _table(
+                "[relay]",
+                {
+                    "url": spec.relay_url,
+                    "status-endpoint": "/status",
+                    "configs": ["1", json.dumps(stereotype("webkit"))],
+                },
+            )
+        )
     return "".join(parts)
 
 

@@ -5,6 +5,7 @@ slot through relay mode (WebKitWebDriver under Xvfb). The jar cannot drive WebKi
 relays a single URL, so each further WebKit slot needs its own node: then a hub plus nodes is started instead,
 wired by an event bus on loopback ports.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,12 +13,12 @@ import os
 import select
 import shutil
 import tempfile
-import threading
 import time
 import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
+from .. import poll
 from . import cleanup, config
 from .browsers import BROWSERS, WEBKIT_DRIVER, XVFB, browser_version, catalog, installed_browsers
 from .errors import GridError
@@ -30,7 +31,7 @@ JAVA = "/usr/bin/java"
 DEFAULT_SLOTS = {"chromium": 6, "firefox": 2, "webkit": 1}
 # Small, quick-starting JVMs: the grid only proxies HTTP, and 2 cores are shared with the browsers.
 JVM_ARGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"]
-READY_POLL = 0.1      # seconds between GET /status while starting
+READY_POLL = 0.1  # seconds between GET /status while starting
 XVFB_SCREEN = "1280x1024x24"
 
 
@@ -51,16 +52,19 @@ def _choose_browsers(browsers) -> tuple[str, ...]:
     installed = installed_browsers()
     if browsers is None:
         if not installed:
-            raise GridError("no browser installed (chromium, firefox-esr or WebKitWebDriver+Xvfb): "
-                            "run bash scripts/setup")
+            raise GridError(
+                "no browser installed (chromium, firefox-esr or WebKitWebDriver+Xvfb): run bash scripts/setup"
+            )
         return installed
     chosen = tuple(dict.fromkeys(browsers))
     for name in chosen:
         if name not in BROWSERS:
             raise GridError(f"unknown browser {name!r} for the grid (known: {', '.join(BROWSERS)})")
         if name not in installed:
-            raise GridError(f"browser {name!r} is not installed here (installed: "
-                            f"{', '.join(installed) or 'none'}): run bash scripts/setup")
+            raise GridError(
+                f"browser {name!r} is not installed here (installed: "
+                f"{', '.join(installed) or 'none'}): run bash scripts/setup"
+            )
     if not chosen:
         raise GridError("the grid needs at least one browser")
     return chosen
@@ -82,8 +86,15 @@ def _slot_counts(browsers, slots_per_browser) -> dict[str, int]:
 class EmbeddedGrid:
     """A grid started and stopped by this process; see the package docstring for the API."""
 
-    def __init__(self, browsers=None, slots_per_browser=None, log_dir=Path("reports/grid"),
-                 ready_deadline: float = 60.0, host: str = "127.0.0.1", session_request_timeout: int = 60):
+    def __init__(
+        self,
+        browsers=None,
+        slots_per_browser=None,
+        log_dir=Path("reports/grid"),
+        ready_deadline: float = 60.0,
+        host: str = "127.0.0.1",
+        session_request_timeout: int = 60,
+    ):
         self.browsers = _choose_browsers(browsers)
         self.slots = _slot_counts(self.browsers, slots_per_browser)
         self.log_dir = Path(log_dir)
@@ -92,11 +103,11 @@ class EmbeddedGrid:
         self.session_request_timeout = session_request_timeout
         self.url: str | None = None
         self.log_file = self.log_dir / ("grid.log" if self.slots.get("webkit", 0) <= 1 else "hub.log")
-        self._children: list = []          # Popen objects, each the leader of its own session
-        self._names: dict[int, str] = {}   # pid -> log name, for error messages
+        self._children: list = []  # Popen objects, each the leader of its own session
+        self._names: dict[int, str] = {}  # pid -> log name, for error messages
         self._served: dict[str, str] | None = None
-        self._owner = new_owner_token()    # inherited by every descendant, even daemonised ones
-        self._tmp: str | None = None        # TMPDIR of every child: browser profiles die with the grid
+        self._owner = new_owner_token()  # inherited by every descendant, even daemonised ones
+        self._tmp: str | None = None  # TMPDIR of every child: browser profiles die with the grid
 
     # -- public -------------------------------------------------------------------------------------
     @property
@@ -139,7 +150,7 @@ class EmbeddedGrid:
         self.url = None
         cleanup.unregister(self)
 
-    def __enter__(self) -> "EmbeddedGrid":
+    def __enter__(self) -> EmbeddedGrid:
         self.start()
         return self
 
@@ -161,8 +172,11 @@ class EmbeddedGrid:
         """Start Xvfb on a display it picks itself (-displayfd), return ":N"."""
         read_end, write_end = os.pipe()
         try:
-            self._spawn("xvfb", [XVFB, "-displayfd", str(write_end), "-screen", "0", XVFB_SCREEN,
-                                 "-nolisten", "tcp", "-noreset"], pass_fds=(write_end,))
+            self._spawn(
+                "xvfb",
+                [XVFB, "-displayfd", str(write_end), "-screen", "0", XVFB_SCREEN, "-nolisten", "tcp", "-noreset"],
+                pass_fds=(write_end,),
+            )
             os.close(write_end)
             write_end = -1
             deadline = time.monotonic() + self.ready_deadline
@@ -170,8 +184,9 @@ class EmbeddedGrid:
             while not text.endswith(b"\n"):
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not select.select([read_end], [], [], remaining)[0]:
-                    raise GridError(f"Xvfb gave no display within {self.ready_deadline:g} s; "
-                                    f"see {self.log_dir / 'xvfb.log'}")
+                    raise GridError(
+                        f"Xvfb gave no display within {self.ready_deadline:g} s; see {self.log_dir / 'xvfb.log'}"
+                    )
                 chunk = os.read(read_end, 64)
                 if not chunk:
                     raise GridError(f"Xvfb exited at start; see {self.log_dir / 'xvfb.log'}")
@@ -195,9 +210,12 @@ class EmbeddedGrid:
     def _java_argv(self, java: str, jar: Path, role: str, toml: Path, extra=()) -> list[str]:
         logs = self.log_dir.resolve()
         driver_logs = [  # warnings only: at INFO chromedriver would log typed passwords
-            f"-Dwebdriver.chrome.logfile={logs / 'chromedriver.log'}", "-Dwebdriver.chrome.appendLog=true",
+            f"-Dwebdriver.chrome.logfile={logs / 'chromedriver.log'}",
+            "-Dwebdriver.chrome.appendLog=true",
             "-Dwebdriver.chrome.loglevel=WARNING",
-            f"-Dwebdriver.firefox.logfile={logs / 'geckodriver.log'}", "-Dwebdriver.firefox.logLevel=WARN"]
+            f"-Dwebdriver.firefox.logfile={logs / 'geckodriver.log'}",
+            "-Dwebdriver.firefox.logLevel=WARN",
+        ]
         return [java, *JVM_ARGS, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]
 
     def _write(self, name: str, text: str) -> Path:
@@ -207,23 +225,29 @@ class EmbeddedGrid:
 
     def _start_java(self, java: str, jar: Path, relays: list[str]) -> None:
         cat = catalog()
-        main = config.NodeSpec(drivers={b: (cat[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
-                               relay_url=relays[0] if relays else None)
+        main = config.NodeSpec(
+            drivers={b: (cat[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
+            relay_url=relays[0] if relays else None,
+        )
         nodes = [main] + [config.NodeSpec(relay_url=url) for url in relays[1:]]
         env = dict(os.environ, SE_OFFLINE="true", SE_AVOID_STATS="true")  # belt and braces: no Selenium Manager
         self._expected = (len(nodes), sum(n.slots for n in nodes))
         if len(nodes) == 1:
-            port, = free_ports(1, self.host)
+            (port,) = free_ports(1, self.host)
             toml = self._write("grid", config.standalone_toml(self.host, port, main, self.session_request_timeout))
             self._spawn("grid", self._java_argv(java, jar, "standalone", toml), env=env)
         else:
             hub_port, publish, subscribe, *node_ports = free_ports(3 + len(nodes), self.host)
-            events = ["--publish-events", f"tcp://{self.host}:{publish}",
-                      "--subscribe-events", f"tcp://{self.host}:{subscribe}"]
+            events = [
+                "--publish-events",
+                f"tcp://{self.host}:{publish}",
+                "--subscribe-events",
+                f"tcp://{self.host}:{subscribe}",
+            ]
             hub_url = f"http://{self.host}:{hub_port}"
             toml = self._write("hub", config.hub_toml(self.host, hub_port, self.session_request_timeout))
             self._spawn("hub", self._java_argv(java, jar, "hub", toml, events), env=env)
-            for i, (spec, port) in enumerate(zip(nodes, node_ports), 1):
+            for i, (spec, port) in enumerate(zip(nodes, node_ports, strict=False), 1):
                 toml = self._write(f"node-{i}", config.node_toml(self.host, port, spec, hub_url))
                 self._spawn(f"node-{i}", self._java_argv(java, jar, "node", toml, events), env=env)
             port = hub_port
@@ -243,14 +267,21 @@ class EmbeddedGrid:
         up = [n for n in nodes if n.get("availability") == "UP"]
         return (len(up), sum(len(n.get("slots", [])) for n in up)) == self._expected
 
+    def _ready_or_exited(self) -> bool:
+        """True once GET /status says ready with every slot registered; GridError if a child has exited."""
+        if self._is_ready(self._status()):
+            return True
+        for child in self._children:
+            if child.poll() is not None:
+                name = self._names[child.pid]
+                raise GridError(
+                    f"grid process {name} exited at start (code {child.returncode}); "
+                    f"see {self.log_dir / (name + '.log')}"
+                )
+        return False
+
     def _wait_ready(self) -> None:
-        deadline = time.monotonic() + self.ready_deadline
-        while not self._is_ready(self._status()):
-            for child in self._children:
-                if child.poll() is not None:
-                    name = self._names[child.pid]
-                    raise GridError(f"grid process {name} exited at start (code {child.returncode}); "
-                                    f"see {self.log_dir / (name + '.log')}")
-            if time.monotonic() >= deadline:
-                raise GridError(f"Selenium Grid not ready within {self.ready_deadline:g} s; see {self.log_file}")
-            threading.Event().wait(READY_POLL)
+        try:
+            poll.until(self._ready_or_exited, self.ready_deadline, READY_POLL, "Selenium Grid ready")
+        except poll.PollTimeout:
+            raise GridError(f"Selenium Grid not ready within {self.ready_deadline:g} s; see {self.log_file}") from None

@@ -1,4 +1,5 @@
 """One-line errors for the suite to show: a grid that cannot start, or a browser it cannot serve."""
+
 from __future__ import annotations
 
 from selenium.common.exceptions import WebDriverException

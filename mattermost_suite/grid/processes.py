@@ -7,6 +7,7 @@ they still inherit the environment, so every child also carries an owner tag (OW
 Ending the children therefore means: signal every process of their sessions or with their tag, wait until
 none is left, reap the children.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,10 +15,11 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 import uuid
 from pathlib import Path
+
+from .. import poll
 
 POLL = 0.05  # seconds between /proc scans while waiting for processes to exit
 OWNER_VARIABLE = "MM_SUITE_GRID_OWNER"
@@ -27,12 +29,18 @@ def new_owner_token() -> str:
     return f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
 
 
-def spawn(argv: list[str], log: Path, owner: str, env: dict | None = None, pass_fds: tuple = ()
-          ) -> subprocess.Popen:
+def spawn(argv: list[str], log: Path, owner: str, env: dict | None = None, pass_fds: tuple = ()) -> subprocess.Popen:
     env = {**(os.environ if env is None else env), OWNER_VARIABLE: owner}
     with open(log, "ab") as out:  # the child keeps its own descriptor
-        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
-                                env=env, pass_fds=pass_fds, start_new_session=True)
+        return subprocess.Popen(
+            argv,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            pass_fds=pass_fds,
+            start_new_session=True,
+        )
 
 
 def _stat(pid: int) -> tuple[str, int, int] | None:
@@ -41,7 +49,7 @@ def _stat(pid: int) -> tuple[str, int, int] | None:
         text = Path(f"/proc/{pid}/stat").read_text()
     except (OSError, ValueError):
         return None
-    fields = text[text.rindex(")") + 2:].split()  # the command name may contain spaces and parentheses
+    fields = text[text.rindex(")") + 2 :].split()  # the command name may contain spaces and parentheses
     return fields[0], int(fields[1]), int(fields[3])
 
 
@@ -68,7 +76,7 @@ def owner_of(pid: int) -> str | None:
     prefix = OWNER_VARIABLE.encode() + b"="
     for entry in environ.split(b"\0"):
         if entry.startswith(prefix):
-            return entry[len(prefix):].decode(errors="replace")
+            return entry[len(prefix) :].decode(errors="replace")
     return None
 
 
@@ -96,15 +104,17 @@ def end_all(children: list[subprocess.Popen], owner: str, grace: float = 5.0) ->
     """
     sids = {c.pid for c in children}
     _signal_all(owned(sids, owner), signal.SIGTERM)
-    deadline = time.monotonic() + grace
-    while owned(sids, owner) and time.monotonic() < deadline:
-        threading.Event().wait(POLL)
+    poll.try_until(lambda: not owned(sids, owner), grace, POLL)
+
+    def killed_all() -> bool:
+        left = owned(sids, owner)
+        _signal_all(left, signal.SIGKILL)
+        return not left
+
     # SIGKILL cannot be ignored, so this normally ends within a few scans; only a process stuck in the kernel
     # (uninterruptible sleep) outlives it, and stopping the run must not hang on that: say so and go on.
     kill_deadline = time.monotonic() + grace
-    while (left := owned(sids, owner)) and time.monotonic() < kill_deadline:
-        _signal_all(left, signal.SIGKILL)
-        threading.Event().wait(POLL)
+    poll.try_until(killed_all, grace, POLL)
     for child in children:
         try:
             child.wait(timeout=max(0.0, kill_deadline - time.monotonic()) + POLL)
@@ -149,7 +159,7 @@ def _decode_address(hex_addr: str) -> tuple[str, int]:
     if len(raw) == 4:
         ip = socket.inet_ntop(socket.AF_INET, raw[::-1])
     else:  # /proc prints IPv6 as four little-endian 32-bit words
-        ip = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
+        ip = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4)))
     return ip, int(port_hex, 16)
 
 
@@ -168,8 +178,14 @@ def tcp_sockets(pids: list[int]) -> list[dict]:
         for line in lines:
             f = line.split()
             if f[9] in owner:
-                found.append({"pid": owner[f[9]], "local": _decode_address(f[1]),
-                              "remote": _decode_address(f[2]), "listening": f[3] == TCP_LISTEN})
+                found.append(
+                    {
+                        "pid": owner[f[9]],
+                        "local": _decode_address(f[1]),
+                        "remote": _decode_address(f[2]),
+                        "listening": f[3] == TCP_LISTEN,
+                    }
+                )
     return found
 
 
