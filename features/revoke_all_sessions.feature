@@ -11,6 +11,7 @@ Feature: MM-T940 Users - Revoke all sessions
   Scenario Outline: MM-T940 Users - Revoke all sessions
     # Step 1: the test user on several devices at once, kept visible to watch for the sessions ending.
     # state: a computer "awake" or "asleep" while the admin revokes; a mobile app's screen "locked" or "unlocked".
+    # The phones' browsers and the desktop app show the web app, so they count among the test user's browsers.
     Given the test user is logged in on these devices:
       | device              | logs in with | state           |
       | Desktop Chromium    | email        | awake           |
@@ -21,7 +22,8 @@ Feature: MM-T940 Users - Revoke all sessions
       | Desktop app         | username     | asleep          |
       | iOS app             | email        | screen locked   |
       | Android app         | username     | screen unlocked |
-    And every device of the test user shows a channel, left open to watch
+    And every browser of the test user shows a channel, left open to watch
+    And every mobile app of the test user is open and logged in
     # Step 2
     And the system admin is logged in on another browser, "Desktop Chromium"
     When the system admin goes to System Console > Users
@@ -35,23 +37,27 @@ Feature: MM-T940 Users - Revoke all sessions
     When the system admin clicks "Cancel" in the confirmation
     Then the confirmation is closed
     And the system admin is still on the Users page
-    And every device of the test user still shows its channel
+    And every browser of the test user still shows its channel
+    And every mobile app of the test user is still open and logged in
     And the server still lists every session of the test user and accepts each of them
     # Step 1's states, taken while the admin revokes
-    When the test user's asleep computers go to sleep and locked phones lock their screens
+    When the test user's asleep computers go to sleep
+    And the test user's locked phones lock their screens
     # Step 6
-    And the system admin clicks "Revoke All Sessions" again and confirms with "Revoke All Sessions"
+    And the system admin clicks "Revoke All Sessions" on the Users page again
+    And the system admin confirms with "Revoke All Sessions"
     # Expected: every device is logged out automatically, without anyone touching it
-    Then every awake device of the test user reaches the login page by itself
+    Then every awake browser of the test user reaches the login page by itself
     And every asleep computer of the test user still shows its channel, as it slept through the revoke
     # Expected: the system admin's own session ends too
     And the system admin's browser is redirected to the login page
     And the system admin's login page shows no session-expired message, as the admin ended the session
-    When the test user's asleep computers wake up and locked phones are unlocked
+    When the test user's asleep computers wake up
+    And the test user's locked phones are unlocked
     Then every woken computer of the test user reaches the login page by itself
     And every mobile app of the test user is told its session has expired
     # Expected: the login page says why
-    And every device of the test user shows "Your session has expired. Please log in again."
+    And every browser of the test user shows "Your session has expired. Please log in again."
     And the server lists no session for the test user
     And the server refuses every old session of the test user and of the system admin
 

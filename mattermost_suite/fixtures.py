@@ -2,18 +2,22 @@
 so the stand-in, browsers and seeded users are cleaned up after failures and on Ctrl-C as well."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from behave import fixture
 
 from . import admin_profile
 from .api import MattermostApi
 from .config import Config
 from .errors import ConfigError, SuiteError
+from .actors import SystemAdmin, TestUser
+from .domain import Site
+from .events import EventBus
+from .evidence.listener import ScenarioEvidence
 from .fleet import Fleet
-from .narrate import say
-from .record import ScenarioRecord
+from .narration import Narrator, say
 from .run import SuiteRun
 from .seeding import remove_test_user, renew_admin_session, seed_test_user
-from .tasks.scene import Scene, Site
 
 
 @fixture
@@ -82,24 +86,36 @@ def admin_left_as_found(context, api: MattermostApi):
         admin_profile.restore(api, found)
 
 
+@dataclass(frozen=True)
+class Cast:
+    """One scenario's actors, and the listeners that report what they do."""
+    test_user: TestUser
+    admin: SystemAdmin
+    evidence: ScenarioEvidence
+
+
 @fixture
-def scenario_scene(context, run: SuiteRun, scenario_name: str):
-    """A fresh test user (unique to this run) and an empty fleet; afterwards: browsers quit, user removed."""
+def scenario_cast(context, run: SuiteRun, scenario_name: str):
+    """A fresh test user (unique to this run) and the system admin, with an empty fleet; afterwards: every device's
+    outcome said, browsers quit, the user removed."""
     run.scenarios_seeded += 1
-    record = ScenarioRecord(scenario_name, run.server.ui)
-    run.record.scenarios.append(record)
-    test_user = seed_test_user(run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id,
-                               run.config.first_login_seeding)
-    fleet = Fleet(run.config)
+    person = seed_test_user(run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id,
+                            run.config.first_login_seeding)
     site = Site(run.config.base_url, run.server.ui, run.config.deadlines)
+    fleet = Fleet(run.config, site)
+    bus, narrator, evidence = EventBus(), Narrator(), ScenarioEvidence(fleet)
+    bus.subscribe(narrator.on_event)
+    bus.subscribe(evidence.on_event)
     try:
-        yield Scene(run.config, site, run.admin_api, run.admin, test_user, fleet, record)
+        yield Cast(TestUser(person, fleet, site, run.config, bus, run.server.client_config),
+                   SystemAdmin(run.admin, run.admin_api, fleet, site, run.config, bus), evidence)
     finally:
-        for line in record.outcome_lines():  # every device by name, also when the scenario failed midway
-            say(f"outcome: {line}")
+        run.device_records += narrator.records
+        for line in narrator.summary():  # every device by name, also when the scenario failed midway
+            say(line)
         try:
             fleet.quit_all()
         finally:
-            outcome = remove_test_user(run.admin_api, test_user)
+            outcome = remove_test_user(run.admin_api, person)
             if not outcome.startswith("removed"):
                 say(outcome)

@@ -15,25 +15,25 @@ import sys
 from behave import use_fixture
 from behave.tag_matcher import ActiveTagMatcher
 
-from . import evidence_hooks
 from .browser_check import check_browsers
 from .config import rehearsal_reason
+from .device_table import check_device_table, table_rows
 from .errors import ConfigError, PreflightError, SuiteError
-from .fixtures import admin_left_as_found, admin_rest_identity, embedded_grid, embedded_standin, scenario_scene
+from .evidence import run_report
+from .evidence.skip_reasons import SkipReasons
+from .fixtures import admin_left_as_found, admin_rest_identity, embedded_grid, embedded_standin, scenario_cast
 from .fleet.profiles import grid_browsers
-from .narrate import say
-from .secrets import mask
-from .server_settings import sign_in_methods_refusal
-from .tasks.matrix import check_device_table, table_rows
+from .narration import say
 from .preflight import check_grid, check_server
-from .record import RunRecord
 from .rehearsal import Rehearsal
 from .run import SuiteRun, config_from_behave, new_run_id
+from .secrets import mask
+from .server_settings import sign_in_methods_refusal
 
 
 def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
-    evidence_hooks.clean_earlier_results(context.config)
+    run_report.clean_earlier_results(context.config)
     try:
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
         reason = rehearsal_reason(config)
@@ -58,10 +58,10 @@ def before_all(context) -> None:
     except SuiteError as error:
         _end_run(context, f"MM-T940 cannot start: {error}", EXIT_PREFLIGHT)
     run_id = new_run_id()
-    context.mm_run = SuiteRun(config, info, api, run_id, RunRecord(run_id, info.url, info.version_id, info.ui))
+    context.mm_run = SuiteRun(config, info, api, run_id)
     context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
     context.mm_rehearsal = Rehearsal(reason) if reason else None  # the revoking steps read it: always set
-    context.mm_skip_reasons = evidence_hooks.SkipReasons().start()
+    context.mm_skip_reasons = SkipReasons().start()
     browsers = f"browsers on the grid at {config.grid_url}" if config.grid_url else "local browsers"
     say(f"run {run_id} on {info.url}: Mattermost {info.version_text}, {info.ui} web app, {browsers}")
     if reason:
@@ -72,7 +72,7 @@ def before_scenario(context, scenario) -> None:
     run = getattr(context, "mm_run", None)
     if run is None:
         return
-    evidence_hooks.label(scenario, context.config.userdata)
+    run_report.label(scenario, context.config.userdata)
     if context.mm_ui_tags.should_skip(scenario, use_inherited=True):
         scenario.skip(f"not for this server: its web app is the {run.server.ui} generation")
         return
@@ -84,9 +84,8 @@ def before_scenario(context, scenario) -> None:
                                       run.config.extra_app_sessions)
     if refusal:  # before anything is seeded: the server would refuse these logins, not the product fail them
         _end_run(context, f"MM-T940 preflight failed: {refusal}", EXIT_PREFLIGHT)
-    context.mm_scene = use_fixture(scenario_scene, context, run, scenario.name)
-    context.mm_evidence = evidence_hooks.ScenarioEvidence(context.mm_scene)
-    context.add_cleanup(context.mm_evidence.close)
+    cast = use_fixture(scenario_cast, context, run, scenario.name)
+    context.test_user, context.admin, context.mm_evidence = cast.test_user, cast.admin, cast.evidence
 
 
 def after_scenario(context, scenario) -> None:
@@ -129,7 +128,7 @@ def after_all(context) -> None:
     the run."""
     run = getattr(context, "mm_run", None)
     if run is not None:
-        evidence_hooks.write_report_files(context.config, run)
+        run_report.write_report_files(context.config, run)
     reasons = getattr(context, "mm_skip_reasons", None)
     if reasons is not None:
         reasons.stop()

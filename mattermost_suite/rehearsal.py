@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from .narrate import say
-from .tasks import rehearsal_end
+from .narration import say
 
 
 @dataclass
@@ -58,10 +57,10 @@ def stop_here(context, rehearsal: Rehearsal, why: str) -> None:
     scenario = context.scenario
     steps = list(scenario.all_steps)
     remaining = [step for step in steps if step.status.name in ("untested", "skipped")]  # this one included
-    checked = rehearsal_end.every_session_still_active(context.mm_scene)
+    sessions = context.admin.finds_nothing_revoked(context.test_user)
     reason = rehearsal.not_run(why)
     scenario.skip(reason)
     rehearsal.stopped_scenarios += 1
     rehearsal.not_run_steps += len(remaining)
     say(f"{reason}; the last {len(remaining)} of {len(steps)} steps, from: {remaining[0].keyword} {remaining[0].name}")
-    say(checked)
+    say(f"rehearsal: all {sessions} sessions it opened are still active (the test user's and the system admin's)")

@@ -1,4 +1,5 @@
-"""One run of the suite: settings, the target server as checked by the preflight, the admin, the run's record."""
+"""One run of the suite: settings, the target server as checked by the preflight, the admin's REST identity, and
+the devices every scenario used (for the report's environment)."""
 from __future__ import annotations
 
 import secrets as random_tokens
@@ -8,8 +9,7 @@ from typing import Mapping
 from .api import MattermostApi
 from .config import Config, load
 from .preflight import ServerInfo
-from .record import RunRecord
-from .tasks.scene import Person
+from .domain import SYSTEM_ADMIN, DeviceRecord, Person
 
 
 def config_from_behave(userdata: Mapping[str, str], defines: list[tuple[str, str]] | None) -> Config:
@@ -29,11 +29,11 @@ class SuiteRun:
     server: ServerInfo
     admin_api: MattermostApi
     run_id: str
-    record: RunRecord
+    device_records: list[DeviceRecord] = field(default_factory=list)
     scenarios_seeded: int = field(default=0)
 
     @property
     def admin(self) -> Person:
         user = self.admin_api.user
-        return Person("system admin", self.config.admin_username, user.get("email", ""), self.config.admin_password,
+        return Person(SYSTEM_ADMIN, self.config.admin_username, user.get("email", ""), self.config.admin_password,
                       user.get("id", ""))

@@ -7,7 +7,7 @@ from .api import MattermostApi
 from .errors import SuiteError
 from .first_login import seed_first_login
 from .secrets import Secret
-from .tasks.scene import Person
+from .domain import TEST_USER, Person
 
 
 def seed_test_user(api: MattermostApi, run_id: str, number: int, team_id: str,
@@ -22,7 +22,7 @@ def seed_test_user(api: MattermostApi, run_id: str, number: int, team_id: str,
         user = api.create_user(username, email, password)
     except SuiteError as error:
         raise SuiteError(_why_not_created(error), error_id=error.error_id, status=error.status) from None
-    person = Person("test user", username, email, password, user["id"])
+    person = Person(TEST_USER, username, email, password, user["id"])
     try:
         if first_login_seeding:
             seed_first_login(api, user["id"])

@@ -17,7 +17,7 @@ from datetime import datetime
 import requests
 
 from ..errors import SuiteError
-from ..record import now
+from ..domain import now
 from ..secrets import Secret
 
 API = "/api/v4"

@@ -5,16 +5,20 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
 from ..errors import SuiteError
-from ..record import DeviceRecord
+from ..domain import DeviceRecord, Site
 from ..secrets import Secret
 from .apps import AppSession
 from .drivers import new_driver
 from .profiles import DeviceProfile
+
+
+Page = TypeVar("Page")
 
 
 @dataclass
@@ -26,15 +30,21 @@ class Device:
     session_token: Secret | None = field(default=None, repr=False)
     app: AppSession | None = field(default=None, repr=False)
     requests_when_locked: int = 0   # an app's request count when its screen was locked
+    site: Site | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
         return self.record.name
 
+    def on(self, page: type[Page]) -> Page:
+        """This browser seen through a page object: `device.on(LoginPage).wait_until_shown(...)`."""
+        return page(self.driver, self.site)
+
 
 class Fleet:
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, site: Site | None = None):
         self.config = config
+        self.site = site
         self.devices: list[Device] = []
         self.apps: list[AppSession] = []   # every app session opened, table devices and extras alike
         self._lock = threading.Lock()
@@ -89,7 +99,7 @@ class Fleet:
         caps = driver.capabilities
         record.browser = f"{caps.get('browserName', '?')} {caps.get('browserVersion', '?')}"
         record.driver = f"remote {self.config.grid_url}" if self.config.grid_url else f"local {profile.browser} driver"
-        return Device(profile, driver, record)
+        return Device(profile, driver, record, site=self.site)
 
     def quit_all(self) -> None:
         """Quit every browser, in parallel (each quit takes a moment); never raises."""

@@ -3,8 +3,7 @@ import pytest
 
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.fleet.profiles import all_profiles, browsers_for, grid_browsers, profile_named
-from mattermost_suite.tasks.devices import wanted_devices
-from mattermost_suite.tasks.matrix import chosen_rows
+from mattermost_suite.device_table import chosen_rows, wanted_devices
 
 TABLE = [("Desktop Chromium", "email", "awake"), ("Desktop WebKit", "email", "awake"),
          ("Desktop app", "username", "asleep"), ("iOS app", "email", "screen locked")]

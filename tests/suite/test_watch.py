@@ -5,10 +5,11 @@ from datetime import timedelta
 import pytest
 
 from mattermost_suite.config import load
+from mattermost_suite import presenter
+from mattermost_suite.actors.browsers import Browsers
+from mattermost_suite.domain import DeviceRecord, Site, now
+from mattermost_suite.events import EventBus, LoggedOut, NotLoggedOut
 from mattermost_suite.fleet import Device, profile_named
-from mattermost_suite.record import DeviceRecord, ScenarioRecord, now
-from mattermost_suite.tasks.devices import watch_until_logged_out
-from mattermost_suite.tasks.scene import Site
 
 BASE = "http://127.0.0.1:8065"
 
@@ -42,29 +43,41 @@ class WatchedBrowser:
         raise AssertionError(f"the watcher called driver.{name}()")
 
 
-def devices(*logout_after):
-    return [Device(profile_named("Desktop Chromium"), WatchedBrowser(n), DeviceRecord(f"Device {i}", "test user", "email"))
-            for i, n in enumerate(logout_after, 1)]
-
-
 SITE = Site(BASE, "current", dataclasses.replace(load({}, {}, env={}).deadlines, logout=1.0))
 
 
+def devices(*logout_after):
+    return [Device(profile_named("Desktop Chromium"), WatchedBrowser(n), DeviceRecord(f"Device {i}", "test user", "email"),
+                   site=SITE) for i, n in enumerate(logout_after, 1)]
+
+
+def watched_by(bus, devices_):
+    events = []
+    bus.subscribe(events.append)
+    return Browsers(bus, SITE.deadlines, devices_), events
+
+
 def test_each_device_is_reported_by_name_with_its_latency():
-    record = ScenarioRecord("s", "current", revoke_confirmed_at=now() - timedelta(seconds=2))
-    lines = watch_until_logged_out(devices(1, 3), SITE, record)
+    confirmed_at = now() - timedelta(seconds=2)
+    browsers, events = watched_by(EventBus(), devices(1, 3))
+    browsers.awake_ones_reach_login_page()
+    [logged_out] = events
+    assert isinstance(logged_out, LoggedOut)
+    lines = [presenter.device_line(device.record, confirmed_at) for device in logged_out.devices]
     assert [line.split(":")[0] for line in lines] == ["Device 1", "Device 2"]
     assert all(line.endswith("s after the confirm") and " 2." in line for line in lines)
 
 
 def test_a_failure_names_every_device_that_stayed_and_where_it_is():
-    record = ScenarioRecord("s", "current", revoke_confirmed_at=now())
     watched = devices(1, None, None)
+    browsers, events = watched_by(EventBus(), watched)
     with pytest.raises(AssertionError) as caught:
-        watch_until_logged_out(watched, SITE, record)
+        browsers.awake_ones_reach_login_page()
     message = str(caught.value)
     assert message.startswith("2 of 3 devices did not reach the login page by themselves within 1 s")
     assert "Device 2: waited 1 s for the login page; the browser is at /ad-1/channels/town-square" in message
     assert "Device 3:" in message and "Device 1" not in message
     assert watched[0].record.logged_out_at and watched[1].record.logged_out_at is None
-    assert watched[1].record.outcome.startswith("NOT logged out")
+    assert presenter.outcome(watched[1].record, now()).startswith("NOT logged out")
+    assert caught.value.devices == (watched[1], watched[2])  # the evidence photographs exactly these
+    assert [type(event) for event in events] == [LoggedOut, NotLoggedOut]

@@ -1,22 +1,20 @@
-"""What the server itself says about sessions, through the REST API (the browsers can't lie about this)."""
+"""What the server itself says about sessions, through the REST API (the browsers can't lie about this).
+The system admin's verbs use these with its REST identity."""
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from typing import Sequence
 
 from ..api import MattermostApi
+from ..domain import SESSION_EXPIRED, Person
 from ..errors import SuiteError
 from ..fleet import Device
 from ..fleet.apps import AppSession
 from ..secrets import Secret
-from .scene import Person
-
-EXPIRED = "api.context.session_expired.app_error"
 
 
 def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[Device],
-                          extra_apps: Sequence[AppSession] = (), at_once: int = 16,
-                          because: str = "although the revoke was cancelled") -> str:
+                          extra_apps: Sequence[AppSession], at_once: int, because: str) -> None:
     """Every device's and extra app's session is listed (apps as mobile, by device id) and accepted, and so is the
     system admin's own REST session (its first call)."""
     problems = []
@@ -40,9 +38,7 @@ def sessions_still_active(api: MattermostApi, person: Person, devices: Sequence[
     refused = [status for status in _token_statuses(api, extra_apps, at_once) if status != 200]
     problems += [f"{len(refused)} of {len(extra_apps)} extra app sessions are refused"] if refused else []
     if problems:
-        raise AssertionError(f"sessions were deactivated {because}:\n  - "
-                             + "\n  - ".join(problems))
-    return f"{len(extra_apps)} extra app sessions: all listed as mobile and accepted" if extra_apps else ""
+        raise AssertionError(f"sessions were deactivated {because}:\n  - " + "\n  - ".join(problems))
 
 
 def tokens_still_accepted(api: MattermostApi, devices: Sequence[Device], because: str) -> None:
@@ -62,8 +58,8 @@ def no_sessions_left(api: MattermostApi, person: Person) -> None:
         raise AssertionError(f"the server still lists {len(listed)} session(s) of the {person.role}")
 
 
-def old_sessions_refused(api: MattermostApi, devices: Sequence[Device], extra_apps: Sequence[AppSession] = (),
-                         at_once: int = 16, rest_sessions: Sequence[tuple[str, Secret | None]] = ()) -> str:
+def old_sessions_refused(api: MattermostApi, devices: Sequence[Device], extra_apps: Sequence[AppSession],
+                         at_once: int, rest_sessions: Sequence[tuple[str, Secret | None]]) -> None:
     """Every old session token is refused with 401: the devices', the extra apps' and named REST sessions' (e.g. the
     system admin's seeding session, which no page logs out)."""
     missing = [name for name, token in rest_sessions if not token]
@@ -74,11 +70,10 @@ def old_sessions_refused(api: MattermostApi, devices: Sequence[Device], extra_ap
                  if (status := api.status_with_token("GET", "/users/me", token)) != 401]
     with ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="extra-app") as pool:
         answers = list(pool.map(lambda app: app.check_in(), extra_apps))  # each extra app's next request
-    still = [answer for answer in answers if answer != (401, EXPIRED)]
+    still = [answer for answer in answers if answer != (401, SESSION_EXPIRED)]
     accepted += [f"{len(still)} of {len(extra_apps)} extra app sessions: {sorted(set(still))}"] if still else []
     if accepted:
         raise AssertionError("old sessions are not refused with 401:\n  - " + "\n  - ".join(accepted))
-    return f"{len(extra_apps)} extra app sessions: all {len(answers)} refused with 401 {EXPIRED}" if extra_apps else ""
 
 
 def _statuses(api: MattermostApi, devices: Sequence[Device]):

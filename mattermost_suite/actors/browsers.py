@@ -1,0 +1,140 @@
+"""A person's browsers (the Desktop app's window is one too): logged in through the login page, then watched and
+never touched until the web app logs them out by itself. Asleep computers are frozen and offline meanwhile.
+
+A channel "shows" only when no first-login screen (a tutorial, a tour tip, the onboarding task list, the
+preparing-workspace page) covers it; such a screen fails that device in one line naming the screen.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from ..config import Deadlines
+from ..domain import Person, now
+from ..events import EventBus, LoggedIn, LoggedOut, NotLoggedOut, WentToSleep
+from ..fleet import Device
+from ..fleet.power import fall_asleep, is_frozen, wake_up
+from ..pages import ChannelPage, FirstLoginScreens, LoginPage, in_the_way, where
+from ..secrets import Secret
+from .together import on_every_device, results_or_fail
+
+
+def sign_in(device: Device, person: Person, mfa_codes: Callable[[], str] | None = None) -> LoginPage:
+    """Fill in the login form as a person would (with an MFA code when the web app asks for one)."""
+    login = device.on(LoginPage).open()
+    login.log_in(person.login_id(device.record.login_with), person.password, mfa_token_provider=mfa_codes)
+    return login
+
+
+def note_logged_in(device: Device) -> None:
+    device.record.logged_in_at = now()
+    cookie = device.driver.get_cookie("MMAUTHTOKEN") or {}
+    device.session_token = Secret(cookie.get("value", ""))  # Secret registers it for masking at once
+
+
+def reach_login_page(device: Device, deadline: float) -> None:
+    """Watch, never touching the page, until the web app shows the login page; note when."""
+    device.on(LoginPage).wait_until_shown(deadline)
+    device.record.logged_out_at = now()
+
+
+class Browsers:
+    def __init__(self, bus: EventBus, deadlines: Deadlines, devices: Sequence[Device] = ()):
+        self.bus, self.deadlines = bus, deadlines
+        self.devices: list[Device] = list(devices)
+
+    @property
+    def asleep(self) -> list[Device]:
+        return [device for device in self.devices if device.record.state == "asleep"]
+
+    @property
+    def awake(self) -> list[Device]:
+        return [device for device in self.devices if device.record.state != "asleep"]
+
+    def log_in(self, person: Person) -> None:
+        """Every browser at once through the login page, until its channel shows."""
+        def log_in(device: Device) -> str:
+            sign_in(device, person)
+            # Raises FirstLoginScreenInTheWay (naming the screen) rather than timing out behind one.
+            channel = device.on(ChannelPage).wait_until_shown(self.deadlines.login)
+            note_logged_in(device)
+            return channel
+
+        channels = results_or_fail(on_every_device(self.devices, log_in), f"log in as the {person.role}")
+        self.bus.publish(LoggedIn(tuple(self.devices), {d.record.label: c for d, c in zip(self.devices, channels)}))
+
+    def show_their_channel(self) -> None:
+        """Every browser shows a channel page right now, uncovered by any first-login screen (without touching it)."""
+        def check(device: Device) -> None:
+            screen = device.on(FirstLoginScreens).showing()
+            if screen:
+                raise in_the_way(screen)
+            page = device.on(ChannelPage)
+            if not page.is_shown():
+                raise AssertionError(f"not on a channel page but at {page.where()}")
+
+        results_or_fail(on_every_device(self.devices, check), "show a channel page")
+
+    def asleep_ones_fall_asleep(self) -> None:
+        """Frozen and offline, as a computer going to sleep (fleet.power says why these mechanisms)."""
+        def doze_off(device: Device) -> None:
+            fall_asleep(device.driver)
+            device.record.slept_at = now()
+            if not is_frozen(device.driver):
+                raise AssertionError("its page still runs after the freeze (document.visibilityState is not hidden)")
+
+        results_or_fail(on_every_device(self.asleep, doze_off), "fall asleep")
+        self.bus.publish(WentToSleep(tuple(self.asleep)))
+
+    def awake_ones_reach_login_page(self) -> None:
+        deadline = self.deadlines.logout
+        self._watch(self.awake, lambda device: reach_login_page(device, deadline),
+                    f"reach the login page by themselves within {deadline:g} s")
+
+    def asleep_ones_slept_through(self) -> None:
+        """A sleeping computer cannot have noticed anything: still frozen, still on its channel."""
+        def check(device: Device) -> None:
+            page = device.on(ChannelPage)
+            if not is_frozen(device.driver) or not page.is_shown():
+                raise AssertionError(f"did not sleep through the revoke: it is at {page.where()}")
+
+        results_or_fail(on_every_device(self.asleep, check), "sleep through the revoke")
+
+    def asleep_ones_wake_up(self) -> None:
+        """Network back, page resumed; nothing else touches the computer."""
+        def resume(device: Device) -> None:
+            wake_up(device.driver)
+            device.record.woke_at = now()
+
+        results_or_fail(on_every_device(self.asleep, resume), "wake up")
+
+    def woken_ones_reach_login_page(self) -> None:
+        deadline = self.deadlines.logout
+        self._watch(self.asleep, lambda device: reach_login_page(device, deadline),
+                    f"reach the login page within {deadline:g} s of waking")
+
+    def show_on_login_page(self, expected: str) -> None:
+        def check(device: Device) -> None:
+            text = device.on(LoginPage).expired_banner(self.deadlines.element)
+            if text != expected:
+                raise AssertionError(f"the banner reads {text!r}, expected {expected!r}")
+
+        results_or_fail(on_every_device(self.devices, check), f"show {expected!r} on the login page")
+
+    def _watch(self, devices: Sequence[Device], watch: Callable[[Device], None], what: str) -> None:
+        """Watch every device at once; each one that noticed is reported as logged out, each other by its problem."""
+        outcomes = on_every_device(devices, watch)
+        publish_logouts(self.bus, outcomes)
+        results_or_fail(outcomes, what)
+
+
+def publish_logouts(bus: EventBus, outcomes) -> None:
+    for device, _, problem in outcomes:
+        device.record.problem = problem
+    if done := tuple(device for device, _, problem in outcomes if not problem):
+        bus.publish(LoggedOut(done))
+    if failed := tuple((device, problem) for device, _, problem in outcomes if problem):
+        bus.publish(NotLoggedOut(failed))
+
+
+def where_now(device: Device) -> str:
+    return where(device.driver)

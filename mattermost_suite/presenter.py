@@ -1,0 +1,79 @@
+"""Every sentence the suite says about what happened, built from structured records and events: the console
+narration, the timeline's outcome column and the end-of-scenario summary all read from here."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from .domain import SESSION_EXPIRED, DeviceRecord
+
+
+def clock(at: datetime) -> str:
+    """09:41:07.123 (UTC, milliseconds)."""
+    return f"{at:%H:%M:%S.%f}"[:-3]
+
+
+def seconds_between(start: datetime | None, end: datetime | None) -> float | None:
+    return None if start is None or end is None else (end - start).total_seconds()
+
+
+def outcome(record: DeviceRecord, confirmed_at: datetime | None) -> str:
+    """One line: how (and when) the device learnt of the revoke, or what it did instead."""
+    if record.problem:
+        woken = record.kind == "browser" and record.woke_at is not None
+        return f"NOT logged out{' after waking' if woken else ''}: {record.problem}"
+    if record.sent_to:
+        return f"sent away from System Console > Users to {record.sent_to}"
+    if record.logged_out_at is not None:
+        return _logged_out(record, seconds_between(confirmed_at, record.logged_out_at))
+    if record.still_logged_in:
+        return f"still logged in {record.still_logged_in}"
+    return ""
+
+
+def _logged_out(record: DeviceRecord, latency: float | None) -> str:
+    at = f"at {clock(record.logged_out_at)} UTC"
+    after = f", {latency:.1f} s after the confirm" if latency is not None else ""
+    if record.kind == "app":
+        how = "first request after unlocking" if record.woke_at else "poll"
+        return f"its {how} refused with 401 {SESSION_EXPIRED} {at}{after}"
+    if record.woke_at is not None:
+        after_wake = seconds_between(record.woke_at, record.logged_out_at)
+        return f"woke at {clock(record.woke_at)} UTC, logged out {after_wake:.1f} s after waking{after}"
+    return f"logged out {at}{after}"
+
+
+def device_line(record: DeviceRecord, confirmed_at: datetime | None) -> str:
+    return f"{record.label}: {outcome(record, confirmed_at)}"
+
+
+def summary_line(record: DeviceRecord, confirmed_at: datetime | None) -> str:
+    """The end-of-scenario line for every device, also after a failure midway."""
+    return f"outcome: {record.name} ({record.role}, {record.state}): {outcome(record, confirmed_at) or 'no outcome'}"
+
+
+def timeline_outcome(record: DeviceRecord, confirmed_at: datetime | None) -> str:
+    return outcome(record, confirmed_at) or ("not confirmed yet" if confirmed_at is None else "")
+
+
+def timeline_name(record: DeviceRecord) -> str:
+    """e.g. "Desktop app (asleep)": a device's state during the revoke explains its logout time."""
+    return record.label + ("" if record.state == "awake" else f" ({record.state})")
+
+
+def logged_in_line(record: DeviceRecord, landed: str) -> str:
+    return f"{record.label}: logged in, the web app shows {landed}"
+
+
+def went_to_sleep_line(record: DeviceRecord) -> str:
+    what = "screen locked" if record.kind == "app" else "asleep"
+    return f"{record.name}: {what} at {clock(record.slept_at)}"
+
+
+def extra_apps_line(count: int, verdict: str) -> str:
+    if verdict == "refused":
+        return f"{count} extra app sessions: all {count} refused with 401 {SESSION_EXPIRED}"
+    return f"{count} extra app sessions: all listed as mobile and accepted"
+
+
+REHEARSAL_STILL_LOGGED_IN = "(rehearsal: the revoke was not run, the server accepts its session)"
+REFUSED_STILL_LOGGED_IN = "after its request to revoke all sessions was refused"
