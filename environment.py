@@ -1,4 +1,5 @@
 """behave hooks for MM-T940: hooks only; everything they do lives in mattermost_suite.hooks."""
+
 from mattermost_suite import hooks
 
 

@@ -5,6 +5,7 @@ The run itself changes only the locale, and only when it is not English: the con
 Sessions") are the English product's. The web app may save preferences of its own while the admin's browser is
 logged in (tips, onboarding state): the restore removes those and puts back any it changed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -39,8 +40,10 @@ def speak_english(api: MattermostApi, found: AdminProfile) -> str | None:
     if found.locale in ("", ENGLISH):  # none: the web app falls back to DefaultClientLocale (the preflight wants en)
         return None
     api.patch_user(found.user_id, {"locale": ENGLISH})
-    return (f"the system admin's language is {found.locale!r}: switched to English ({ENGLISH!r}) for the run, "
-            "so the console shows the product's English words; it is restored at the end")
+    return (
+        f"the system admin's language is {found.locale!r}: switched to English ({ENGLISH!r}) for the run, "
+        "so the console shows the product's English words; it is restored at the end"
+    )
 
 
 def restore(api: MattermostApi, found: AdminProfile) -> None:

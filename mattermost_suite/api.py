@@ -3,10 +3,12 @@
 Authentication is by `Authorization: Bearer <token>` only. Cookies are refused on purpose: the server prefers a
 cookie over the header and would then demand a CSRF token on every write.
 """
+
 from __future__ import annotations
 
 import http.cookiejar
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import requests
 
@@ -61,8 +63,14 @@ class MattermostApi:
     # -- users and teams ---------------------------------------------------------------------------------------
     def create_user(self, username: str, email: str, password: Secret) -> dict[str, Any]:
         # locale "en": the server would otherwise give the user LocalizationSettings.DefaultClientLocale.
-        body = {"username": username, "email": email, "password": password.reveal(),
-                "first_name": "MM-T940", "last_name": "Test User", "locale": "en"}
+        body = {
+            "username": username,
+            "email": email,
+            "password": password.reveal(),
+            "first_name": "MM-T940",
+            "last_name": "Test User",
+            "locale": "en",
+        }
         return self._send("POST", "/users", json=body).json()
 
     def get_user(self, user_id: str) -> dict[str, Any]:
@@ -111,8 +119,12 @@ class MattermostApi:
 
     def call_with_token(self, method: str, path: str, token: Secret) -> requests.Response:
         """One call made with someone else's session token, answered as is (a refusal is the expected outcome)."""
-        return requests.request(method, self.base_url + API + path, timeout=self.timeout,
-                                headers={"Authorization": f"Bearer {token.reveal()}"})
+        return requests.request(
+            method,
+            self.base_url + API + path,
+            timeout=self.timeout,
+            headers={"Authorization": f"Bearer {token.reveal()}"},
+        )
 
     def client_config(self) -> dict[str, str]:
         """GET /config/client?format=old as the web app reads it: string values; the limited set without a session,
@@ -127,8 +139,9 @@ class MattermostApi:
     def _send(self, method: str, path: str, auth: bool = True, **kwargs) -> requests.Response:
         headers = {"Authorization": f"Bearer {self.token.reveal()}"} if auth and self.token else {}
         try:
-            response = self.http.request(method, self.base_url + API + path, headers=headers,
-                                         timeout=self.timeout, **kwargs)
+            response = self.http.request(
+                method, self.base_url + API + path, headers=headers, timeout=self.timeout, **kwargs
+            )
         except requests.RequestException as error:
             raise SuiteError(f"{method} {path}: cannot reach {self.base_url}: {type(error).__name__}") from None
         if response.status_code >= 400:

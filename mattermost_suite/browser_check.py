@@ -3,6 +3,7 @@
 A missing browser or driver would otherwise surface as a traceback in the first step, after the stand-in, the
 grid and the test user were already set up.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,10 +23,13 @@ def check_browsers(config: Config) -> None:
         return  # an external grid answers for itself, at once, when a session is requested
     if config.grid == "embedded":
         from .grid import installed_browsers  # reads the machine; only needed for the embedded grid
+
         missing = [b for b in needed if b not in installed_browsers()]
         if missing:
-            raise ConfigError(f"the embedded Selenium Grid cannot serve {', '.join(missing)}: not installed here "
-                              f"(browser, driver, or Xvfb for WebKit); {INSTALL_HINT}")
+            raise ConfigError(
+                f"the embedded Selenium Grid cannot serve {', '.join(missing)}: not installed here "
+                f"(browser, driver, or Xvfb for WebKit); {INSTALL_HINT}"
+            )
         return
     for browser in needed:
         _check_local(browser, config)
@@ -33,8 +37,10 @@ def check_browsers(config: Config) -> None:
 
 def _check_local(browser: str, config: Config) -> None:
     if browser == "webkit":
-        raise ConfigError("grid=off cannot run WebKit devices (WebKitGTK has no headless mode and needs the grid's "
-                          "virtual display): use the embedded grid or leave them out with -D devices=...")
+        raise ConfigError(
+            "grid=off cannot run WebKit devices (WebKitGTK has no headless mode and needs the grid's "
+            "virtual display): use the embedded grid or leave them out with -D devices=..."
+        )
     binary, setting, find_driver = {
         "chromium": (config.chromium_binary, "chromium_binary", chromedriver_path),
         "firefox": (config.firefox_binary, "firefox_binary", geckodriver_path),

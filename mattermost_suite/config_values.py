@@ -1,4 +1,5 @@
 """Typed readers for config values: each bad value is one ConfigError line naming the key and what is valid."""
+
 from __future__ import annotations
 
 import base64
@@ -88,6 +89,8 @@ def as_totp_secret(raw, key):
     try:
         base64.b32decode(value + "=" * (-len(value) % 8))
     except (binascii.Error, ValueError):
-        raise ConfigError(f"{key} is not a base32 TOTP secret (letters A-Z and digits 2-7, as Mattermost shows it "
-                          "when multi-factor authentication is set up)") from None
+        raise ConfigError(
+            f"{key} is not a base32 TOTP secret (letters A-Z and digits 2-7, as Mattermost shows it "
+            "when multi-factor authentication is set up)"
+        ) from None
     return value

@@ -3,9 +3,10 @@
 The hooks check a scenario's table before anything is seeded; the table is found by its headings, not by the
 wording of the step that carries it.
 """
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from .domain import LOGIN_METHODS, DeviceRecord
 from .errors import ConfigError
@@ -16,9 +17,11 @@ Row = tuple[str, str, str]
 
 # What the MM-T940 steps check, by kind of device: a narrowed table must keep one of each, or those steps would
 # pass having checked nothing ("every asleep computer ..." with no asleep computer).
-NEEDED = {"an awake browser": lambda profile, state: not profile.is_app and state == "awake",
-          "an asleep computer": lambda profile, state: not profile.is_app and state == "asleep",
-          "a mobile app": lambda profile, state: profile.is_app}
+NEEDED = {
+    "an awake browser": lambda profile, state: not profile.is_app and state == "awake",
+    "an asleep computer": lambda profile, state: not profile.is_app and state == "asleep",
+    "a mobile app": lambda profile, state: profile.is_app,
+}
 
 
 def rows_of(table) -> list[Row]:
@@ -33,8 +36,9 @@ def chosen_rows(rows: Sequence[Row], subset: tuple[str, ...]) -> list[Row]:
     in_table = {row[0].lower(): row for row in rows}
     unknown = [name for name in subset if name.lower() not in in_table]
     if unknown:
-        raise ConfigError(f"devices: {unknown[0]!r} is not in the feature's device table "
-                          f"({', '.join(row[0] for row in rows)})")
+        raise ConfigError(
+            f"devices: {unknown[0]!r} is not in the feature's device table ({', '.join(row[0] for row in rows)})"
+        )
     return [in_table[name.lower()] for name in subset]
 
 
@@ -52,9 +56,12 @@ def check_device_table(steps, subset: tuple[str, ...]) -> None:
     chosen = [(profile_named(name), state) for name, _, state in rows]
     missing = [kind for kind, fits in NEEDED.items() if not any(fits(p, s) for p, s in chosen)]
     if missing:
-        raise ConfigError(f"devices={','.join(subset)} leaves no {' and no '.join(k.split(' ', 1)[1] for k in missing)}: "
-                          "some MM-T940 steps would check nothing; keep at least "
-                          f"{', '.join(NEEDED)} (e.g. Desktop Chromium, Desktop app, Android app)")
+        kinds = " and no ".join(kind.split(" ", 1)[1] for kind in missing)
+        raise ConfigError(
+            f"devices={','.join(subset)} leaves no {kinds}: "
+            "some MM-T940 steps would check nothing; keep at least "
+            f"{', '.join(NEEDED)} (e.g. Desktop Chromium, Desktop app, Android app)"
+        )
 
 
 def wanted_devices(rows: Sequence[tuple[str, ...]], role: str) -> list[tuple[DeviceProfile, DeviceRecord]]:

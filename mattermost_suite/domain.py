@@ -3,10 +3,11 @@
 Everything else imports downwards from here; this module imports nothing of the suite but the settings' deadlines
 and the secret wrapper.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .config import Deadlines
 from .secrets import Secret
@@ -20,12 +21,12 @@ SESSION_EXPIRED = "api.context.session_expired.app_error"
 
 def now() -> datetime:
     """Every time the suite records is timezone-aware UTC."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
 class Person:
-    role: str                  # TEST_USER / SYSTEM_ADMIN
+    role: str  # TEST_USER / SYSTEM_ADMIN
     username: str
     email: str
     password: Secret
@@ -38,6 +39,7 @@ class Person:
 @dataclass(frozen=True)
 class Site:
     """The server as the browsers see it, and the UI generation whose locators and wording apply."""
+
     base_url: str
     ui: str
     deadlines: Deadlines
@@ -46,6 +48,7 @@ class Site:
 @dataclass(frozen=True)
 class ServerAnswer:
     """What the server answered a request that is meant to be refused: HTTP status, error id, message."""
+
     status: int
     error_id: str
     message: str
@@ -54,21 +57,22 @@ class ServerAnswer:
 @dataclass
 class DeviceRecord:
     """One device's history in a scenario, kept by the device itself and read by the evidence listener."""
+
     name: str
-    role: str                    # TEST_USER or SYSTEM_ADMIN
-    login_with: str              # "email" or "username"
-    state: str = "awake"         # during the revoke: "awake"/"asleep" (computers), "screen (un)locked" (apps)
-    kind: str = "browser"        # "browser" (WebDriver session) or "app" (mobile app's REST session)
-    browser: str = ""            # e.g. "chrome 156.0.8078.108"
-    driver: str = ""             # "local chromium driver" or "remote <grid url>"
+    role: str  # TEST_USER or SYSTEM_ADMIN
+    login_with: str  # "email" or "username"
+    state: str = "awake"  # during the revoke: "awake"/"asleep" (computers), "screen (un)locked" (apps)
+    kind: str = "browser"  # "browser" (WebDriver session) or "app" (mobile app's REST session)
+    browser: str = ""  # e.g. "chrome 156.0.8078.108"
+    driver: str = ""  # "local chromium driver" or "remote <grid url>"
     logged_in_at: datetime | None = None
-    logged_out_at: datetime | None = None   # apps: when the server first refused them (401)
-    slept_at: datetime | None = None        # asleep computers / locked apps: when they went to sleep / locked
-    woke_at: datetime | None = None         # ... and when they woke up / were unlocked
+    logged_out_at: datetime | None = None  # apps: when the server first refused them (401)
+    slept_at: datetime | None = None  # asleep computers / locked apps: when they went to sleep / locked
+    woke_at: datetime | None = None  # ... and when they woke up / were unlocked
     # What the device's outcome sentence (presenter.outcome) is built from, besides the times above:
-    problem: str = ""            # what it showed instead of logging out
-    sent_to: str = ""            # where the web app sent a user who may not see the System Console
-    still_logged_in: str = ""    # why its session rightly survived (a refused request, a rehearsal)
+    problem: str = ""  # what it showed instead of logging out
+    sent_to: str = ""  # where the web app sent a user who may not see the System Console
+    still_logged_in: str = ""  # why its session rightly survived (a refused request, a rehearsal)
 
     @property
     def label(self) -> str:

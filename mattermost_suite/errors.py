@@ -1,4 +1,5 @@
 """The suite's own errors: each one prints as a single clear line, never as a traceback."""
+
 from __future__ import annotations
 
 

@@ -3,12 +3,14 @@
 Actors publish on the step's own thread, after any concurrent work has finished: allure-behave attaches to the
 step of the thread that attaches. A listener that fails never fails the test: the verdict comes from the checks.
 """
+
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from .domain import DeviceRecord
 from .secrets import mask
@@ -17,12 +19,14 @@ from .secrets import mask
 @dataclass(frozen=True)
 class DevicesChosen:
     """The devices a person is about to use, before any starts (a timeline shows those that never logged in)."""
+
     records: tuple[DeviceRecord, ...]
 
 
 @dataclass(frozen=True)
 class LoggedIn:
     """Browsers and apps logged in; `landed` is where each browser's web app went (by device label)."""
+
     devices: tuple[Any, ...]
     landed: dict[str, str] = field(default_factory=dict)
 
@@ -46,18 +50,21 @@ class RevokeConfirmed:
 @dataclass(frozen=True)
 class WentToSleep:
     """Computers asleep or phones with their screen locked, from now until they wake or are unlocked."""
+
     devices: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class LoggedOut:
     """Devices that noticed the revoke by themselves: a browser on the login page, an app refused."""
+
     devices: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
 class NotLoggedOut:
     """Devices still logged in where they should not be: (device, what it showed instead)."""
+
     problems: tuple[tuple[Any, str], ...]
 
 
@@ -70,6 +77,7 @@ class SentAway:
 @dataclass(frozen=True)
 class SessionsListed:
     """What the server lists for a person at a check (tokens are masked by the evidence layer)."""
+
     title: str
     username: str
     sessions: Any
@@ -79,7 +87,7 @@ class SessionsListed:
 @dataclass(frozen=True)
 class ExtraAppsChecked:
     count: int
-    verdict: str     # "accepted" (listed as mobile and accepted) or "refused" (all refused with the expired id)
+    verdict: str  # "accepted" (listed as mobile and accepted) or "refused" (all refused with the expired id)
     error_id: str = ""
 
 
@@ -100,5 +108,8 @@ class EventBus:
             try:
                 listener(event)
             except Exception as error:  # evidence and narration are best effort
-                print(mask(f"MM-T940: {type(event).__name__} listener failed: {type(error).__name__}: {error}"),
-                      file=sys.__stderr__ or sys.stderr, flush=True)
+                print(
+                    mask(f"MM-T940: {type(event).__name__} listener failed: {type(error).__name__}: {error}"),
+                    file=sys.__stderr__ or sys.stderr,
+                    flush=True,
+                )

@@ -1,5 +1,6 @@
 """behave fixtures: the only code below the steps that owns lifetimes. Each releases its resource in `finally`,
 so the stand-in, browsers and seeded users are cleaned up after failures and on Ctrl-C as well."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,11 +8,11 @@ from dataclasses import dataclass
 from behave import fixture
 
 from . import admin_profile
+from .actors import SystemAdmin, TestUser
 from .api import MattermostApi
 from .config import Config
-from .errors import ConfigError, SuiteError
-from .actors import SystemAdmin, TestUser
 from .domain import Site
+from .errors import ConfigError, SuiteError
 from .events import EventBus
 from .evidence.listener import ScenarioEvidence
 from .fleet import Fleet
@@ -28,8 +29,13 @@ def embedded_standin(context, config: Config):
     except ImportError as error:
         raise SuiteError(f"the embedded stand-in is not available ({error}): set base_url / MM_BASE_URL") from None
     try:
-        server = StandinServer(host="127.0.0.1", port=0, ui=config.standin_ui,
-                               status_poll_seconds=config.standin_status_poll, faults=config.standin_faults)
+        server = StandinServer(
+            host="127.0.0.1",
+            port=0,
+            ui=config.standin_ui,
+            status_poll_seconds=config.standin_status_poll,
+            faults=config.standin_faults,
+        )
     except UnknownFault as error:
         raise ConfigError(f"standin_faults: {error}") from None
     try:
@@ -46,6 +52,7 @@ def embedded_standin(context, config: Config):
 def embedded_grid(context, browsers: tuple[str, ...]):
     """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need."""
     from .grid import EmbeddedGrid, GridError
+
     grid = EmbeddedGrid(browsers=browsers)
     try:
         url = grid.start()
@@ -89,6 +96,7 @@ def admin_left_as_found(context, api: MattermostApi):
 @dataclass(frozen=True)
 class Cast:
     """One scenario's actors, and the listeners that report what they do."""
+
     test_user: TestUser
     admin: SystemAdmin
     evidence: ScenarioEvidence
@@ -99,16 +107,20 @@ def scenario_cast(context, run: SuiteRun, scenario_name: str):
     """A fresh test user (unique to this run) and the system admin, with an empty fleet; afterwards: every device's
     outcome said, browsers quit, the user removed."""
     run.scenarios_seeded += 1
-    person = seed_test_user(run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id,
-                            run.config.first_login_seeding)
+    person = seed_test_user(
+        run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id, run.config.first_login_seeding
+    )
     site = Site(run.config.base_url, run.server.ui, run.config.deadlines)
     fleet = Fleet(run.config, site)
     bus, narrator, evidence = EventBus(), Narrator(), ScenarioEvidence(fleet)
     bus.subscribe(narrator.on_event)
     bus.subscribe(evidence.on_event)
     try:
-        yield Cast(TestUser(person, fleet, site, run.config, bus, run.server.client_config),
-                   SystemAdmin(run.admin, run.admin_api, fleet, site, run.config, bus), evidence)
+        yield Cast(
+            TestUser(person, fleet, site, run.config, bus, run.server.client_config),
+            SystemAdmin(run.admin, run.admin_api, fleet, site, run.config, bus),
+            evidence,
+        )
     finally:
         run.device_records += narrator.records
         for line in narrator.summary():  # every device by name, also when the scenario failed midway

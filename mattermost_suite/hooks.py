@@ -6,6 +6,7 @@ behave's own abort would print a misleading "1 feature passed" summary, hence th
 A rehearsal (rehearsal.py) runs every step but those that would end sessions on the server, and says at the end
 whether it passed.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -80,8 +81,9 @@ def before_scenario(context, scenario) -> None:
         check_device_table(scenario.steps, run.config.devices)
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
-    refusal = sign_in_methods_refusal(run.server.client_config, table_rows(scenario.steps, run.config.devices),
-                                      run.config.extra_app_sessions)
+    refusal = sign_in_methods_refusal(
+        run.server.client_config, table_rows(scenario.steps, run.config.devices), run.config.extra_app_sessions
+    )
     if refusal:  # before anything is seeded: the server would refuse these logins, not the product fail them
         _end_run(context, f"MM-T940 preflight failed: {refusal}", EXIT_PREFLIGHT)
     cast = use_fixture(scenario_cast, context, run, scenario.name)
@@ -96,8 +98,9 @@ def after_scenario(context, scenario) -> None:
     rehearsal = getattr(context, "mm_rehearsal", None)
     if rehearsal is not None and scenario.status.has_failed():
         failed = next((step for step in scenario.all_steps if step.status.has_failed()), None)
-        rehearsal.failures.append(f"{scenario.name}: " + (f"step \"{failed.name}\" {failed.status.name}" if failed
-                                                          else "a hook failed"))
+        rehearsal.failures.append(
+            f"{scenario.name}: " + (f'step "{failed.name}" {failed.status.name}' if failed else "a hook failed")
+        )
 
 
 def after_step(context, step) -> None:

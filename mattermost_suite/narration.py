@@ -3,6 +3,7 @@
 `Narrator` listens to a scenario's events and says what happened, in the presenter's words; `say` is for the hooks
 and fixtures, which own the run's lifetimes.
 """
+
 from __future__ import annotations
 
 import sys
@@ -38,8 +39,11 @@ class Narrator:
                 self.confirmed_at = at
             case WentToSleep(devices) | LoggedOut(devices):
                 for device in devices:
-                    say(presenter.went_to_sleep_line(device.record) if isinstance(event, WentToSleep)
-                        else presenter.device_line(device.record, self.confirmed_at))
+                    say(
+                        presenter.went_to_sleep_line(device.record)
+                        if isinstance(event, WentToSleep)
+                        else presenter.device_line(device.record, self.confirmed_at)
+                    )
             case SentAway(_, to):
                 say(f"the test user is at {to}")
             case ExtraAppsChecked(count, verdict):

@@ -1,8 +1,9 @@
 """Is the target fit for MM-T940? Checked before any browser starts; every failure is one PreflightError line."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 import requests
 
@@ -44,28 +45,43 @@ def check_server(config: Config, api: MattermostApi) -> ServerInfo:
         raise PreflightError(f"cannot reach {url}: {_why(error, config.request_timeout)}") from None
     version_id = ping.headers.get("X-Version-Id", "")
     if not version_id:
-        raise PreflightError(f"{url} is not a Mattermost server: /api/v4/system/ping answered HTTP {ping.status_code} "
-                             "without an X-Version-Id header")
+        raise PreflightError(
+            f"{url} is not a Mattermost server: /api/v4/system/ping answered HTTP {ping.status_code} "
+            "without an X-Version-Id header"
+        )
     version = parse_version(version_id)
     if version < FIRST_VERSION_WITH_REVOKE_ALL:
-        raise PreflightError(f"Mattermost {'.'.join(map(str, version))} at {url} is too old: "
-                             "Revoke All Sessions needs 5.14 or newer")
+        raise PreflightError(
+            f"Mattermost {'.'.join(map(str, version))} at {url} is too old: Revoke All Sessions needs 5.14 or newer"
+        )
     _refuse_settings(_client_config(api), config.admin_username)  # what a logged-out web app sees
     admin = _log_in_admin(config, api)
     roles = admin.get("roles", "").split()
     if "system_admin" not in roles:
-        raise PreflightError(f"{config.admin_username!r} lacks the manage_system permission (roles: "
-                             f"{' '.join(roles) or 'none'}): Revoke All Sessions needs a system admin")
+        raise PreflightError(
+            f"{config.admin_username!r} lacks the manage_system permission (roles: "
+            f"{' '.join(roles) or 'none'}): Revoke All Sessions needs a system admin"
+        )
     client_config = _client_config(api)  # with the session: the full set (EnableTutorial...)
     team = _team(config, api)
-    return ServerInfo(url, version_id, version, decide(config.ui, version), team["id"], team["name"],
-                      client_config, tuple(server_settings.notes(client_config)))
+    return ServerInfo(
+        url,
+        version_id,
+        version,
+        decide(config.ui, version),
+        team["id"],
+        team["name"],
+        client_config,
+        tuple(server_settings.notes(client_config)),
+    )
 
 
 def _refuse_settings(client_config: Mapping[str, str], admin_login_id: str) -> None:
-    for refusal in (server_settings.mfa_enforced_refusal(client_config),
-                    server_settings.admin_sign_in_refusal(client_config, admin_login_id),
-                    server_settings.login_page_locale_refusal(client_config)):
+    for refusal in (
+        server_settings.mfa_enforced_refusal(client_config),
+        server_settings.admin_sign_in_refusal(client_config, admin_login_id),
+        server_settings.login_page_locale_refusal(client_config),
+    ):
         if refusal:
             raise PreflightError(refusal)
 
@@ -82,10 +98,11 @@ def _admin_login_failure(config: Config, error_id: str) -> str:
     if error_id in mfa.CODE_MISSING and not config.admin_mfa_secret:
         return f"{who} has multi-factor authentication on: set MM_ADMIN_MFA_SECRET (its TOTP secret)"
     if error_id == mfa.CODE_WRONG or error_id in mfa.CODE_MISSING:
-        return (f"{who} refused the MFA code made from MM_ADMIN_MFA_SECRET ({error_id}): check the secret, and "
-                "this machine's clock (codes change every 30 s)")
-    return (f"{who} cannot log in to {config.base_url}: {error_id} "
-            "(check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD)")
+        return (
+            f"{who} refused the MFA code made from MM_ADMIN_MFA_SECRET ({error_id}): check the secret, and "
+            "this machine's clock (codes change every 30 s)"
+        )
+    return f"{who} cannot log in to {config.base_url}: {error_id} (check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD)"
 
 
 def _client_config(api: MattermostApi) -> dict[str, str]:
@@ -100,8 +117,10 @@ def check_grid(config: Config) -> None:
     try:
         requests.get(f"{config.grid_url}/status", timeout=config.request_timeout)
     except requests.RequestException as error:
-        raise PreflightError(f"the Selenium Grid at {config.grid_url} does not answer: "
-                             f"{_why(error, config.request_timeout)} (grid_url / SELENIUM_GRID_URL)") from None
+        raise PreflightError(
+            f"the Selenium Grid at {config.grid_url} does not answer: "
+            f"{_why(error, config.request_timeout)} (grid_url / SELENIUM_GRID_URL)"
+        ) from None
 
 
 def _team(config: Config, api: MattermostApi) -> dict:

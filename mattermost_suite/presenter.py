@@ -1,5 +1,6 @@
 """Every sentence the suite says about what happened, built from structured records and events: the console
 narration, the timeline's outcome column and the end-of-scenario summary all read from here."""
+
 from __future__ import annotations
 
 from datetime import datetime

@@ -6,6 +6,7 @@ where it failed.
 Why a wrapper on the step and not a before_step hook: behave 1.3.3 runs a step's function even when before_step has
 skipped the scenario (it only reports the step as skipped). Here the revoking function is never called.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,6 +18,7 @@ from .narration import say
 @dataclass
 class Rehearsal:
     """One rehearsal run: why it is one, how many steps each scenario left unrun, and what failed."""
+
     reason: str
     not_run_steps: int = 0
     stopped_scenarios: int = 0
@@ -29,8 +31,10 @@ class Rehearsal:
     def summary(self) -> str:
         if self.failures:
             return "rehearsal FAILED at " + "; ".join(self.failures)
-        return (f"rehearsal passed: {self.stopped_scenarios} scenario(s) ran every step before the revoke, "
-                f"{self.not_run_steps} step(s) NOT RUN, nothing revoked")
+        return (
+            f"rehearsal passed: {self.stopped_scenarios} scenario(s) ran every step before the revoke, "
+            f"{self.not_run_steps} step(s) NOT RUN, nothing revoked"
+        )
 
 
 def revokes_all_sessions(why: str):
@@ -38,6 +42,7 @@ def revokes_all_sessions(why: str):
 
     `why` says so in product terms; in a rehearsal it is the reason every step from here on is not run.
     """
+
     def mark(step_function):
         @functools.wraps(step_function)  # behave reports the wrapped function's location
         def step(context, *args, **kwargs):
@@ -49,6 +54,7 @@ def revokes_all_sessions(why: str):
 
         step.revokes_all_sessions = why
         return step
+
     return mark
 
 

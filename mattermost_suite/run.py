@@ -1,15 +1,16 @@
 """One run of the suite: settings, the target server as checked by the preflight, the admin's REST identity, and
 the devices every scenario used (for the report's environment)."""
+
 from __future__ import annotations
 
 import secrets as random_tokens
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from .api import MattermostApi
 from .config import Config, load
-from .preflight import ServerInfo
 from .domain import SYSTEM_ADMIN, DeviceRecord, Person
+from .preflight import ServerInfo
 
 
 def config_from_behave(userdata: Mapping[str, str], defines: list[tuple[str, str]] | None) -> Config:
@@ -35,5 +36,10 @@ class SuiteRun:
     @property
     def admin(self) -> Person:
         user = self.admin_api.user
-        return Person(SYSTEM_ADMIN, self.config.admin_username, user.get("email", ""), self.config.admin_password,
-                      user.get("id", ""))
+        return Person(
+            SYSTEM_ADMIN,
+            self.config.admin_username,
+            user.get("email", ""),
+            self.config.admin_password,
+            user.get("id", ""),
+        )

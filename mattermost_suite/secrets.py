@@ -3,6 +3,7 @@
 Every password, session token and CSRF value the suite handles is registered here the moment it is seen,
 so that `mask()` can scrub any text (page source, console log, REST evidence) before it is written.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,17 +1,19 @@
 """Test data through the REST API: users named for this run only, and removed again by this run only."""
+
 from __future__ import annotations
 
 import secrets as random_tokens
 
 from .api import MattermostApi
+from .domain import TEST_USER, Person
 from .errors import SuiteError
 from .first_login import seed_first_login
 from .secrets import Secret
-from .domain import TEST_USER, Person
 
 
-def seed_test_user(api: MattermostApi, run_id: str, number: int, team_id: str,
-                   first_login_seeding: bool = True) -> Person:
+def seed_test_user(
+    api: MattermostApi, run_id: str, number: int, team_id: str, first_login_seeding: bool = True
+) -> Person:
     """A user named for this run, with Mattermost's e2e first-login preferences (unless switched off for a test),
     in the team. A failure after creation removes the user again."""
     username = f"mmt940-{run_id}-{number}"
@@ -36,9 +38,10 @@ def seed_test_user(api: MattermostApi, run_id: str, number: int, team_id: str,
 # POST /api/v4/users as a system admin skips the sign-up rules (EnableUserCreation, EnableOpenServer:
 # app/user.go CreateUserAsAdmin); these are what can still refuse it (app/user.go createUserOrGuest).
 _CREATION_REFUSED = {
-    "api.user.create_user.accepted_domain.app_error":
+    "api.user.create_user.accepted_domain.app_error": (
         "the server accepts new accounts only from some e-mail domains (TeamSettings.RestrictCreationToDomains): "
-        "the test users' addresses end in @example.com; add example.com for the run",
+        "the test users' addresses end in @example.com; add example.com for the run"
+    ),
     "api.user.create_user.user_limits.exceeded": "the server has reached its limit of users",
     "store.sql_user.save.max_accounts.app_error": "the server has reached its licensed number of users",
 }
@@ -59,8 +62,10 @@ def remove_test_user(api: MattermostApi, person: Person) -> str:
         if error.status != 401 or "delete_user.not_enabled" not in error.error_id:
             raise
     api.delete_user(person.user_id, permanent=False)
-    return (f"deactivated {person.username} instead of deleting it: this server does not allow permanent deletion "
-            "(ServiceSettings.EnableAPIUserDeletion)")
+    return (
+        f"deactivated {person.username} instead of deleting it: this server does not allow permanent deletion "
+        "(ServiceSettings.EnableAPIUserDeletion)"
+    )
 
 
 def renew_admin_session(api: MattermostApi) -> None:

@@ -5,15 +5,18 @@ session the limited set (sign-in methods, MFA, locale, sign-up), with one the fu
 Each check returns one line, or None when the setting is fine. A key the server does not send counts as the
 product's default, so an older server that lacks a key is not refused for it.
 """
+
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 ClientConfig = Mapping[str, str]
 
 # "logs in with" in the feature's device table -> (client-config key, the setting's name in config.json / the console)
-SIGN_IN = {"email": ("EnableSignInWithEmail", "EmailSettings.EnableSignInWithEmail"),
-           "username": ("EnableSignInWithUsername", "EmailSettings.EnableSignInWithUsername")}
+SIGN_IN = {
+    "email": ("EnableSignInWithEmail", "EmailSettings.EnableSignInWithEmail"),
+    "username": ("EnableSignInWithUsername", "EmailSettings.EnableSignInWithUsername"),
+}
 ENGLISH = "en"
 
 
@@ -27,8 +30,9 @@ def login_method(login_id: str) -> str:
     return "email" if "@" in login_id else "username"
 
 
-def sign_in_methods_refusal(client_config: ClientConfig, rows: Sequence[Sequence[str]],
-                            extra_apps_by_email: int = 0) -> str | None:
+def sign_in_methods_refusal(
+    client_config: ClientConfig, rows: Sequence[Sequence[str]], extra_apps_by_email: int = 0
+) -> str | None:
     """rows: the device table's (device, logs in with, state). The server refuses a login by a switched-off method
     (app/login.go GetUserForLogin), so a row that uses one would fail for the server's sake, not the product's."""
     for method, (key, setting) in SIGN_IN.items():
@@ -39,9 +43,11 @@ def sign_in_methods_refusal(client_config: ClientConfig, rows: Sequence[Sequence
             devices.append(f"the {extra_apps_by_email} extra app sessions")
         if devices:
             other = "username" if method == "email" else "email"
-            return (f"{', '.join(devices)} would log in with {method}, but this server has sign-in with {method} "
-                    f"switched off ({setting}): give them \"{other}\" in the device table's \"logs in with\" column, "
-                    f"or switch {setting} on for the run")
+            return (
+                f"{', '.join(devices)} would log in with {method}, but this server has sign-in with {method} "
+                f'switched off ({setting}): give them "{other}" in the device table\'s "logs in with" column, '
+                f"or switch {setting} on for the run"
+            )
     return None
 
 
@@ -57,18 +63,22 @@ def admin_sign_in_refusal(client_config: ClientConfig, admin_login_id: str) -> s
     if is_on(client_config, key, default=True):
         return None
     other = "email address" if method == "username" else "username"
-    return (f"admin_username {admin_login_id!r} is {'a username' if method == 'username' else 'an email address'}, "
-            f"but this server has sign-in with {method} switched off ({setting}): set MM_ADMIN_USERNAME to the "
-            f"admin's {other}")
+    return (
+        f"admin_username {admin_login_id!r} is {'a username' if method == 'username' else 'an email address'}, "
+        f"but this server has sign-in with {method} switched off ({setting}): set MM_ADMIN_USERNAME to the "
+        f"admin's {other}"
+    )
 
 
 def mfa_enforced_refusal(client_config: ClientConfig) -> str | None:
     """Enforced MFA sends every user without MFA to set it up before anything else (the test users have none)."""
     if not is_on(client_config, "EnforceMultifactorAuthentication", default=False):
         return None
-    return ("this server enforces multi-factor authentication for everyone "
-            "(ServiceSettings.EnforceMultifactorAuthentication): the test users would have to set up MFA before they "
-            "could log in; switch it off for the run")
+    return (
+        "this server enforces multi-factor authentication for everyone "
+        "(ServiceSettings.EnforceMultifactorAuthentication): the test users would have to set up MFA before they "
+        "could log in; switch it off for the run"
+    )
 
 
 def login_page_locale_refusal(client_config: ClientConfig) -> str | None:
@@ -77,18 +87,24 @@ def login_page_locale_refusal(client_config: ClientConfig) -> str | None:
     locale = client_config.get("DefaultClientLocale", ENGLISH) or ENGLISH
     if locale == ENGLISH:
         return None
-    return (f"the login page speaks {locale!r} (LocalizationSettings.DefaultClientLocale), not English: the "
-            "expired-session message could not be compared with the product's English words; set it to en for the run")
+    return (
+        f"the login page speaks {locale!r} (LocalizationSettings.DefaultClientLocale), not English: the "
+        "expired-session message could not be compared with the product's English words; set it to en for the run"
+    )
 
 
 def notes(client_config: ClientConfig) -> list[str]:
     """What the run should say about the server's settings without refusing it."""
     lines = []
     if not is_on(client_config, "EnableTutorial", default=True):
-        lines.append("ServiceSettings.EnableTutorial is off: this server shows new users no tutorial "
-                     "(the first-login preferences are saved anyway)")
+        lines.append(
+            "ServiceSettings.EnableTutorial is off: this server shows new users no tutorial "
+            "(the first-login preferences are saved anyway)"
+        )
     if not is_on(client_config, "EnableUserCreation", default=True):
         # EnableOpenServer (off by default) only concerns self sign-up, which the suite never uses.
-        lines.append("TeamSettings.EnableUserCreation is off: the system admin creates the test users anyway "
-                     "(an admin's POST /api/v4/users skips the sign-up rules)")
+        lines.append(
+            "TeamSettings.EnableUserCreation is off: the system admin creates the test users anyway "
+            "(an admin's POST /api/v4/users skips the sign-up rules)"
+        )
     return lines

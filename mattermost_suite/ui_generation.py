@@ -7,6 +7,7 @@ Boundaries (sources in docs/generations.md):
   Console > User Management screen"; the header RevokeSessionsButton brings the "...including your session..." wording.
 `-D ui=` overrides the choice for servers whose web app differs from their version.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,5 +1,6 @@
 """Steps that ask the server itself (REST API): the sessions of the test user and the system admin, and the test
 user's own request to revoke all sessions."""
+
 from behave import then, when
 
 from mattermost_suite.rehearsal import revokes_all_sessions
@@ -21,8 +22,9 @@ def step_old_sessions_refused(context):
 
 
 @when("the test user asks the server to revoke all sessions")
-@revokes_all_sessions("if the server wrongly accepted the test user's request, it would log out every user of the "
-                      "server")
+@revokes_all_sessions(
+    "if the server wrongly accepted the test user's request, it would log out every user of the server"
+)
 def step_test_user_asks_to_revoke_all(context):
     context.test_user.asks_server_to_revoke_all_sessions()
 

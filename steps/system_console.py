@@ -1,4 +1,5 @@
 """Steps in System Console > Users: the system admin with its confirmation dialog, and a user who may not use it."""
+
 from behave import given, then, when
 
 from mattermost_suite.rehearsal import revokes_all_sessions

@@ -1,5 +1,6 @@
 """Steps about the test user's devices: logged in everywhere, then watched (never touched) until logged out.
 Browsers log in through the login page, the mobile apps through the REST API as the apps do."""
+
 from behave import given, then, when
 
 from mattermost_suite.device_table import rows_of

@@ -1,12 +1,13 @@
 """A person's mobile apps: logged in through the REST API as the apps do (device_id, user agent), polling while
 unlocked, silent while their screen is locked, and refused once the sessions are revoked. Plus any number of
 extra app sessions (`extra_app_sessions`), checked by the server's answers rather than watched one by one."""
+
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from typing import Sequence
 
 from ..config import Config
 from ..domain import SESSION_EXPIRED, DeviceRecord, Person, now
@@ -16,8 +17,8 @@ from ..fleet.apps import AppSession
 from .browsers import publish_logouts
 from .together import on_every_device, results_or_fail
 
-EXTRA_APPS = ("iOS app", "Android app")   # extra sessions alternate between the two apps
-POLL_LIFETIME_DEADLINES = 10              # an unlocked app polls for at most 10 logout deadlines (safety net)
+EXTRA_APPS = ("iOS app", "Android app")  # extra sessions alternate between the two apps
+POLL_LIFETIME_DEADLINES = 10  # an unlocked app polls for at most 10 logout deadlines (safety net)
 
 
 class MobileApps:
@@ -37,13 +38,16 @@ class MobileApps:
     def log_in(self, person: Person, rows: Sequence[tuple[DeviceProfile, DeviceRecord]]) -> None:
         """Each app logs in with its device_id and user agent; unlocked apps start polling. Then the extras.
         Called off the step's thread (beside the browsers' logins): publishing waits for `announce_logins`."""
+
         def log_in(row) -> Device:
             profile, record = row
             app = self.fleet.open_app(profile)
             app.log_in(person.login_id(record.login_with), person.password)
-            record.logged_in_at, record.browser, record.driver = now(), profile.user_agent, f"REST {app.device_id[:16]}…"
-            app.start_polling(person.user_id, self.config.app_poll_interval,
-                              POLL_LIFETIME_DEADLINES * self.config.deadlines.logout)
+            record.logged_in_at, record.browser = now(), profile.user_agent
+            record.driver = f"REST {app.device_id[:16]}…"
+            app.start_polling(
+                person.user_id, self.config.app_poll_interval, POLL_LIFETIME_DEADLINES * self.config.deadlines.logout
+            )
             return Device(profile, None, record, app.token, app)
 
         with ThreadPoolExecutor(max_workers=max(1, len(rows)), thread_name_prefix="app-log-in") as pool:
@@ -64,6 +68,7 @@ class MobileApps:
 
     def are_open(self) -> None:
         """Every app is open and accepted right now (its polling has met no problem either)."""
+
         def check(device: Device) -> None:
             status, error_id = device.app.check_in()
             if status != 200 or device.app.problem:
@@ -81,6 +86,7 @@ class MobileApps:
 
     def locked_ones_unlock(self) -> None:
         """Unlocking opens the app again: its first request (GET users/me) tells it whether it is still logged in."""
+
         def unlock(device: Device) -> None:
             made = device.app.requests_made - device.requests_when_locked
             if made:
@@ -98,12 +104,15 @@ class MobileApps:
         def refused(device: Device) -> None:
             app = device.app
             if not app.refused.wait(deadline):  # set by the app's own request; the deadline bounds the wait
-                raise AssertionError(f"still accepted {deadline:g} s after the confirm "
-                                     f"({app.requests_made} requests made) {app.problem}".rstrip())
+                raise AssertionError(
+                    f"still accepted {deadline:g} s after the confirm "
+                    f"({app.requests_made} requests made) {app.problem}".rstrip()
+                )
             refusal = app.refusal
             if (refusal.status, refusal.error_id) != (401, SESSION_EXPIRED):
-                raise AssertionError(f"refused with HTTP {refusal.status} {refusal.error_id!r}, "
-                                     f"expected 401 {SESSION_EXPIRED}")
+                raise AssertionError(
+                    f"refused with HTTP {refusal.status} {refusal.error_id!r}, expected 401 {SESSION_EXPIRED}"
+                )
             if revoke_confirmed_at is None or refusal.at < revoke_confirmed_at:
                 raise AssertionError(f"refused at {refusal.at:%H:%M:%S}, before the revoke was confirmed")
             device.record.logged_out_at = refusal.at

@@ -4,9 +4,10 @@ never touched until the web app logs them out by itself. Asleep computers are fr
 A channel "shows" only when no first-login screen (a tutorial, a tour tip, the onboarding task list, the
 preparing-workspace page) covers it; such a screen fails that device in one line naming the screen.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from ..config import Deadlines
 from ..domain import Person, now
@@ -52,6 +53,7 @@ class Browsers:
 
     def log_in(self, person: Person) -> None:
         """Every browser at once through the login page, until its channel shows."""
+
         def log_in(device: Device) -> str:
             sign_in(device, person)
             # Raises FirstLoginScreenInTheWay (naming the screen) rather than timing out behind one.
@@ -60,10 +62,12 @@ class Browsers:
             return channel
 
         channels = results_or_fail(on_every_device(self.devices, log_in), f"log in as the {person.role}")
-        self.bus.publish(LoggedIn(tuple(self.devices), {d.record.label: c for d, c in zip(self.devices, channels)}))
+        landed = {device.record.label: channel for device, channel in zip(self.devices, channels, strict=True)}
+        self.bus.publish(LoggedIn(tuple(self.devices), landed))
 
     def show_their_channel(self) -> None:
         """Every browser shows a channel page right now, uncovered by any first-login screen (without touching it)."""
+
         def check(device: Device) -> None:
             screen = device.on(FirstLoginScreens).showing()
             if screen:
@@ -76,6 +80,7 @@ class Browsers:
 
     def asleep_ones_fall_asleep(self) -> None:
         """Frozen and offline, as a computer going to sleep (fleet.power says why these mechanisms)."""
+
         def doze_off(device: Device) -> None:
             fall_asleep(device.driver)
             device.record.slept_at = now()
@@ -87,11 +92,15 @@ class Browsers:
 
     def awake_ones_reach_login_page(self) -> None:
         deadline = self.deadlines.logout
-        self._watch(self.awake, lambda device: reach_login_page(device, deadline),
-                    f"reach the login page by themselves within {deadline:g} s")
+        self._watch(
+            self.awake,
+            lambda device: reach_login_page(device, deadline),
+            f"reach the login page by themselves within {deadline:g} s",
+        )
 
     def asleep_ones_slept_through(self) -> None:
         """A sleeping computer cannot have noticed anything: still frozen, still on its channel."""
+
         def check(device: Device) -> None:
             page = device.on(ChannelPage)
             if not is_frozen(device.driver) or not page.is_shown():
@@ -101,6 +110,7 @@ class Browsers:
 
     def asleep_ones_wake_up(self) -> None:
         """Network back, page resumed; nothing else touches the computer."""
+
         def resume(device: Device) -> None:
             wake_up(device.driver)
             device.record.woke_at = now()
@@ -109,8 +119,11 @@ class Browsers:
 
     def woken_ones_reach_login_page(self) -> None:
         deadline = self.deadlines.logout
-        self._watch(self.asleep, lambda device: reach_login_page(device, deadline),
-                    f"reach the login page within {deadline:g} s of waking")
+        self._watch(
+            self.asleep,
+            lambda device: reach_login_page(device, deadline),
+            f"reach the login page within {deadline:g} s of waking",
+        )
 
     def show_on_login_page(self, expected: str) -> None:
         def check(device: Device) -> None:

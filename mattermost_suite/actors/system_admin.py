@@ -1,6 +1,7 @@
 """The system admin of MM-T940: its own browser in System Console > Users, and its REST identity, with which it
 asks the server about everyone's sessions. It keeps the revoke's own facts: when it was confirmed, and the REST
 token that the revoke must have ended."""
+
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -11,8 +12,16 @@ from ..api import MattermostApi
 from ..config import Config, never_in_a_rehearsal
 from ..device_table import wanted_devices
 from ..domain import SYSTEM_ADMIN, Person, Site, now
-from ..events import (ConfirmationShown, DevicesChosen, EventBus, ExtraAppsChecked, LoggedIn, RevokeCancelled,
-                      RevokeConfirmed, SessionsListed)
+from ..events import (
+    ConfirmationShown,
+    DevicesChosen,
+    EventBus,
+    ExtraAppsChecked,
+    LoggedIn,
+    RevokeCancelled,
+    RevokeConfirmed,
+    SessionsListed,
+)
 from ..fleet import Device, Fleet
 from ..mfa import admin_totp
 from ..pages import ConfirmModal, FirstLoginScreens, LoginPage, SystemUsersPage, WaitTimeout, where
@@ -28,8 +37,7 @@ REST_SESSION = "the system admin's REST session"
 
 
 class SystemAdmin:
-    def __init__(self, person: Person, api: MattermostApi, fleet: Fleet, site: Site, config: Config,
-                 bus: EventBus):
+    def __init__(self, person: Person, api: MattermostApi, fleet: Fleet, site: Site, config: Config, bus: EventBus):
         self.person, self.api, self.fleet, self.site, self.config, self.bus = person, api, fleet, site, config, bus
         self.browser: Device | None = None
         self.revoke_confirmed_at: datetime | None = None
@@ -68,8 +76,10 @@ class SystemAdmin:
         except WaitTimeout as timeout:
             screen = self.browser.on(FirstLoginScreens).showing()
             if screen:
-                raise AssertionError(f"{self.browser.name} (system admin): System Console > Users does not show, "
-                                     f"{screen} is in its way (a first-login screen)") from None
+                raise AssertionError(
+                    f"{self.browser.name} (system admin): System Console > Users does not show, "
+                    f"{screen} is in its way (a first-login screen)"
+                ) from None
             raise AssertionError(f"{self.browser.name} (system admin): {timeout}") from None
 
     @blamed_on_browser
@@ -92,8 +102,9 @@ class SystemAdmin:
     @blamed_on_browser
     def sees_confirmation_offering(self, cancel: str, confirm: str) -> None:
         modal = self.confirmation
-        assert (modal.cancel_label(), modal.confirm_label()) == (cancel, confirm), \
+        assert (modal.cancel_label(), modal.confirm_label()) == (cancel, confirm), (
             f"the buttons read {modal.cancel_label()!r} and {modal.confirm_label()!r}"
+        )
 
     @blamed_on_browser
     def cancels_the_confirmation(self) -> None:
@@ -132,22 +143,34 @@ class SystemAdmin:
 
     @blamed_on_browser
     def sees_no_session_expired_message(self) -> None:
-        assert not self.browser.on(LoginPage).shows_expired_banner(), \
+        assert not self.browser.on(LoginPage).shows_expired_banner(), (
             "the system admin's login page shows the session-expired message"
+        )
 
     # -- what the server says, through its REST identity -------------------------------------------------------
     def finds_every_session_still_active(self, test_user: TestUser) -> None:
         """After Cancel: every session of the test user (browsers, apps, extras) is listed and accepted."""
         with self._sessions_listed("Sessions of the test user before the revoke", test_user.person):
-            session_checks.sessions_still_active(self.api, test_user.person, test_user.devices, test_user.apps.extras,
-                                                 self.config.app_requests_at_once, "although the revoke was cancelled")
+            session_checks.sessions_still_active(
+                self.api,
+                test_user.person,
+                test_user.devices,
+                test_user.apps.extras,
+                self.config.app_requests_at_once,
+                "although the revoke was cancelled",
+            )
         self._extra_apps_checked(test_user, "accepted")
 
     def finds_sessions_kept_after_refusal(self, test_user: TestUser) -> None:
         with self._sessions_listed("Sessions of the test user after the refused request", test_user.person):
-            session_checks.sessions_still_active(self.api, test_user.person, test_user.browsers.devices, (),
-                                                 self.config.app_requests_at_once,
-                                                 "although the server refused to revoke them")
+            session_checks.sessions_still_active(
+                self.api,
+                test_user.person,
+                test_user.browsers.devices,
+                (),
+                self.config.app_requests_at_once,
+                "although the server refused to revoke them",
+            )
 
     def finds_no_session_of(self, test_user: TestUser) -> None:
         with self._sessions_listed("Sessions of the test user after the revoke", test_user.person):
@@ -155,16 +178,26 @@ class SystemAdmin:
 
     def finds_old_sessions_refused(self, test_user: TestUser) -> None:
         """Everyone's old sessions, the admin's own browser and REST session included."""
-        session_checks.old_sessions_refused(self.api, [*test_user.devices, self.browser], test_user.apps.extras,
-                                            self.config.app_requests_at_once,
-                                            [(REST_SESSION, self._rest_token_at_revoke)])
+        session_checks.old_sessions_refused(
+            self.api,
+            [*test_user.devices, self.browser],
+            test_user.apps.extras,
+            self.config.app_requests_at_once,
+            [(REST_SESSION, self._rest_token_at_revoke)],
+        )
         self._extra_apps_checked(test_user, "refused")
 
     def finds_nothing_revoked(self, test_user: TestUser) -> int:
         """Where a rehearsal stops: every session it opened is still active. Returns how many were checked."""
         because = "in a rehearsal, which revokes nothing"
-        session_checks.sessions_still_active(self.api, test_user.person, test_user.devices, test_user.apps.extras,
-                                             self.config.app_requests_at_once, because)
+        session_checks.sessions_still_active(
+            self.api,
+            test_user.person,
+            test_user.devices,
+            test_user.apps.extras,
+            self.config.app_requests_at_once,
+            because,
+        )
         mine = [self.browser] if self.browser is not None else []
         session_checks.tokens_still_accepted(self.api, mine, because)
         for device in [*test_user.devices, *mine]:
@@ -189,6 +222,7 @@ class SystemAdmin:
 
 def _watch_in_background(device: Device, deadline: float) -> Future:
     """Watch one browser for the login page from now on; the Future's result is "" or what it showed instead."""
+
     def watch() -> str:
         try:
             reach_login_page(device, deadline)

@@ -1,9 +1,10 @@
 """The test user of MM-T940: logged in on several devices at once (browsers and mobile apps), which it keeps
 visible and never touches; or, in the permissions scenario, a user on one browser who may not revoke sessions."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Mapping, Sequence
 
 from ..api import MattermostApi
 from ..config import Config, never_in_a_rehearsal
@@ -23,8 +24,9 @@ PERMISSIONS = "api.context.permissions.app_error"  # the server's error id for "
 class TestUser:
     __test__ = False  # not a pytest test class
 
-    def __init__(self, person: Person, fleet: Fleet, site: Site, config: Config, bus: EventBus,
-                 client_config: Mapping[str, str]):
+    def __init__(
+        self, person: Person, fleet: Fleet, site: Site, config: Config, bus: EventBus, client_config: Mapping[str, str]
+    ):
         self.person, self.fleet, self.site, self.config, self.bus = person, fleet, site, config, bus
         self.client_config = client_config
         self.browsers = Browsers(bus, config.deadlines)
@@ -101,12 +103,14 @@ class TestUser:
     def is_refused_saying(self, message: str) -> None:
         answer = self._revoke_answer
         assert answer is not None, "the test user has not asked the server yet"
-        assert answer.status >= 400, \
+        assert answer.status >= 400, (
             f"the server revoked all sessions for the test user, who is not a system admin (HTTP {answer.status})"
+        )
         expected = (403, PERMISSIONS, message)
-        assert (answer.status, answer.error_id, answer.message) == expected, \
-            f"the server answered HTTP {answer.status} {answer.error_id} {answer.message!r}, expected " \
+        assert (answer.status, answer.error_id, answer.message) == expected, (
+            f"the server answered HTTP {answer.status} {answer.error_id} {answer.message!r}, expected "
             f"HTTP 403 {PERMISSIONS} {message!r}"
+        )
 
     def is_still_logged_in_after_the_refusal(self) -> None:
         for device in self.browsers.devices:

@@ -1,9 +1,11 @@
 """One action on several devices at the same time, each device's outcome kept by name."""
+
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 from ..fleet import Device
 
@@ -26,6 +28,7 @@ def on_every_device(devices: Sequence[Device], action: Callable[[Device], T]) ->
     Each action carries its own deadline, so this needs none. Only AssertionError and WebDriver-level errors are
     turned into problems; anything else is a bug in the suite and is raised.
     """
+
     def attempt(device: Device):
         try:
             return device, action(device), ""
@@ -51,13 +54,15 @@ def results_or_fail(outcomes: Outcomes, what: str) -> list:
     failed = [(device, problem) for device, _, problem in outcomes if problem]
     if failed:
         lines = "\n".join(f"  - {device.name}: {problem}" for device, problem in failed)
-        raise DevicesFailed(f"{len(failed)} of {len(outcomes)} devices did not {what}:\n{lines}",
-                            [device for device, _ in failed])
+        raise DevicesFailed(
+            f"{len(failed)} of {len(outcomes)} devices did not {what}:\n{lines}", [device for device, _ in failed]
+        )
     return [result for _, result, _ in outcomes]
 
 
 def blamed_on_browser(verb):
     """For a verb of an actor with one browser (`self.browser`): its failures name that browser for the evidence."""
+
     @functools.wraps(verb)
     def run(self, *args, **kwargs):
         try:
@@ -66,4 +71,5 @@ def blamed_on_browser(verb):
             raise
         except AssertionError as error:
             raise DevicesFailed(str(error), [self.browser] if self.browser is not None else []) from None
+
     return run

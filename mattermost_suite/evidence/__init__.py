@@ -25,6 +25,7 @@ with mattermost_suite.secrets.mask, and never raises because of a browser: evide
 
 Tags and behave.ini settings the suite needs: see README.md next to this file.
 """
+
 from .attachments import attach_json, attach_screenshot
 from .capture import DeviceCapture
 from .failure import attach_failure
@@ -34,6 +35,13 @@ from .run_files import write_run_files
 from .timeline import TimelineRow, attach_timeline
 
 __all__ = [
-    "DeviceCapture", "TimelineRow", "attach_failure", "attach_json", "attach_moment", "attach_screenshot",
-    "attach_timeline", "label_scenario", "write_run_files",
+    "DeviceCapture",
+    "TimelineRow",
+    "attach_failure",
+    "attach_json",
+    "attach_moment",
+    "attach_screenshot",
+    "attach_timeline",
+    "label_scenario",
+    "write_run_files",
 ]

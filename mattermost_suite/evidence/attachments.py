@@ -2,6 +2,7 @@
 
 With no Allure formatter running, allure.attach is a no-op, so the suite runs the same without it.
 """
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """Taking one device's full-window screenshot and a short description of the page it shows."""
+
 from __future__ import annotations
 
 import logging

@@ -1,4 +1,5 @@
 """One picture of all devices side by side: each screenshot scaled to a common height, labelled, in a grid."""
+
 from __future__ import annotations
 
 import io
@@ -10,10 +11,10 @@ from PIL import Image, ImageDraw, ImageFont
 
 from .capture import DeviceCapture
 
-TILE_HEIGHT = 540          # screenshot height in the combined image (px); readable yet not huge
-LABEL_HEIGHT = 58          # band above each screenshot: device name and page state
+TILE_HEIGHT = 540  # screenshot height in the combined image (px); readable yet not huge
+LABEL_HEIGHT = 58  # band above each screenshot: device name and page state
 GAP = 12
-MIN_TILE_WIDTH = 360       # a phone screenshot is narrow; its label still needs room
+MIN_TILE_WIDTH = 360  # a phone screenshot is narrow; its label still needs room
 MAX_COLUMNS_IN_ONE_ROW = 4  # up to four devices in one row; more become a near-square grid
 BACKGROUND = (38, 41, 46)
 LABEL_TEXT = (255, 255, 255)
@@ -61,8 +62,9 @@ def _labelled(capture: DeviceCapture, shot: Image.Image) -> Image.Image:
     tile = Image.new("RGB", (max(shot.width, MIN_TILE_WIDTH), LABEL_HEIGHT + shot.height), BACKGROUND)
     draw = ImageDraw.Draw(tile)
     usable = tile.width - 16
-    draw.text((8, 4), _fit(draw, capture.device, _font(22, bold=True), usable),
-              font=_font(22, bold=True), fill=LABEL_TEXT)
+    draw.text(
+        (8, 4), _fit(draw, capture.device, _font(22, bold=True), usable), font=_font(22, bold=True), fill=LABEL_TEXT
+    )
     draw.text((8, 32), _fit(draw, capture.state, _font(17), usable), font=_font(17), fill=STATE_TEXT)
     tile.paste(shot, ((tile.width - shot.width) // 2, LABEL_HEIGHT))
     return tile

@@ -1,8 +1,9 @@
 """What a failing device showed: screenshot, page source and browser console log, all masked."""
+
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from selenium.webdriver.remote.command import Command
 
@@ -23,8 +24,10 @@ def console_log(driver) -> str:
     """The browser console as text lines, or a note saying why there is none. Never raises."""
     name = browser_name(driver)
     if name.lower() not in _CHROMIUM_NAMES:
-        return (f"The browser console log is not available for {name}: its WebDriver does not support "
-                "reading the console (only Chromium's does).")
+        return (
+            f"The browser console log is not available for {name}: its WebDriver does not support "
+            "reading the console (only Chromium's does)."
+        )
     try:
         entries = driver.execute(Command.GET_LOG, {"type": "browser"})["value"]
     except Exception as error:
@@ -36,8 +39,11 @@ def console_log(driver) -> str:
 
 def _console_line(entry: dict) -> str:
     stamp = entry.get("timestamp")
-    when = (datetime.fromtimestamp(stamp / 1000, tz=timezone.utc).isoformat(timespec="milliseconds")
-            if isinstance(stamp, (int, float)) else "")
+    when = (
+        datetime.fromtimestamp(stamp / 1000, tz=UTC).isoformat(timespec="milliseconds")
+        if isinstance(stamp, (int, float))
+        else ""
+    )
     return f"{when} {entry.get('level', '')} {entry.get('message', json.dumps(entry))}".strip()
 
 

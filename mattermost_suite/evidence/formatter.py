@@ -1,6 +1,7 @@
 """allure-behave's formatter, with one addition: MM_ALLURE_RESULTS (environment) overrides the results folder that
 behave.ini gives it, so that runs at the same time (tests, fault runs) can keep their results apart. behave cannot
 replace an ini formatter's outfile from the command line (-f/-o only add formatters)."""
+
 from __future__ import annotations
 
 import os

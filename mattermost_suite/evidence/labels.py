@@ -7,6 +7,7 @@
   test twice in the Behaviors tree; when a @allure.label.feature tag is given, that duplicate is dropped.
 Call label_scenario() from before_scenario: the Allure test is already started there. No-op without Allure.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,10 @@ from allure_commons.types import LabelType, LinkType
 
 TEST_CASE_KEY = re.compile(r"^MM-T\d+$")
 # Zephyr Scale (TM4J) test-case page in Mattermost's Jira; override with userdata `tms_pattern`.
-DEFAULT_TMS_PATTERN = ("https://mattermost.atlassian.net/projects/MM?selectedItem=com.atlassian.plugins."
-                       "atlassian-connect-plugin:com.kanoah.test-manager__main-project-page#!/testCase/{}")
+DEFAULT_TMS_PATTERN = (
+    "https://mattermost.atlassian.net/projects/MM?selectedItem=com.atlassian.plugins."
+    "atlassian-connect-plugin:com.kanoah.test-manager__main-project-page#!/testCase/{}"
+)
 _READABLE = (LabelType.EPIC, LabelType.FEATURE, LabelType.STORY, "owner")
 
 
@@ -45,8 +48,9 @@ def tidy_labels(labels: list, feature_title: str) -> None:
     """Underscores to spaces in behaviour labels; drop the automatic feature label if a tag gave one."""
     tagged = [label for label in labels if label.name == LabelType.FEATURE and label.value != feature_title]
     if tagged:
-        labels[:] = [label for label in labels
-                     if not (label.name == LabelType.FEATURE and label.value == feature_title)]
+        labels[:] = [
+            label for label in labels if not (label.name == LabelType.FEATURE and label.value == feature_title)
+        ]
     for label in labels:
         if label.name in _READABLE and isinstance(label.value, str):
             label.value = label.value.replace("_", " ")

@@ -7,14 +7,23 @@
   timeline if not attached yet; the last step, or a step a rehearsal skipped -> the complete timeline.
 Everything is attached on the step's thread (allure-behave keeps the current step per thread).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
 
 from .. import presenter
 from ..domain import SYSTEM_ADMIN, DeviceRecord
-from ..events import (ConfirmationShown, DevicesChosen, LoggedIn, LoggedOut, RevokeCancelled, RevokeConfirmed,
-                      SentAway, SessionsListed)
+from ..events import (
+    ConfirmationShown,
+    DevicesChosen,
+    LoggedIn,
+    LoggedOut,
+    RevokeCancelled,
+    RevokeConfirmed,
+    SentAway,
+    SessionsListed,
+)
 from .attachments import attach_json, attach_screenshot, attach_text
 from .failure import attach_failure
 from .moments import attach_moment
@@ -32,9 +41,9 @@ FINAL_TIMELINE = "Per-device timeline at the end of the scenario"
 
 class ScenarioEvidence:
     def __init__(self, fleet):
-        self.fleet = fleet             # every browser started, for a failure that names no device
+        self.fleet = fleet  # every browser started, for a failure that names no device
         self.records: list[DeviceRecord] = []
-        self.browsers: list = []       # logged-in browsers, the test user's first
+        self.browsers: list = []  # logged-in browsers, the test user's first
         self.confirmed_at: datetime | None = None
         self.timeline_attached = False
 
@@ -83,8 +92,16 @@ class ScenarioEvidence:
         return browsers or [device for device in self.fleet.devices if device.driver is not None]
 
     def attach_timeline(self, name: str = TIMELINE) -> None:
-        rows = [TimelineRow(presenter.timeline_name(r), r.logged_in_at, self.confirmed_at, r.logged_out_at,
-                            presenter.timeline_outcome(r, self.confirmed_at)) for r in self.records]
+        rows = [
+            TimelineRow(
+                presenter.timeline_name(r),
+                r.logged_in_at,
+                self.confirmed_at,
+                r.logged_out_at,
+                presenter.timeline_outcome(r, self.confirmed_at),
+            )
+            for r in self.records
+        ]
         if rows:
             attach_timeline(rows, name)
             self.timeline_attached = True

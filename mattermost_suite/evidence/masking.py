@@ -1,4 +1,5 @@
 """Masking for evidence: structural (token-bearing keys) first, then textual (registered secrets, shapes)."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,7 @@ def is_secret_key(key: object) -> bool:
 def mask_data(data: Any) -> Any:
     """A copy of JSON-like data with secret-keyed values blanked and every string masked."""
     if isinstance(data, Mapping):
-        return {str(k): (MASK if is_secret_key(k) and v not in (None, "") else mask_data(v))
-                for k, v in data.items()}
+        return {str(k): (MASK if is_secret_key(k) and v not in (None, "") else mask_data(v)) for k, v in data.items()}
     if isinstance(data, (list, tuple, set, frozenset)):
         return [mask_data(item) for item in data]
     if isinstance(data, str):

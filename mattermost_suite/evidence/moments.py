@@ -1,9 +1,11 @@
 """A key moment of MM-T940 seen on every device at once: one screenshot per device plus a combined image."""
+
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 from .attachments import attach_png, attach_text
 from .capture import DeviceCapture, PageDescriber, capture_device, one_line
@@ -15,8 +17,9 @@ log = logging.getLogger(__name__)
 SCREENSHOT_DEADLINE_SECONDS = 30.0
 
 
-def capture_all(devices: Mapping[str, object], describe: PageDescriber | None = None,
-                deadline: float = SCREENSHOT_DEADLINE_SECONDS) -> list[DeviceCapture]:
+def capture_all(
+    devices: Mapping[str, object], describe: PageDescriber | None = None, deadline: float = SCREENSHOT_DEADLINE_SECONDS
+) -> list[DeviceCapture]:
     """Screenshots of all devices taken concurrently (the moment is the same for all), in the mapping's order."""
     if not devices:
         return []
@@ -28,8 +31,7 @@ def capture_all(devices: Mapping[str, object], describe: PageDescriber | None = 
             try:
                 captures.append(future.result(timeout=deadline))
             except FutureTimeout:
-                captures.append(DeviceCapture(name, None, "state unknown",
-                                              f"no screenshot within {deadline:g} s"))
+                captures.append(DeviceCapture(name, None, "state unknown", f"no screenshot within {deadline:g} s"))
             except Exception as error:
                 captures.append(DeviceCapture(name, None, "state unknown", one_line(error)))
         return captures
@@ -38,8 +40,12 @@ def capture_all(devices: Mapping[str, object], describe: PageDescriber | None = 
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def attach_moment(moment: str, devices: Mapping[str, object], describe: PageDescriber | None = None,
-                  deadline: float = SCREENSHOT_DEADLINE_SECONDS) -> list[DeviceCapture]:
+def attach_moment(
+    moment: str,
+    devices: Mapping[str, object],
+    describe: PageDescriber | None = None,
+    deadline: float = SCREENSHOT_DEADLINE_SECONDS,
+) -> list[DeviceCapture]:
     """Attach "<moment> - <device>" for each device and "<moment> - all devices". Never raises.
 
     Attaching happens on the calling thread: allure-behave keeps the current step per thread.

@@ -1,5 +1,6 @@
 """Files Allure reads from the results folder (allure-behave writes none of them): environment, executor,
 categories. Everything is masked: a server URL or executor field may carry a credential."""
+
 from __future__ import annotations
 
 import json
@@ -20,15 +21,24 @@ INFRASTRUCTURE_SIGNS = (
 # Allure puts a result in every category it matches, so the categories are mutually exclusive by status
 # and, among broken results, by a positive and a negative (lookahead) match of the same signs.
 CATEGORIES = [
-    {"name": "Product defect",
-     "description": "An expected result of the test case was not met (assertion failed).",
-     "matchedStatuses": ["failed"], "messageRegex": "(?s).*"},
-    {"name": "Test infrastructure",
-     "description": "Browser, WebDriver, grid, server or network trouble: the product was not judged.",
-     "matchedStatuses": ["broken"], "messageRegex": f"(?s).*({INFRASTRUCTURE_SIGNS}).*"},
-    {"name": "Test code defect",
-     "description": "The suite itself raised an unexpected error (or a step is undefined).",
-     "matchedStatuses": ["broken"], "messageRegex": f"(?s)^(?!.*({INFRASTRUCTURE_SIGNS})).*"},
+    {
+        "name": "Product defect",
+        "description": "An expected result of the test case was not met (assertion failed).",
+        "matchedStatuses": ["failed"],
+        "messageRegex": "(?s).*",
+    },
+    {
+        "name": "Test infrastructure",
+        "description": "Browser, WebDriver, grid, server or network trouble: the product was not judged.",
+        "matchedStatuses": ["broken"],
+        "messageRegex": f"(?s).*({INFRASTRUCTURE_SIGNS}).*",
+    },
+    {
+        "name": "Test code defect",
+        "description": "The suite itself raised an unexpected error (or a step is undefined).",
+        "matchedStatuses": ["broken"],
+        "messageRegex": f"(?s)^(?!.*({INFRASTRUCTURE_SIGNS})).*",
+    },
 ]
 
 
@@ -56,8 +66,9 @@ def environment_properties(environment: Mapping[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_run_files(results_dir: str | Path, environment: Mapping[str, object],
-                    executor: Mapping[str, object]) -> list[Path]:
+def write_run_files(
+    results_dir: str | Path, environment: Mapping[str, object], executor: Mapping[str, object]
+) -> list[Path]:
     """Write environment.properties, executor.json and categories.json into results_dir; return their paths."""
     folder = Path(results_dir)
     folder.mkdir(parents=True, exist_ok=True)

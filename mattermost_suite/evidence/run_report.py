@@ -1,5 +1,6 @@
 """The run's own files in the Allure results: earlier results removed at the start; environment.properties,
 executor.json and categories.json at the end; the MM-T940 labels and test-case link on each scenario."""
+
 from __future__ import annotations
 
 import os
@@ -13,9 +14,10 @@ from .run_files import write_run_files
 ALLURE_FORMATTERS = ("AllureFormatter", "AllureResults")
 REPORT_NAME = "MM-T940 Revoke All Sessions"
 
+
 def results_dir(config) -> Path | None:
     """The Allure formatter's results folder (behave.ini pairs formats and outfiles by position)."""
-    for name, output in zip(config.format or [], config.outputs):
+    for name, output in zip(config.format or [], config.outputs, strict=False):
         if name.endswith(ALLURE_FORMATTERS) and output.name:
             return Path(results_folder(output.name))
     return None
@@ -65,11 +67,13 @@ def run_environment(run) -> dict[str, str]:
 
 def executor(run) -> dict[str, str]:
     ci = os.environ.get("CI")
-    return {"name": os.environ.get("CI_NAME", "CI" if ci else "behave (local)"),
-            "type": "ci" if ci else "local",
-            "buildName": f"MM-T940 run {run.run_id} on {run.server.ui} web app {run.server.version_text}",
-            "buildUrl": os.environ.get("BUILD_URL", ""),
-            "reportName": REPORT_NAME}
+    return {
+        "name": os.environ.get("CI_NAME", "CI" if ci else "behave (local)"),
+        "type": "ci" if ci else "local",
+        "buildName": f"MM-T940 run {run.run_id} on {run.server.ui} web app {run.server.version_text}",
+        "buildUrl": os.environ.get("BUILD_URL", ""),
+        "reportName": REPORT_NAME,
+    }
 
 
 def label(scenario, userdata) -> None:

@@ -1,5 +1,6 @@
 """Skip reasons kept: allure-behave writes a skipped scenario and its steps without any message, and behave's JUnit
 reporter an empty <skipped/>; this puts the reason (not for this web app, or a rehearsal's steps) back in both."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
@@ -9,16 +10,15 @@ import allure_commons
 from allure_commons.model2 import StatusDetails
 
 
-
 class SkipReasons:
     """allure-behave writes a skipped scenario and its steps without any message, and behave's JUnit reporter an
     empty <skipped/>: the reason (why a step did not run) would be lost. This puts it back in both."""
 
     def __init__(self):
-        self.next_reason: str | None = None            # for the scenario whose Allure result is written next
+        self.next_reason: str | None = None  # for the scenario whose Allure result is written next
         self.by_scenario: dict[tuple[str, str], str] = {}
 
-    def start(self) -> "SkipReasons":
+    def start(self) -> SkipReasons:
         allure_commons.plugin_manager.register(self)
         return self
 
@@ -49,9 +49,14 @@ class SkipReasons:
             tree = ElementTree.parse(path)
             changed = False
             for case in tree.iter("testcase"):
-                reason = next((why for (feature, name), why in self.by_scenario.items()
-                               if case.get("name") == name and case.get("classname", "").endswith(f".{feature}")),
-                              None)
+                reason = next(
+                    (
+                        why
+                        for (feature, name), why in self.by_scenario.items()
+                        if case.get("name") == name and case.get("classname", "").endswith(f".{feature}")
+                    ),
+                    None,
+                )
                 skipped = case.find("skipped")
                 if reason and skipped is not None:
                     skipped.set("message", reason)

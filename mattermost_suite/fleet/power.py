@@ -6,6 +6,7 @@ Why these mechanisms: `Page.setWebLifecycleState frozen` is what Chromium itself
 would be the suite pretending. Waking restores the network first, then resumes the page, as a resume from
 suspend does. Works on a local ChromeDriver and through a Grid (the node relays goog/cdp/execute).
 """
+
 from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver

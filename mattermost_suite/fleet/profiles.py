@@ -1,9 +1,10 @@
 """Device profiles as data (devices.toml): what a named device in the feature's table means for the fleet."""
+
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -33,12 +34,14 @@ class DeviceProfile:
         if state not in STATES[self.kind]:
             raise ConfigError(f"device {self.name!r} cannot be {state!r}: use {' or '.join(STATES[self.kind])}")
         if state == "asleep" and self.browser != "chromium":
-            raise ConfigError(f"device {self.name!r} cannot be 'asleep': only Chromium engines can be frozen "
-                              "and taken offline (Chrome DevTools Protocol); use a Chromium-based device")
+            raise ConfigError(
+                f"device {self.name!r} cannot be 'asleep': only Chromium engines can be frozen "
+                "and taken offline (Chrome DevTools Protocol); use a Chromium-based device"
+            )
         return state
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_profiles(path: Path = DEVICES_FILE) -> dict[str, DeviceProfile]:
     with path.open("rb") as handle:
         entries = tomllib.load(handle).get("device", [])
@@ -48,8 +51,10 @@ def all_profiles(path: Path = DEVICES_FILE) -> dict[str, DeviceProfile]:
         if profile.kind not in KINDS:
             raise ConfigError(f"{path.name}: device {profile.name!r} has kind {profile.kind!r}: use {', '.join(KINDS)}")
         if profile.kind == "browser" and profile.browser not in BROWSERS:
-            raise ConfigError(f"{path.name}: device {profile.name!r} has browser {profile.browser!r}: "
-                              f"use one of {', '.join(BROWSERS)}")
+            raise ConfigError(
+                f"{path.name}: device {profile.name!r} has browser {profile.browser!r}: "
+                f"use one of {', '.join(BROWSERS)}"
+            )
         if profile.is_app and not (profile.user_agent and profile.device_id_prefix):
             raise ConfigError(f"{path.name}: app {profile.name!r} needs a user_agent and a device_id_prefix")
         profiles[profile.name.lower()] = profile
@@ -82,5 +87,6 @@ def grid_browsers(device_names: tuple[str, ...]) -> tuple[str, ...]:
     """What the embedded grid serves: the engines the run needs that are really installed here. A device whose
     engine is missing is then rejected by the grid at once, naming the browser and the grid."""
     from ..grid import installed_browsers  # the grid package inspects the machine; only needed here
+
     installed = installed_browsers()
     return tuple(b for b in browsers_for(device_names) if b in installed) or installed
