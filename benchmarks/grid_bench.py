@@ -4,6 +4,7 @@ Run from the repository root:  .venv/bin/python benchmarks/grid_bench.py [--roun
 Memory is the sum over every process the grid started (Java, Xvfb, drivers, browsers): RSS double-counts
 shared pages, PSS (proportional set size, /proc/<pid>/smaps_rollup) does not; the peak is sampled every 0.1 s.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,12 +16,12 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[1] / "tests/grid")]
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # the repository root, when run as a script
 
 from selenium import webdriver  # noqa: E402
 
-from grid_watch import process_tree  # noqa: E402
 from mattermost_suite.grid import EmbeddedGrid, capabilities_for, installed_browsers  # noqa: E402
+from tests.support.grid_watch import process_tree  # noqa: E402
 
 PAGE = "data:text/html,<title>bench</title>"
 # The default device matrix's browser sessions: 5 Chromium-based, 1 Firefox, 1 WebKit.
@@ -62,10 +63,12 @@ class MemorySampler:
 
 def _sessions(url: str, browsers: list[str]) -> float:
     """Seconds until every session in `browsers` is open (all requested at once); then quit them."""
+
     def open_one(browser):
         driver = webdriver.Remote(url, options=capabilities_for(browser))
         driver.get(PAGE)
         return driver
+
     started = time.monotonic()
     with ThreadPoolExecutor(len(browsers)) as pool:
         drivers = list(pool.map(open_one, browsers))
@@ -106,10 +109,15 @@ def main() -> None:
         for i in range(rounds):
             results.append(_round(browsers, Path(tmp) / str(i)))
             print(f"round {i + 1}: " + ", ".join(f"{k} {v:.2f}" for k, v in results[-1].items()), flush=True)
-    labels = {"start": "grid start to ready (s)", "one_each": f"{len(browsers)} sessions at once, one per browser (s)",
-              "matrix": "default matrix: 5 chromium + 1 firefox + 1 webkit at once (s)", "stop": "grid stop (s)", "idle_pss_mib": "PSS of the idle grid (Java, Xvfb, WebKitWebDriver) (MiB)",
-              "rss_mib": "peak RSS, grid + one session per browser (MiB)",
-              "pss_mib": "peak PSS, grid + one session per browser (MiB)"}
+    labels = {
+        "start": "grid start to ready (s)",
+        "one_each": f"{len(browsers)} sessions at once, one per browser (s)",
+        "matrix": "default matrix: 5 chromium + 1 firefox + 1 webkit at once (s)",
+        "stop": "grid stop (s)",
+        "idle_pss_mib": "PSS of the idle grid (Java, Xvfb, WebKitWebDriver) (MiB)",
+        "rss_mib": "peak RSS, grid + one session per browser (MiB)",
+        "pss_mib": "peak PSS, grid + one session per browser (MiB)",
+    }
     for key, label in labels.items():
         values = [r[key] for r in results]
         print(f"{label:62} median {statistics.median(values):7.2f}  min {min(values):7.2f}  max {max(values):7.2f}")

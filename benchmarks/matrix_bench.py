@@ -5,6 +5,7 @@ Run from the repository root:  .venv/bin/python benchmarks/matrix_bench.py [--ui
 every process carrying this run's marker in its environment (all of them inherit it) is sampled from /proc every
 0.1 s: peak summed RSS (double-counts shared pages) and PSS (/proc/<pid>/smaps_rollup, shares them out).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,19 @@ def main() -> int:
     token = uuid.uuid4().hex
     env = {**os.environ, "MMT940_BENCH_RUN": token}
     sampler = Sampler(f"MMT940_BENCH_RUN={token}".encode())
-    command = [sys.executable, "-m", "behave", "-f", "plain", "--no-color", "-D", f"standin_ui={args.ui}",
-               "-D", "standin_status_poll=1", *args.behave_args]
+    command = [
+        sys.executable,
+        "-m",
+        "behave",
+        "-f",
+        "plain",
+        "--no-color",
+        "-D",
+        f"standin_ui={args.ui}",
+        "-D",
+        "standin_status_poll=1",
+        *args.behave_args,
+    ]
     started = time.monotonic()
     sampler.start()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)

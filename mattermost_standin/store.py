@@ -14,6 +14,7 @@ from typing import Callable
 
 from .errors import new_id
 from .passwords import hash_password
+from .seed import ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS systems (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 _USER_COLUMNS = {"mfa_active": "INTEGER DEFAULT 0", "mfa_secret": "TEXT DEFAULT ''", "mfa_used": "TEXT DEFAULT '[]'",
                  "position": "TEXT DEFAULT ''"}
 
-ADMIN = {"username": "sysadmin", "password": "Sys@dmin-sample1", "email": "sysadmin@sample.mattermost.com",
+ADMIN = {"username": ADMIN_USERNAME, "password": ADMIN_PASSWORD, "email": ADMIN_EMAIL,
          "first_name": "Kenneth", "last_name": "Moreno"}
 SEED_TEAM = {"name": "ad-1", "display_name": "AD 1"}
 FIRST_ADMIN_SETUP_COMPLETE = "FirstAdminSetupComplete"

@@ -19,7 +19,7 @@ from .errors import ConfigError
 from .secrets import Secret, register
 
 # The password of Mattermost's e2e admin; only ever used against the embedded stand-in.
-STANDIN_ADMIN_PASSWORD = "Sys@dmin-sample1"
+from mattermost_standin.seed import ADMIN_PASSWORD as STANDIN_ADMIN_PASSWORD
 
 UI_CHOICES = ("auto", "current", "transitional", "legacy")
 STANDIN_UI_CHOICES = ("current", "transitional", "legacy")

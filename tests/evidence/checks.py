@@ -2,6 +2,7 @@
 
 Each check raises AssertionError with a message that names files, never a secret's value.
 """
+
 from __future__ import annotations
 
 import base64
@@ -114,16 +115,20 @@ return box.width > 100 && box.height > 100;
 """
 
 
-def screenshot_report_test(driver, index_html: Path, test_name: str, attachment_name: str,
-                           out_png: Path, deadline: float = 20.0) -> Path:
+def screenshot_report_test(
+    driver, index_html: Path, test_name: str, attachment_name: str, out_png: Path, deadline: float = 20.0
+) -> Path:
     """Open the test's page in the report, expand the step holding attachment_name and the attachment,
     wait until its image is rendered, and save a screenshot of the window to out_png."""
     uid = report_test_uid(index_html, test_name)
     driver.get(f"{Path(index_html).resolve().as_uri()}#testresult/{uid}")
     wait = WebDriverWait(driver, deadline)
     row_xpath = f"//div[{_has_class('attachment-row')}][.//*[normalize-space()={json.dumps(attachment_name)}]]"
-    step = wait.until(lambda d: d.find_elements(
-        By.XPATH, f"//div[{_has_class('step')}][.{row_xpath}]/div[{_has_class('step__title')}]"))
+    step = wait.until(
+        lambda d: d.find_elements(
+            By.XPATH, f"//div[{_has_class('step')}][.{row_xpath}]/div[{_has_class('step__title')}]"
+        )
+    )
     step[-1].click()  # the innermost step holding the attachment
     row = wait.until(lambda d: [r for r in d.find_elements(By.XPATH, row_xpath) if r.is_displayed()])[0]
     row.click()

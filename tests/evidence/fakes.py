@@ -1,4 +1,5 @@
 """Stand-ins for WebDriver and for Allure's attach, so unit tests need no browser and no formatter."""
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,16 @@ def png(width: int, height: int, color=(30, 120, 200)) -> bytes:
 class FakeDriver:
     """Answers like a WebDriver; `barrier` makes a screenshot wait until all devices are shooting at once."""
 
-    def __init__(self, shot: bytes | None = None, url="http://127.0.0.1:8065/login?extra=1", title="Mattermost",
-                 browser="chrome", source="<html></html>", console=(), barrier: threading.Barrier | None = None):
+    def __init__(
+        self,
+        shot: bytes | None = None,
+        url="http://127.0.0.1:8065/login?extra=1",
+        title="Mattermost",
+        browser="chrome",
+        source="<html></html>",
+        console=(),
+        barrier: threading.Barrier | None = None,
+    ):
         self.shot, self.current_url, self.title = shot, url, title
         self.capabilities = {"browserName": browser}
         self.page_source, self.console, self.barrier = source, list(console), barrier

@@ -1,8 +1,8 @@
 """The real MM-T940 suite run from the repository root, so behave.ini decides where results go, keeping the
 secrets the run registered (passwords, every session token) for the leak check. They go to pytest's tmp dir only."""
+
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -12,12 +12,13 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.behave_runs import processes_with, run_to_the_end
+from tests.support.constants import ADMIN_PASSWORD, ROOT
+
 REPORTS = ROOT / "reports"
 # Not reports/allure-results: other runs (fault runs, the team's own) may write and clean that one meanwhile.
 OWN = REPORTS / "evidence-test"
 RESULTS, JUNIT, REPORT = OWN / "allure-results", OWN / "junit", OWN / "allure-report"
-ADMIN_PASSWORD = "Sys@dmin-sample1"  # the stand-in's seeded e2e admin
 
 # `python -m behave`, plus: at exit, the suite's registered secrets as JSON into argv[1].
 _BEHAVE_KEEPING_SECRETS = (
@@ -44,32 +45,47 @@ def run_suite(tmp_path: Path, results: Path, junit: Path, *defines: str, timeout
     `junit` (MM_ALLURE_RESULTS, --junit-directory); -D settings from `defines`."""
     secrets_file = tmp_path / f"secrets-{uuid.uuid4().hex}.json"
     marker = uuid.uuid4().hex
-    env = os.environ | {"MM_ADMIN_PASSWORD": ADMIN_PASSWORD, "MMT940_TEST_RUN": marker,
-                        "SE_OFFLINE": "true", "SE_AVOID_STATS": "true",
-                        "MM_ALLURE_RESULTS": str(results)}
+    env = os.environ | {
+        "MM_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "MMT940_TEST_RUN": marker,
+        "SE_OFFLINE": "true",
+        "SE_AVOID_STATS": "true",
+        "MM_ALLURE_RESULTS": str(results),
+    }
     args = [arg for define in defines for arg in ("-D", define)]
     started = time.monotonic()
-    done = _behave_runs().run_to_the_end([sys.executable, "-c", _BEHAVE_KEEPING_SECRETS, str(secrets_file),
-                                          "--no-color", "--junit-directory", str(junit), *args],
-                                         cwd=ROOT, env=env, timeout=timeout)
+    done = run_to_the_end(
+        [
+            sys.executable,
+            "-c",
+            _BEHAVE_KEEPING_SECRETS,
+            str(secrets_file),
+            "--no-color",
+            "--junit-directory",
+            str(junit),
+            *args,
+        ],
+        cwd=ROOT,
+        env=env,
+        timeout=timeout,
+    )
     seconds = time.monotonic() - started
     secrets = json.loads(secrets_file.read_text()) if secrets_file.exists() else []
-    return SuiteRun(done.returncode, done.stdout[-3000:] + done.stderr[-3000:], [*secrets, ADMIN_PASSWORD],
-                    _behave_runs().processes_with(f"MMT940_TEST_RUN={marker}"), seconds)
+    return SuiteRun(
+        done.returncode,
+        done.stdout[-3000:] + done.stderr[-3000:],
+        [*secrets, ADMIN_PASSWORD],
+        processes_with(f"MMT940_TEST_RUN={marker}"),
+        seconds,
+    )
 
 
 def build_report(results: Path = RESULTS, report: Path = REPORT) -> Path:
-    done = subprocess.run(["bash", str(ROOT / "scripts" / "report"), str(results), str(report)],
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "report"), str(results), str(report)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return report / "index.html"
-
-
-def _behave_runs():
-    """tests/suite/behave_runs.py (not a package): its leftover-process finder, loaded by path."""
-    if "behave_runs" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("behave_runs", ROOT / "tests" / "suite" / "behave_runs.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["behave_runs"] = module
-        spec.loader.exec_module(module)
-    return sys.modules["behave_runs"]

@@ -1,12 +1,24 @@
 import io
 import threading
 
+import pytest
 from PIL import Image
 
-from .fakes import FakeDriver, png
 from mattermost_suite.evidence import DeviceCapture, attach_moment
-from mattermost_suite.evidence.combined import (BACKGROUND, GAP, LABEL_HEIGHT, MIN_TILE_WIDTH, PLACEHOLDER,
-                                                TILE_HEIGHT, combine, grid_columns)
+from mattermost_suite.evidence.combined import (
+    BACKGROUND,
+    GAP,
+    LABEL_HEIGHT,
+    MIN_TILE_WIDTH,
+    PLACEHOLDER,
+    TILE_HEIGHT,
+    combine,
+    grid_columns,
+)
+
+from .fakes import FakeDriver, png
+
+pytestmark = pytest.mark.unit
 
 DESKTOP = png(1280, 800, (10, 200, 10))
 PHONE = png(1080, 2400, (200, 10, 10))
@@ -17,8 +29,14 @@ def image(data: bytes) -> Image.Image:
 
 
 def test_tiles_share_one_height_side_by_side():
-    sheet = image(combine([DeviceCapture("Desktop", DESKTOP, "Town Square · /ad-1/channels/town-square"),
-                           DeviceCapture("Phone", PHONE, "Mattermost · /login")]))
+    sheet = image(
+        combine(
+            [
+                DeviceCapture("Desktop", DESKTOP, "Town Square · /ad-1/channels/town-square"),
+                DeviceCapture("Phone", PHONE, "Mattermost · /login"),
+            ]
+        )
+    )
     desktop_width = round(1280 * TILE_HEIGHT / 800)
     phone_width = max(MIN_TILE_WIDTH, round(1080 * TILE_HEIGHT / 2400))
     assert sheet.size == (GAP * 3 + desktop_width + phone_width, GAP * 2 + LABEL_HEIGHT + TILE_HEIGHT)
@@ -53,15 +71,21 @@ def test_many_devices_form_a_grid():
 
 def test_moment_shoots_all_devices_at_once_and_attaches_each_plus_combined(attached):
     barrier = threading.Barrier(3, timeout=10)
-    devices = {"Desktop Chromium": FakeDriver(DESKTOP, barrier=barrier),
-               "iPhone": FakeDriver(PHONE, barrier=barrier),
-               "Laptop asleep": FakeDriver(None, barrier=barrier)}
+    devices = {
+        "Desktop Chromium": FakeDriver(DESKTOP, barrier=barrier),
+        "iPhone": FakeDriver(PHONE, barrier=barrier),
+        "Laptop asleep": FakeDriver(None, barrier=barrier),
+    }
     captures = attach_moment("After Confirm", devices)
     assert [c.ok for c in captures] == [True, True, False]
     assert captures[2].error.startswith("WebDriverException: chrome not reachable")
     assert captures[0].state == "Mattermost · /login"  # the query string is never shown
-    assert attached.names() == ["After Confirm - Desktop Chromium", "After Confirm - iPhone",
-                                "After Confirm - Laptop asleep (no screenshot)", "After Confirm - all devices"]
+    assert attached.names() == [
+        "After Confirm - Desktop Chromium",
+        "After Confirm - iPhone",
+        "After Confirm - Laptop asleep (no screenshot)",
+        "After Confirm - all devices",
+    ]
     assert image(attached.body("After Confirm - all devices")).width > 1000
 
 

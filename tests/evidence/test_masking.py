@@ -3,11 +3,14 @@ import uuid
 
 import pytest
 
-from .fakes import FakeDriver, png
 from mattermost_suite.evidence import attach_failure, attach_json, attach_screenshot
 from mattermost_suite.evidence.capture import one_line
 from mattermost_suite.evidence.masking import mask_data
 from mattermost_suite.secrets import MASK, register
+
+from .fakes import FakeDriver, png
+
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture
@@ -18,11 +21,28 @@ def secret() -> str:
 
 
 def test_token_bearing_keys_are_blanked_even_when_unregistered():
-    data = {"id": "s1", "token": "unregistered-abc", "props": {"csrf": "c-123", "os": "Linux"},
-            "password": "p", "MMAUTHTOKEN": "x", "count": 3, "ok": True, "none": None, "token_empty": ""}
-    assert mask_data(data) == {"id": "s1", "token": MASK, "props": {"csrf": MASK, "os": "Linux"},
-                               "password": MASK, "MMAUTHTOKEN": MASK, "count": 3, "ok": True, "none": None,
-                               "token_empty": ""}
+    data = {
+        "id": "s1",
+        "token": "unregistered-abc",
+        "props": {"csrf": "c-123", "os": "Linux"},
+        "password": "p",
+        "MMAUTHTOKEN": "x",
+        "count": 3,
+        "ok": True,
+        "none": None,
+        "token_empty": "",
+    }
+    assert mask_data(data) == {
+        "id": "s1",
+        "token": MASK,
+        "props": {"csrf": MASK, "os": "Linux"},
+        "password": MASK,
+        "MMAUTHTOKEN": MASK,
+        "count": 3,
+        "ok": True,
+        "none": None,
+        "token_empty": "",
+    }
 
 
 def test_registered_secret_is_masked_anywhere_in_json(attached, secret):
@@ -37,13 +57,17 @@ def test_unserialisable_evidence_is_stringified_not_raised(attached, secret):
 
 
 def test_failure_evidence_masks_page_source_and_console(attached, secret):
-    console = [{"level": "SEVERE", "message": f"401 for token {secret}", "timestamp": 1795783380687},
-               {"level": "INFO", "message": "MMAUTHTOKEN=abcdef123456; MMCSRF=zzzz9999"}]
-    driver = FakeDriver(png(64, 40), source=f'<input id="csrf" value="{secret}"><p>Bearer abc.def</p>',
-                        console=console)
+    console = [
+        {"level": "SEVERE", "message": f"401 for token {secret}", "timestamp": 1795783380687},
+        {"level": "INFO", "message": "MMAUTHTOKEN=abcdef123456; MMCSRF=zzzz9999"},
+    ]
+    driver = FakeDriver(png(64, 40), source=f'<input id="csrf" value="{secret}"><p>Bearer abc.def</p>', console=console)
     attach_failure(driver, "Desktop Chromium")
-    assert attached.names() == ["Desktop Chromium - failure screenshot", "Desktop Chromium - page source",
-                                "Desktop Chromium - console log"]
+    assert attached.names() == [
+        "Desktop Chromium - failure screenshot",
+        "Desktop Chromium - page source",
+        "Desktop Chromium - console log",
+    ]
     text = attached.body("Desktop Chromium - page source") + attached.body("Desktop Chromium - console log")
     assert secret not in text and "abcdef123456" not in text and "zzzz9999" not in text and "abc.def" not in text
     assert "SEVERE 401 for token ******" in attached.body("Desktop Chromium - console log")

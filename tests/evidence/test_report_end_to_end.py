@@ -1,5 +1,6 @@
 """End to end: a tiny behave project using the evidence API -> Allure results -> single-file report -> a
 screenshot of the report's test page with the combined device image expanded (reports/report-screenshot.png)."""
+
 from __future__ import annotations
 
 import json
@@ -10,17 +11,19 @@ import threading
 import uuid
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from . import checks
-from .browser import chromium
 from mattermost_suite.evidence import write_run_files
 from mattermost_suite.secrets import register
+from tests.support.browser import new_chromium
+from tests.support.constants import ROOT
+
+from . import checks
 from .tiny_project import demo_page, write_tiny_project
 
-ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.browser
+
 SCREENSHOT = ROOT / "reports" / "report-screenshot.png"
 PASSING = "MM-T940 Every device shows its state in the report"
 
@@ -54,20 +57,59 @@ def built_report(tmp_path, demo_site):
     register(secret)  # this process writes the run files, which must mask it too
     features = write_tiny_project(tmp_path / "project")
     results, junit, report = tmp_path / "allure-results", tmp_path / "junit", tmp_path / "allure-report"
-    env = os.environ | {"PYTHONPATH": os.pathsep.join([str(ROOT), str(Path(__file__).parent)]),
-                        "EVIDENCE_FAKE_SECRET": secret, "SE_OFFLINE": "true", "SE_AVOID_STATS": "true"}
+    env = os.environ | {
+        "PYTHONPATH": str(ROOT),
+        "EVIDENCE_FAKE_SECRET": secret,
+        "SE_OFFLINE": "true",
+        "SE_AVOID_STATS": "true",
+    }
     behave = subprocess.run(
-        [sys.executable, "-m", "behave", str(features), "--no-capture", "-f", "plain", "-o", str(tmp_path / "plain.txt"),
-         "-f", "allure_behave.formatter:AllureFormatter", "-o", str(results), "--junit", "--junit-directory", str(junit),
-         "-D", f"page_url={url}", "-D", "AllureFormatter.issue_pattern=https://mattermost.atlassian.net/browse/{}"],
-        cwd=tmp_path / "project", env=env, capture_output=True, text=True, timeout=240)
+        [
+            sys.executable,
+            "-m",
+            "behave",
+            str(features),
+            "--no-capture",
+            "-f",
+            "plain",
+            "-o",
+            str(tmp_path / "plain.txt"),
+            "-f",
+            "allure_behave.formatter:AllureFormatter",
+            "-o",
+            str(results),
+            "--junit",
+            "--junit-directory",
+            str(junit),
+            "-D",
+            f"page_url={url}",
+            "-D",
+            "AllureFormatter.issue_pattern=https://mattermost.atlassian.net/browse/{}",
+        ],
+        cwd=tmp_path / "project",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
     assert behave.returncode == 1, behave.stdout[-2000:] + behave.stderr[-2000:]  # two scenarios fail on purpose
-    write_run_files(results, {"Server.URL": f"http://sysadmin:{secret}@127.0.0.1:8065", "Server.Version": "10.5.0",
-                              "UI.Generation": "current", "Browsers": "Chromium (desktop, Pixel 7 emulation)",
-                              "Grid": "off"},
-                    {"name": "pytest", "type": "local", "buildName": "evidence end-to-end"})
-    done = subprocess.run(["bash", str(ROOT / "scripts" / "report"), str(results), str(report)],
-                          capture_output=True, text=True, timeout=120)
+    write_run_files(
+        results,
+        {
+            "Server.URL": f"http://sysadmin:{secret}@127.0.0.1:8065",
+            "Server.Version": "10.5.0",
+            "UI.Generation": "current",
+            "Browsers": "Chromium (desktop, Pixel 7 emulation)",
+            "Grid": "off",
+        },
+        {"name": "pytest", "type": "local", "buildName": "evidence end-to-end"},
+    )
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "report"), str(results), str(report)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == f"report: {report}/index.html\n"
     return results, junit, report, secret
@@ -83,22 +125,33 @@ def test_report_holds_all_evidence_and_no_secret(built_report):
     checks.check_no_secret([results, report, junit], [secret])
 
     data = checks.report_entries(index)
-    categories = {c["name"]: [t["name"] for t in c["children"]]
-                  for c in json.loads(data["data/categories.json"])["children"]}
+    categories = {
+        c["name"]: [t["name"] for t in c["children"]] for c in json.loads(data["data/categories.json"])["children"]
+    }
     assert sorted(categories) == ["Product defect", "Test infrastructure"]
-    passing = next(json.loads(body) for name, body in data.items()
-                   if name.startswith("data/test-cases/") and json.loads(body)["name"] == PASSING)
+    passing = next(
+        json.loads(body)
+        for name, body in data.items()
+        if name.startswith("data/test-cases/") and json.loads(body)["name"] == PASSING
+    )
     assert {(link["type"], link["name"]) for link in passing["links"]} == {
-        ("issue", "MM-12440"), ("issue", "MM-17020"), ("tms", "MM-T940")}
+        ("issue", "MM-12440"),
+        ("issue", "MM-17020"),
+        ("tms", "MM-T940"),
+    }
     labels = {(label["name"], label["value"]) for label in passing["labels"]}
-    assert {("epic", "System Console"), ("feature", "User Management"), ("story", "Users"),
-            ("severity", "critical"), ("owner", "mattermost-qa")} <= labels
+    assert {
+        ("epic", "System Console"),
+        ("feature", "User Management"),
+        ("story", "Users"),
+        ("severity", "critical"),
+        ("owner", "mattermost-qa"),
+    } <= labels
     assert [n for n, _ in labels].count("feature") == 1, "the test would be listed twice under Behaviors"
 
-    driver = chromium(1400, 1300)
+    driver = new_chromium(1400, 1300)
     try:
-        checks.screenshot_report_test(driver, index, PASSING, "Logged in before the revoke - all devices",
-                                      SCREENSHOT)
+        checks.screenshot_report_test(driver, index, PASSING, "Logged in before the revoke - all devices", SCREENSHOT)
     finally:
         driver.quit()
     assert SCREENSHOT.stat().st_size > 50_000

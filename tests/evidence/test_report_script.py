@@ -3,12 +3,17 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.unit
+
 REPORT = Path(__file__).resolve().parents[2] / "scripts" / "report"
 
 
 def run_report(*args, env=None):
-    return subprocess.run(["bash", str(REPORT), *map(str, args)], capture_output=True, text=True, timeout=60,
-                          env=env or os.environ.copy())
+    return subprocess.run(
+        ["bash", str(REPORT), *map(str, args)], capture_output=True, text=True, timeout=60, env=env or os.environ.copy()
+    )
 
 
 def test_no_results_is_a_one_line_error(tmp_path):

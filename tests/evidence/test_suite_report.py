@@ -3,6 +3,7 @@ a manager reads (screenshots per moment, the combined image, REST sessions, the 
 any file under reports/, and the single-file report showing the screenshots (reports/mm-t940-report.png).
 
 The failing run goes first: the passing run's results and report are what stays in reports/."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,13 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
+from tests.support.browser import new_chromium
+
 from . import checks
-from .browser import chromium
 from .suite_runs import JUNIT, REPORT, REPORTS, RESULTS, ROOT, build_report, run_suite
 
 SCREENSHOT = REPORTS / "mm-t940-report.png"
-BANNER_STEP = 'And every device of the test user shows "Your session has expired. Please log in again."'
+BANNER_STEP = 'And every browser of the test user shows "Your session has expired. Please log in again."'
 # The failing run: three browser rows on local drivers (speed); the passing run: every row, on the default grid.
 # The awake browsers named in the failure, plus the fewest rows that leave no step without a device to check.
 FAILING_ROWS = "devices=Desktop Chromium,Desktop Firefox ESR,Android phone,Desktop app,Android app"
@@ -40,14 +42,16 @@ def non_admin(results) -> dict:
 
 
 def attachments_by_step(result: dict) -> dict[str, dict[str, dict]]:
-    return {step["name"]: {a["name"]: a for a in step.get("attachments", [])}
-            for step in result["steps"]}
+    return {step["name"]: {a["name"]: a for a in step.get("attachments", [])} for step in result["steps"]}
 
 
 def names_in(node: dict) -> list[str]:
     """Test names under a category of the report's categories tree (grouped by message in between)."""
-    return [name for child in node.get("children", []) for name in names_in(child)] if "children" in node \
+    return (
+        [name for child in node.get("children", []) for name in names_in(child)]
+        if "children" in node
         else [node["name"]]
+    )
 
 
 def step_with(steps: dict, attachment: str) -> str:
@@ -58,8 +62,16 @@ def step_with(steps: dict, attachment: str) -> str:
 def failing_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("failing")
     results = tmp / "allure-results"
-    run = run_suite(tmp, results, tmp / "junit", "standin_status_poll=1", "standin_faults=no_expired_banner",
-                    FAILING_ROWS, "grid=off", "element_deadline=3")
+    run = run_suite(
+        tmp,
+        results,
+        tmp / "junit",
+        "standin_status_poll=1",
+        "standin_faults=no_expired_banner",
+        FAILING_ROWS,
+        "grid=off",
+        "element_deadline=3",
+    )
     assert run.returncode == 1, run.output
     assert not run.leftovers, f"processes left behind: {run.leftovers}"
     return run, results, build_report(results, tmp / "allure-report")
@@ -73,6 +85,7 @@ def passing_run(tmp_path_factory):
     return run, build_report(RESULTS, REPORT)
 
 
+@pytest.mark.unit
 def test_every_run_writes_allure_results_and_junit_under_reports():
     """Plain `behave` and scripts/suite get the outputs from behave.ini (the tests only move the folders)."""
     ini = (ROOT / "behave.ini").read_text()
@@ -82,6 +95,7 @@ def test_every_run_writes_allure_results_and_junit_under_reports():
     assert "Formatter" not in suite and " -f " not in suite, "scripts/suite must rely on behave.ini (duplicates crash)"
 
 
+@pytest.mark.acceptance
 def test_a_failure_carries_each_failing_devices_evidence_and_is_a_product_defect(failing_run):
     run, results, index = failing_run
     result = ran(results)
@@ -100,11 +114,13 @@ def test_a_failure_carries_each_failing_devices_evidence_and_is_a_product_defect
     assert "<html" in source.lower() and "/login" in source
     checks.check_attachments_exist(results)
     checks.check_no_secret([results, index.parent], run.secrets)
-    categories = {c["name"]: names_in(c)
-                  for c in json.loads(checks.report_entries(index)["data/categories.json"])["children"]}
+    categories = {
+        c["name"]: names_in(c) for c in json.loads(checks.report_entries(index)["data/categories.json"])["children"]
+    }
     assert categories == {"Product defect": [result["name"]]}
 
 
+@pytest.mark.acceptance
 def test_the_run_attaches_every_moment_the_rest_evidence_and_the_timeline(passing_run):
     result = ran(RESULTS)
     assert result["name"].startswith("MM-T940 ") and result["status"] == "passed"
@@ -113,10 +129,15 @@ def test_the_run_attaches_every_moment_the_rest_evidence_and_the_timeline(passin
     for moment in ("Logged in before the revoke", "After Cancel", "After Confirm: login page with banner"):
         step = step_with(steps, f"{moment} - all devices")
         assert {f"{moment} - {device}" for device in everyone} <= set(steps[step])
-    assert f"Confirmation modal - {ADMIN}" in steps['Then a confirmation titled "Revoke all sessions in the system" '
-                                                      'is displayed']
-    assert step_with(steps, COMBINED) == step_with(steps, "Per-device timeline") == \
-        "And the system admin's browser is redirected to the login page"
+    assert (
+        f"Confirmation modal - {ADMIN}"
+        in steps['Then a confirmation titled "Revoke all sessions in the system" is displayed']
+    )
+    assert (
+        step_with(steps, COMBINED)
+        == step_with(steps, "Per-device timeline")
+        == "And the system admin's browser is redirected to the login page"
+    )
     timeline = (RESULTS / steps[step_with(steps, COMBINED)]["Per-device timeline (CSV)"]["source"]).read_text()
     rows = {line.split(",")[0]: line for line in timeline.strip().splitlines()[1:]}
     assert all("after the confirm" in rows[device] for device in everyone), timeline
@@ -125,25 +146,51 @@ def test_the_run_attaches_every_moment_the_rest_evidence_and_the_timeline(passin
     for row in final[1:]:  # Device, Logged in at, Revoke confirmed at, Logged out at, Latency (s), Outcome
         device, logged_in, confirmed, logged_out, latency = row.split(",")[:5]
         assert logged_in and confirmed and logged_out and float(latency) > 0, f"{device} is incomplete: {row}"
-    before = json.loads((RESULTS / steps[step_with(steps, "Sessions of the test user before the revoke")]
-                         ["Sessions of the test user before the revoke"]["source"]).read_text())
-    after = json.loads((RESULTS / steps[step_with(steps, "Sessions of the test user after the revoke")]
-                        ["Sessions of the test user after the revoke"]["source"]).read_text())
+    before = json.loads(
+        (
+            RESULTS
+            / steps[step_with(steps, "Sessions of the test user before the revoke")][
+                "Sessions of the test user before the revoke"
+            ]["source"]
+        ).read_text()
+    )
+    after = json.loads(
+        (
+            RESULTS
+            / steps[step_with(steps, "Sessions of the test user after the revoke")][
+                "Sessions of the test user after the revoke"
+            ]["source"]
+        ).read_text()
+    )
     assert len(before["sessions"]) >= len(VICTIMS) and after["sessions"] == []
     assert checks.check_attachments_exist(RESULTS) >= 20
 
 
+@pytest.mark.acceptance
 def test_labels_links_and_run_files(passing_run):
     result = ran(RESULTS)
     labels = {(label["name"], label["value"]) for label in result["labels"]}
-    assert {("epic", "System Console"), ("feature", "User Management"), ("story", "Users"),
-            ("severity", "critical"), ("owner", "mattermost-qa")} <= labels
+    assert {
+        ("epic", "System Console"),
+        ("feature", "User Management"),
+        ("story", "Users"),
+        ("severity", "critical"),
+        ("owner", "mattermost-qa"),
+    } <= labels
     assert {(link["type"], link["name"]) for link in result["links"]} == {
-        ("issue", "MM-12440"), ("issue", "MM-17020"), ("tms", "MM-T940")}
+        ("issue", "MM-12440"),
+        ("issue", "MM-17020"),
+        ("tms", "MM-T940"),
+    }
     guard = non_admin(RESULTS)  # the second feature: same labels, linked to the test case and MM-12440
     assert guard["status"] == "passed"
-    assert {("epic", "System Console"), ("feature", "User Management"), ("story", "Users"), ("severity", "critical"),
-            ("owner", "mattermost-qa")} <= {(label["name"], label["value"]) for label in guard["labels"]}
+    assert {
+        ("epic", "System Console"),
+        ("feature", "User Management"),
+        ("story", "Users"),
+        ("severity", "critical"),
+        ("owner", "mattermost-qa"),
+    } <= {(label["name"], label["value"]) for label in guard["labels"]}
     assert {(link["type"], link["name"]) for link in guard["links"]} == {("issue", "MM-12440"), ("tms", "MM-T940")}
     properties = dict(line.split("=", 1) for line in (RESULTS / "environment.properties").read_text().splitlines())
     assert properties["Server.URL"].startswith("http\\://127.0.0.1\\:")
@@ -152,27 +199,34 @@ def test_labels_links_and_run_files(passing_run):
     assert properties["Grid"]
     assert json.loads((RESULTS / "executor.json").read_text())["reportName"] == "MM-T940 Revoke All Sessions"
     assert [c["name"] for c in json.loads((RESULTS / "categories.json").read_text())] == [
-        "Product defect", "Test infrastructure", "Test code defect"]
+        "Product defect",
+        "Test infrastructure",
+        "Test code defect",
+    ]
     junits = sorted(JUNIT.glob("*.xml"))  # one per feature: MM-T940 and its non-admin guard
-    assert [junit.name for junit in junits] == ["TESTS-revoke_all_sessions.xml",
-                                                "TESTS-revoke_all_sessions_permissions.xml"]
+    assert [junit.name for junit in junits] == [
+        "TESTS-revoke_all_sessions.xml",
+        "TESTS-revoke_all_sessions_permissions.xml",
+    ]
     for junit in junits:
         cases = ElementTree.parse(junit).getroot().findall("testcase")
         assert any(case.get("name", "").startswith("MM-T940") for case in cases)
 
 
+@pytest.mark.acceptance
 def test_no_secret_in_any_file_under_reports(passing_run):
     run, _ = passing_run
     assert len(run.secrets) >= 6, "passwords and every device's session token are expected"
     checks.check_no_secret([REPORTS], run.secrets)
 
 
+@pytest.mark.acceptance
 def test_the_single_file_report_shows_the_combined_screenshot(passing_run):
     _, index = passing_run
     assert index == REPORT / "index.html"
     checks.check_single_file_report(REPORT)
     name = ran(RESULTS)["name"]
-    driver = chromium(1400, 1300)
+    driver = new_chromium(1400, 1300)
     try:
         checks.screenshot_report_test(driver, index, name, COMBINED, SCREENSHOT)
     finally:

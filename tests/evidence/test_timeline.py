@@ -1,12 +1,18 @@
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from mattermost_suite.evidence import TimelineRow, attach_timeline
 from mattermost_suite.evidence.timeline import timeline_csv
 
-START = datetime(2026, 11, 27, 12, 0, 0, tzinfo=timezone.utc)
+pytestmark = pytest.mark.unit
+
+START = datetime(2026, 11, 27, 12, 0, 0, tzinfo=UTC)
 REVOKE = START + timedelta(seconds=30)
-ROWS = [TimelineRow("Desktop <Chromium>", START, REVOKE, REVOKE + timedelta(seconds=1.5), "login page, banner"),
-        TimelineRow("iOS app (locked)", START, REVOKE, None, "still logged in")]
+ROWS = [
+    TimelineRow("Desktop <Chromium>", START, REVOKE, REVOKE + timedelta(seconds=1.5), "login page, banner"),
+    TimelineRow("iOS app (locked)", START, REVOKE, None, "still logged in"),
+]
 
 
 def test_latency_is_logout_minus_revoke_confirmation():
@@ -17,8 +23,10 @@ def test_latency_is_logout_minus_revoke_confirmation():
 def test_csv_has_one_row_per_device_with_iso_times():
     lines = timeline_csv(ROWS).splitlines()
     assert lines[0] == "Device,Logged in at,Revoke confirmed at,Logged out at,Latency (s),Outcome"
-    assert lines[1] == ('Desktop <Chromium>,2026-11-27T12:00:00.000+00:00,2026-11-27T12:00:30.000+00:00,'
-                        '2026-11-27T12:00:31.500+00:00,1.500,"login page, banner"')
+    assert lines[1] == (
+        "Desktop <Chromium>,2026-11-27T12:00:00.000+00:00,2026-11-27T12:00:30.000+00:00,"
+        '2026-11-27T12:00:31.500+00:00,1.500,"login page, banner"'
+    )
     assert lines[2].endswith(",,,still logged in")
 
 

@@ -4,6 +4,7 @@ Three devices: two headless Chromium windows (desktop, emulated phone) and one "
 driver always fails, to prove the placeholder tile. The fake secret reaches the page, the console and
 the REST evidence; it must appear in no file of the results or the report.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,7 +37,7 @@ import os
 from selenium.common.exceptions import WebDriverException
 from mattermost_suite.evidence import attach_failure, label_scenario
 from mattermost_suite.secrets import register
-import browser  # the evidence tests' headless Chromium factory (on PYTHONPATH)
+from tests.support.browser import new_chromium  # the tests' headless Chromium (the repository is on PYTHONPATH)
 
 
 class SleepingDevice:
@@ -58,8 +59,8 @@ def before_scenario(context, scenario):
                    context.config.userdata.get("tms_pattern"))
     context.devices = {}
     try:
-        context.devices["Desktop Chromium"] = browser.chromium()
-        context.devices["Android phone (emulated)"] = browser.chromium(mobile_device="Pixel 7")
+        context.devices["Desktop Chromium"] = new_chromium()
+        context.devices["Android phone (emulated)"] = new_chromium(mobile_device="Pixel 7")
     finally:
         context.devices["Laptop asleep"] = SleepingDevice()
 

@@ -1,4 +1,5 @@
 """Fault runs happen a few at a time in the background; every test then reads its own case. Kill ratio at the end."""
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,10 @@ def fault_runs(request):
 @pytest.fixture
 def record_kill(request):
     """Kept on the test report (user_properties), so the summary also works across xdist workers."""
+
     def record(case: Case, caught: bool, first_failing_step: str, seconds: float) -> None:
         request.node.user_properties.append((KILL, (case.ui, case.fault, caught, first_failing_step, seconds)))
+
     return record
 
 
@@ -74,8 +77,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.section("MM-T940 kill ratio (stand-in faults caught / faults run)")
         for k in KILLS:
             verdict = "caught" if k.caught else "ESCAPED"
-            terminalreporter.write_line(f"{k.ui}/{k.fault}: {verdict}; first failing step: {k.first_failing_step} "
-                                        f"({k.seconds:.0f} s)")
+            terminalreporter.write_line(
+                f"{k.ui}/{k.fault}: {verdict}; first failing step: {k.first_failing_step} ({k.seconds:.0f} s)"
+            )
         for line in kill_ratio_lines(KILLS):
             terminalreporter.write_line(line)
 

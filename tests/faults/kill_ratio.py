@@ -1,4 +1,5 @@
 """The kill ratio: stand-in faults the suite caught / faults run, per UI generation and in total."""
+
 from __future__ import annotations
 
 from typing import NamedTuple

@@ -1,20 +1,19 @@
 """One MM-T940 run against an in-process stand-in (optionally with a fault), read back from behave's JSON report."""
+
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mattermost_standin import StandinServer
+from tests.support.behave_runs import run_behave
+from tests.support.constants import ADMIN_ENV, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 FEATURES = ROOT / "features"
-ADMIN_ENV = {"MM_ADMIN_PASSWORD": "Sys@dmin-sample1"}  # the stand-in's seeded e2e admin
 
 # Short poll so "automatic" logout is quick; the logout deadline stays many polls above it.
 STATUS_POLL = 0.5
@@ -26,21 +25,6 @@ RUN_TIMEOUT = 240
 # Local drivers: a grid per run would only cost time. The whole matrix runs on the faultless stand-in in tests/matrix.
 DEVICES = "Desktop Chromium,Desktop app,iOS app,Android app"
 SUITE_OPTIONS = ("-D", f"devices={DEVICES}", "-D", "grid=off", "-D", f"logout_deadline={LOGOUT_DEADLINE}")
-
-
-def _load_behave_runs():
-    """tests/suite/behave_runs.py, by path (tests/suite is a sibling package). Loaded once, at import, not lazily
-    from the run threads (a half-loaded module would be visible to the other thread)."""
-    name = "tests_suite_behave_runs"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "suite" / "behave_runs.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module  # before exec: its dataclass looks itself up there
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-run_behave = _load_behave_runs().run_behave
 
 
 @dataclass(frozen=True)
@@ -72,15 +56,28 @@ def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
     faults = (case.fault,) if case.fault else ()
     # A fault run needs only its first failing step: --stop ends it there (the baselines run every step).
     stop = ("--stop",) if case.fault else ()
-    with tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp, \
-            StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server:
+    with (
+        tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp,
+        StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server,
+    ):
         report = Path(tmp) / "result.json"
         run = run_behave(
             # run_behave's plain output stays on stdout (behave pairs formats and outfiles by position, after the
             # ones behave.ini names); no JUnit: it would swallow the run's stderr and share reports/junit.
-            "-o", "/dev/stdout", "-f", "json", "-o", str(report), "--no-junit",
-            *stop, "-D", f"base_url={server.url}", *SUITE_OPTIONS,
-            env={**ADMIN_ENV, "MM_ALLURE_RESULTS": str(Path(tmp) / "allure-results")}, timeout=RUN_TIMEOUT)
+            "-o",
+            "/dev/stdout",
+            "-f",
+            "json",
+            "-o",
+            str(report),
+            "--no-junit",
+            *stop,
+            "-D",
+            f"base_url={server.url}",
+            *SUITE_OPTIONS,
+            env={**ADMIN_ENV, "MM_ALLURE_RESULTS": str(Path(tmp) / "allure-results")},
+            timeout=RUN_TIMEOUT,
+        )
         steps = _scenario_steps(report) if report.exists() and report.stat().st_size else []
     return Outcome(case, run.returncode, run.stdout + run.stderr, steps, run.leftovers, time.monotonic() - started)
 
@@ -95,8 +92,13 @@ def _scenario_steps(report: Path) -> list[tuple[str, str, str]]:
             for step in scenario.get("steps", []):
                 result = step.get("result", {})
                 error = result.get("error_message", "")
-                steps.append((step["name"], result.get("status", "untested"),
-                              "\n".join(error) if isinstance(error, list) else str(error)))
+                steps.append(
+                    (
+                        step["name"],
+                        result.get("status", "untested"),
+                        "\n".join(error) if isinstance(error, list) else str(error),
+                    )
+                )
     return steps
 
 
@@ -109,5 +111,9 @@ def step_matches(name: str, template: str) -> bool:
 def feature_step_texts() -> list[str]:
     """Every step of every feature, in behave's order (files sorted by name)."""
     keywords = r"^\s*(?:Given|When|Then|And|But|\*)\s+(.*\S)\s*$"
-    return [match.group(1) for feature in sorted(FEATURES.glob("*.feature"))
-            for line in feature.read_text().splitlines() if (match := re.match(keywords, line))]
+    return [
+        match.group(1)
+        for feature in sorted(FEATURES.glob("*.feature"))
+        for line in feature.read_text().splitlines()
+        if (match := re.match(keywords, line))
+    ]

@@ -1,8 +1,13 @@
 """Fast checks of how a run's result becomes a verdict and a kill ratio (no browser, no server)."""
+
+import pytest
+
 from .catalogue import Catch
 from .kill_ratio import Kill, kill_ratio_lines
 from .runs import Case, Outcome, step_matches
 from .verdicts import escape_reasons
+
+pytestmark = pytest.mark.unit
 
 BANNER = Catch('the confirmation message reads "<confirmation message>"', "the confirmation reads")
 
@@ -26,13 +31,24 @@ def test_a_run_that_passes_or_fails_elsewhere_or_vaguely_is_an_escape():
 
 
 def test_the_expected_step_failing_with_the_expected_message_is_a_catch():
-    caught = outcome(1, ("the system admin goes to System Console > Users", "passed", ""),
-                     ('the confirmation message reads "y"', "failed", "ASSERT FAILED: the confirmation reads 'z'"))
+    caught = outcome(
+        1,
+        ("the system admin goes to System Console > Users", "passed", ""),
+        ('the confirmation message reads "y"', "failed", "ASSERT FAILED: the confirmation reads 'z'"),
+    )
     assert escape_reasons(caught, BANNER) == []
 
 
 def test_the_kill_ratio_is_per_generation_and_in_total_and_names_escapes():
-    kills = [Kill("current", "a", True, "s", 1.0), Kill("current", "b", False, "no step failed", 1.0),
-             Kill("legacy", "a", True, "s", 1.0), Kill("legacy", "b", True, "s", 1.0)]
-    assert kill_ratio_lines(kills) == ["current: 1/2 faults caught (50 %)", "legacy: 2/2 faults caught (100 %)",
-                                       "total: 3/4 faults caught (75 %)", "escaped: current/b"]
+    kills = [
+        Kill("current", "a", True, "s", 1.0),
+        Kill("current", "b", False, "no step failed", 1.0),
+        Kill("legacy", "a", True, "s", 1.0),
+        Kill("legacy", "b", True, "s", 1.0),
+    ]
+    assert kill_ratio_lines(kills) == [
+        "current: 1/2 faults caught (50 %)",
+        "legacy: 2/2 faults caught (100 %)",
+        "total: 3/4 faults caught (75 %)",
+        "escaped: current/b",
+    ]

@@ -1,5 +1,7 @@
-"""MM-T940 against every named stand-in fault in every UI generation that has the broken screen: each run must fail at the step that guards
-the broken behaviour, with a message naming what is wrong; the faultless stand-in must pass every step."""
+"""MM-T940 against every named stand-in fault in every UI generation that has the broken screen: each run must fail
+at the step that guards the broken behaviour, with a message naming what is wrong; the faultless stand-in must pass
+every step."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,6 +22,7 @@ def _ids(case: Case) -> str:
     return case.id
 
 
+@pytest.mark.unit
 def test_every_fault_has_one_catch_and_every_known_step_is_in_the_feature():
     assert set(CATCHES) == set(FAULTS)
     assert all(any(applies(fault, ui) for ui in UIS) for fault in FAULTS), "a fault that no generation runs"
@@ -28,6 +31,7 @@ def test_every_fault_has_one_catch_and_every_known_step_is_in_the_feature():
     assert not stale, f"update tests/faults/catalogue.py: these steps are no longer in the feature: {stale}"
 
 
+@pytest.mark.faults
 @pytest.mark.parametrize("case", BASELINES, ids=_ids)
 def test_the_faultless_standin_passes_every_step(case, fault_runs):
     outcome = fault_runs.get(case)
@@ -38,12 +42,14 @@ def test_the_faultless_standin_passes_every_step(case, fault_runs):
     assert outcome.leftovers == []
 
 
+@pytest.mark.faults
 @pytest.mark.parametrize("case", FAULT_CASES, ids=_ids)
 def test_the_fault_fails_mm_t940_at_its_guarding_step(case, fault_runs, record_kill):
     outcome = fault_runs.get(case)
     catch = CATCHES[case.fault]
     reasons = escape_reasons(outcome, catch)
-    record_kill(case, not reasons, outcome.first_failure[0] if outcome.first_failure else "no step failed",
-                outcome.seconds)
+    record_kill(
+        case, not reasons, outcome.first_failure[0] if outcome.first_failure else "no step failed", outcome.seconds
+    )
     assert not reasons, report(outcome, catch, reasons)
     assert outcome.leftovers == [], f"processes left behind: {outcome.leftovers}"

@@ -1,4 +1,5 @@
 """Whether a fault run counts as a catch, and the failure report when it does not."""
+
 from __future__ import annotations
 
 from mattermost_standin import FAULTS
@@ -30,10 +31,12 @@ def escape_reasons(outcome: Outcome, catch: Catch) -> list[str]:
 def report(outcome: Outcome, catch: Catch, reasons: list[str]) -> str:
     name, status, error = outcome.first_failure or ("no step failed", "", "")
     tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
-    return (f"fault {outcome.case.fault!r} ({FAULTS[outcome.case.fault][1]}) ESCAPED in {outcome.case.ui}:\n"
-            + "".join(f"  - {reason}\n" for reason in reasons)
-            + f"expected: {catch.step!r} failing with {catch.message!r}\n"
-            + f"actual:   {name!r} {status}: {error}\n"
-            + "(docs/faults.md says which check the suite lacks)\n"
-            + (f"processes left behind: {outcome.leftovers}\n" if outcome.leftovers else "")
-            + f"--- behave (exit {outcome.returncode}, {outcome.seconds:.0f} s), last {OUTPUT_TAIL} lines ---\n{tail}")
+    return (
+        f"fault {outcome.case.fault!r} ({FAULTS[outcome.case.fault][1]}) ESCAPED in {outcome.case.ui}:\n"
+        + "".join(f"  - {reason}\n" for reason in reasons)
+        + f"expected: {catch.step!r} failing with {catch.message!r}\n"
+        + f"actual:   {name!r} {status}: {error}\n"
+        + "(docs/faults.md says which check the suite lacks)\n"
+        + (f"processes left behind: {outcome.leftovers}\n" if outcome.leftovers else "")
+        + f"--- behave (exit {outcome.returncode}, {outcome.seconds:.0f} s), last {OUTPUT_TAIL} lines ---\n{tail}"
+    )

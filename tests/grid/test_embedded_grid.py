@@ -1,4 +1,5 @@
 """The embedded grid end to end: three engines at once, instant rejection, loopback only, nothing left behind."""
+
 from __future__ import annotations
 
 import http.server
@@ -15,20 +16,33 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.safari.options import Options as SafariOptions
 
-from grid_watch import non_loopback_mentions, non_loopback_sockets, process_tree, survivors
 from mattermost_suite.grid import EmbeddedGrid, GridError, capabilities_for, installed_browsers, session_error
 from mattermost_suite.grid.processes import session_members
+from tests.support.grid_watch import non_loopback_mentions, non_loopback_sockets, process_tree, survivors
 
 ENGINES = ("chromium", "firefox", "webkit")
 TITLE = "MM-T940 grid check"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # comm names (truncated to 15 characters by the kernel) that prove the watched tree held the real things
-EXPECTED_PROCESSES = {"java", "chromedriver", "chromium", "chrome_crashpad", "geckodriver_lin", "firefox-esr",
-                      "WebKitWebDriver",
-                      "MiniBrowser", "Xvfb"}
+EXPECTED_PROCESSES = {
+    "java",
+    "chromedriver",
+    "chromium",
+    "chrome_crashpad",
+    "geckodriver_lin",
+    "firefox-esr",
+    "WebKitWebDriver",
+    "MiniBrowser",
+    "Xvfb",
+}
 
-pytestmark = pytest.mark.skipif(set(installed_browsers()) != set(ENGINES),
-                                reason="needs Chromium, Firefox ESR and WebKitGTK: run bash scripts/setup")
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        set(installed_browsers()) != set(ENGINES),
+        reason="needs Chromium, Firefox ESR and WebKitGTK: run bash scripts/setup",
+    ),
+]
 
 
 class _Page(http.server.BaseHTTPRequestHandler):
@@ -55,10 +69,12 @@ def page_url():
 
 def _open_sessions(grid_url: str, browsers, page_url: str) -> list:
     """[(browser, driver)]: one webdriver.Remote per entry, all started at once, each on the test page."""
+
     def open_one(browser):
         driver = webdriver.Remote(grid_url, options=capabilities_for(browser))
         driver.get(page_url)
         return browser, driver
+
     with ThreadPoolExecutor(len(browsers)) as pool:
         return list(pool.map(open_one, browsers))
 
@@ -170,8 +186,14 @@ threading.Event().wait(120)  # the test ends this process with a signal long bef
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl-C"])
 def test_owner_ended_by_a_signal_takes_its_grid_down(tmp_path, signum):
-    owner = subprocess.Popen([sys.executable, "-c", OWNER, str(tmp_path)], cwd=REPO_ROOT, text=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER, str(tmp_path)],
+        cwd=REPO_ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         pids = [int(p) for p in owner.stdout.readline().split()]  # bounded by the grid's ready deadline
         assert pids, "the owner process did not start its grid"

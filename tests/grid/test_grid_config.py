@@ -1,4 +1,5 @@
 """The embedded grid's pieces without starting it: configs, client options, one-line errors, detection."""
+
 from __future__ import annotations
 
 import json
@@ -8,16 +9,27 @@ import tomllib
 import pytest
 from selenium.common.exceptions import SessionNotCreatedException
 
-from mattermost_suite.grid import (BROWSERS, DEFAULT_SLOTS, EmbeddedGrid, GridError, capabilities_for,
-                                   installed_browsers, session_error)
-from mattermost_suite.grid import embedded
+from mattermost_suite.grid import (
+    BROWSERS,
+    DEFAULT_SLOTS,
+    EmbeddedGrid,
+    GridError,
+    capabilities_for,
+    embedded,
+    installed_browsers,
+    session_error,
+)
 from mattermost_suite.grid.browsers import MINIBROWSER, geckodriver
 from mattermost_suite.grid.config import NodeSpec, hub_toml, node_toml, standalone_toml
 from mattermost_suite.grid.processes import is_loopback
 
+pytestmark = pytest.mark.unit
+
 GRID = "http://127.0.0.1:4444"
-SPEC = NodeSpec(drivers={"chromium": ("/usr/bin/chromedriver", 6), "firefox": ("/x/geckodriver", 2)},
-                relay_url="http://127.0.0.1:4470")
+SPEC = NodeSpec(
+    drivers={"chromium": ("/usr/bin/chromedriver", 6), "firefox": ("/x/geckodriver", 2)},
+    relay_url="http://127.0.0.1:4470",
+)
 
 
 def test_standalone_config_is_offline_loopback_and_rejects_unknown_browsers():
@@ -44,11 +56,14 @@ def test_hub_and_node_configs_split_the_roles():
     assert "driver-configuration" not in node["node"] and "distributor" not in node
 
 
-@pytest.mark.parametrize("browser, name, key, binary, arg", [
-    ("chromium", "chrome", "goog:chromeOptions", "/usr/bin/chromium", "--headless=new"),
-    ("firefox", "firefox", "moz:firefoxOptions", "/usr/bin/firefox-esr", "-headless"),
-    ("webkit", "MiniBrowser", "webkitgtk:browserOptions", MINIBROWSER, "--automation"),
-])
+@pytest.mark.parametrize(
+    "browser, name, key, binary, arg",
+    [
+        ("chromium", "chrome", "goog:chromeOptions", "/usr/bin/chromium", "--headless=new"),
+        ("firefox", "firefox", "moz:firefoxOptions", "/usr/bin/firefox-esr", "-headless"),
+        ("webkit", "MiniBrowser", "webkitgtk:browserOptions", MINIBROWSER, "--automation"),
+    ],
+)
 def test_client_capabilities_per_browser(browser, name, key, binary, arg):
     caps = capabilities_for(browser).to_capabilities()
     assert caps["browserName"] == name and caps["platformName"] == "linux"
@@ -61,8 +76,10 @@ def test_capabilities_are_fresh_for_each_caller():
 
 
 def test_unserved_browser_becomes_one_line_naming_browser_and_grid():
-    exc = SessionNotCreatedException("Could not start a new session. No nodes support the capabilities in the "
-                                     "request\nHost info: host: 'vm'\nStacktrace: ...")
+    exc = SessionNotCreatedException(
+        "Could not start a new session. No nodes support the capabilities in the "
+        "request\nHost info: host: 'vm'\nStacktrace: ..."
+    )
     message = str(session_error(exc, "safari", GRID))
     assert message == f"the grid at {GRID} cannot serve browser 'safari': no node offers it"
 
@@ -101,18 +118,29 @@ def test_missing_jar_says_how_to_fix_it(monkeypatch, tmp_path):
     assert grid.pids == ()
 
 
-@pytest.mark.parametrize("ip, loopback", [("127.0.0.1", True), ("::1", True), ("::ffff:127.0.0.1", True),
-                                          ("0.0.0.0", False), ("10.0.0.2", False), ("::", False)])
+@pytest.mark.parametrize(
+    "ip, loopback",
+    [
+        ("127.0.0.1", True),
+        ("::1", True),
+        ("::ffff:127.0.0.1", True),
+        ("0.0.0.0", False),
+        ("10.0.0.2", False),
+        ("::", False),
+    ],
+)
 def test_loopback_addresses(ip, loopback):
     assert is_loopback(ip) is loopback
 
 
 def test_log_check_flags_foreign_hosts_and_selenium_manager_only(tmp_path):
-    from grid_watch import non_loopback_mentions
+    from tests.support.grid_watch import non_loopback_mentions
+
     (tmp_path / "grid.log").write_text(
         "Started http://127.0.0.1:4444 and tcp://127.0.0.1:4442\n"
         "browserVersion 156.0.8078.108, see https://www.selenium.dev/documentation/x\n"
         "fetching https://updates.example.com/x\n"
         "connect 10.1.2.3:443\n"
-        "Selenium Manager binary found\n")
+        "Selenium Manager binary found\n"
+    )
     assert [m.split(":")[1] for m in non_loopback_mentions(tmp_path)] == ["3", "4", "5"]

@@ -1,4 +1,5 @@
 """Mobile app sessions against the stand-in: logged in as the app, polling until refused, silent while locked."""
+
 import pytest
 import requests
 
@@ -6,8 +7,11 @@ from mattermost_standin import StandinServer
 from mattermost_suite.fleet.apps import AppSession
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.secrets import Secret
+from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
-ADMIN = ("sysadmin", Secret("Sys@dmin-sample1"))
+pytestmark = pytest.mark.contract
+
+ADMIN = (ADMIN_LOGIN, Secret(ADMIN_PASSWORD))
 EXPIRED = "api.context.session_expired.app_error"
 
 
@@ -23,10 +27,15 @@ def app(server, name):
 
 
 def revoke_all(server):
-    token = requests.post(f"{server.url}/api/v4/users/login", json={"login_id": ADMIN[0], "password": ADMIN[1].reveal()},
-                          timeout=10).headers["Token"]
-    assert requests.post(f"{server.url}/api/v4/users/sessions/revoke/all", timeout=10,
-                         headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    token = requests.post(
+        f"{server.url}/api/v4/users/login", json={"login_id": ADMIN[0], "password": ADMIN[1].reveal()}, timeout=10
+    ).headers["Token"]
+    assert (
+        requests.post(
+            f"{server.url}/api/v4/users/sessions/revoke/all", timeout=10, headers={"Authorization": f"Bearer {token}"}
+        ).status_code
+        == 200
+    )
 
 
 def test_an_app_session_is_mobile_with_its_device_id_and_user_agent(server):
@@ -34,8 +43,11 @@ def test_an_app_session_is_mobile_with_its_device_id_and_user_agent(server):
     try:
         user = ios.log_in(*ADMIN)
         assert ios.device_id.startswith("apple_rn-v2:") and len(ios.device_id) == len("apple_rn-v2:") + 64
-        listed = requests.get(f"{server.url}/api/v4/users/{user['id']}/sessions", timeout=10,
-                              headers={"Authorization": f"Bearer {ios.token.reveal()}"}).json()
+        listed = requests.get(
+            f"{server.url}/api/v4/users/{user['id']}/sessions",
+            timeout=10,
+            headers={"Authorization": f"Bearer {ios.token.reveal()}"},
+        ).json()
         [mine] = [s for s in listed if s["device_id"] == ios.device_id]
         assert mine["props"]["isMobile"] == "true" and mine["props"]["platform"] == "iPhone"
         assert ios.check_in() == (200, "")

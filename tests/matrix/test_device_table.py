@@ -1,12 +1,19 @@
 """The device matrix as data: profiles in devices.toml, states per kind, the devices subset, grid browsers."""
+
 import pytest
 
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.fleet.profiles import all_profiles, browsers_for, grid_browsers, profile_named
 from mattermost_suite.device_table import chosen_rows, wanted_devices
 
-TABLE = [("Desktop Chromium", "email", "awake"), ("Desktop WebKit", "email", "awake"),
-         ("Desktop app", "username", "asleep"), ("iOS app", "email", "screen locked")]
+pytestmark = pytest.mark.unit
+
+TABLE = [
+    ("Desktop Chromium", "email", "awake"),
+    ("Desktop WebKit", "email", "awake"),
+    ("Desktop app", "username", "asleep"),
+    ("iOS app", "email", "screen locked"),
+]
 
 
 def test_the_apps_log_in_as_the_mattermost_mobile_app():
@@ -22,12 +29,15 @@ def test_every_browser_engine_is_in_the_matrix():
     assert {p.browser for p in all_profiles().values() if not p.is_app} == {"chromium", "firefox", "webkit"}
 
 
-@pytest.mark.parametrize("device, state, error", [
-    ("Desktop Firefox ESR", "asleep", "only Chromium engines can be frozen"),
-    ("Desktop WebKit", "asleep", "only Chromium engines can be frozen"),
-    ("iOS app", "asleep", "use screen unlocked or screen locked"),
-    ("Desktop Chromium", "screen locked", "use awake or asleep"),
-])
+@pytest.mark.parametrize(
+    "device, state, error",
+    [
+        ("Desktop Firefox ESR", "asleep", "only Chromium engines can be frozen"),
+        ("Desktop WebKit", "asleep", "only Chromium engines can be frozen"),
+        ("iOS app", "asleep", "use screen unlocked or screen locked"),
+        ("Desktop Chromium", "screen locked", "use awake or asleep"),
+    ],
+)
 def test_a_state_the_device_cannot_take_is_one_line(device, state, error):
     with pytest.raises(ConfigError, match=error):
         wanted_devices([(device, "email", state)], "test user")

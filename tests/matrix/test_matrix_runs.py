@@ -1,18 +1,23 @@
 """The README's test command runs MM-T940 with its defaults: the whole device matrix through the embedded grid,
 in every UI generation; every device's outcome by name, nothing left running, the grid never off 127.0.0.1."""
+
 import re
 
 import pytest
 
-from .loaders import ROOT, behave_runs, grid_watch
+from tests.support.behave_runs import run_behave
+from tests.support.constants import ADMIN_PASSWORD, ROOT
+from tests.support.grid_watch import non_loopback_mentions
 
-STEPS_PER_SCENARIO = 25 + 7  # the MM-T940 outline's example that runs, and the non-admin scenario
+pytestmark = pytest.mark.acceptance
+
+STEPS_PER_SCENARIO = 30 + 7  # the MM-T940 outline's example that runs, and the non-admin scenario
 BROWSERS = ("Desktop Chromium", "Desktop Firefox ESR", "Desktop WebKit", "Android phone", "iPhone")
 OUTCOMES = {  # device (state): how its outcome line starts
     **{f"{name} (test user, awake)": "logged out at " for name in BROWSERS},
     "Desktop app (test user, asleep)": "woke at ",
     "iOS app (test user, screen locked)": "its first request after unlocking refused with 401 "
-                                          "api.context.session_expired.app_error",
+    "api.context.session_expired.app_error",
     "Android app (test user, screen unlocked)": "its poll refused with 401 api.context.session_expired.app_error",
     "Desktop Chromium (system admin, awake)": "logged out at ",
 }
@@ -23,7 +28,7 @@ def test_the_default_matrix_runs_through_the_embedded_grid(ui):
     logs = ROOT / "reports" / "grid"
     for log in logs.glob("*.log"):  # the grid appends: start from empty logs to judge this run only
         log.write_text("")
-    run = behave_runs.run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", timeout=400)
+    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", timeout=400)
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     steps = run.summary("step")
@@ -32,7 +37,7 @@ def test_the_default_matrix_runs_through_the_embedded_grid(ui):
     for device, outcome in OUTCOMES.items():
         assert f"MM-T940: outcome: {device}: {outcome}" in run.stderr, output
     assert re.search(r"Desktop app: woke at [\d:.]+ UTC, logged out [\d.]+ s after waking", run.stderr)
-    assert "Traceback" not in output and "Sys@dmin-sample1" not in output
+    assert "Traceback" not in output and ADMIN_PASSWORD not in output
     assert run.leftovers == []
     assert network_mentions(logs) == []
 
@@ -40,4 +45,4 @@ def test_the_default_matrix_runs_through_the_embedded_grid(ui):
 def network_mentions(logs):
     """The grid log check, less the web pages' own console messages that chromedriver copies into its log
     (goog:loggingPrefs for the failure evidence): text such as "More info: https://goo.gl/..." is not a call."""
-    return [line for line in grid_watch.non_loopback_mentions(logs) if ":INFO:CONSOLE" not in line]
+    return [line for line in non_loopback_mentions(logs) if ":INFO:CONSOLE" not in line]

@@ -1,33 +1,30 @@
-"""Headless Chromium for the stand-in's browser tests: one driver per module, explicit waits, per-UI locators."""
+"""The stand-in's pages as its browser tests see them: explicit waits and per-UI locators, on the module's headless
+Chromium (the `chrome` fixture of tests/support/fixtures.py)."""
+
 from __future__ import annotations
 
-import os
-
-
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 WAIT_S = 10.0
-CHROME_ARGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--no-first-run", "--window-size=1280,800")
 
 _NEW_LOGIN = {
-    "login_id": (By.ID, "input_loginId"), "password": (By.ID, "input_password-input"),
+    "login_id": (By.ID, "input_loginId"),
+    "password": (By.ID, "input_password-input"),
     "submit": (By.ID, "saveSetting"),
     "banner": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__title"),
     "banner_close": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__closeButton"),
-    "mfa_token": (By.ID, "input_token"), "mfa_submit": (By.CSS_SELECTOR, "button.login-mfa-form-button-submit"),
+    "mfa_token": (By.ID, "input_token"),
+    "mfa_submit": (By.CSS_SELECTOR, "button.login-mfa-form-button-submit"),
 }
 LOCATORS = {
     "current": {
         **_NEW_LOGIN,
-        "revoke_all": (By.XPATH, "//div[contains(@class,'admin-console__header')]"
-                                 "/button[normalize-space()='Revoke All Sessions']"),
+        "revoke_all": (
+            By.XPATH,
+            "//div[contains(@class,'admin-console__header')]/button[normalize-space()='Revoke All Sessions']",
+        ),
         "modal_title": (By.CSS_SELECTOR, "#confirmModal h1#genericModalLabel.modal-title"),
         "modal_body": (By.CSS_SELECTOR, "#confirmModal #confirmModalBody.ConfirmModal__body"),
         "user_rows": (By.CSS_SELECTOR, "table#systemUsersTable tbody tr[id^='systemUsersTable-row-']"),
@@ -40,7 +37,9 @@ LOCATORS = {
         "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
     },
     "legacy": {
-        "login_id": (By.ID, "loginId"), "password": (By.ID, "loginPassword"), "submit": (By.ID, "loginButton"),
+        "login_id": (By.ID, "loginId"),
+        "password": (By.ID, "loginPassword"),
+        "submit": (By.ID, "loginButton"),
         "banner": (By.CSS_SELECTOR, "#login_section div.alert.alert-warning"),
         "banner_close": (By.CSS_SELECTOR, "#login_section div.alert.alert-warning a.btn-close"),
         "revoke_all": (By.CSS_SELECTOR, "div.admin-console__content > div.pt-3.pb-3 > button#revoke-all-users"),
@@ -53,9 +52,9 @@ LOCATORS = {
 }
 MESSAGES = {
     "current": "This action revokes all sessions in the system. All users will be logged out from all devices, "
-               "including your session. Are you sure you want to revoke all sessions?",
+    "including your session. Are you sure you want to revoke all sessions?",
     "legacy": "This action revokes all sessions in the system. All users will be logged out from all devices. "
-              "Are you sure you want to revoke all sessions?",
+    "Are you sure you want to revoke all sessions?",
 }
 MESSAGES["transitional"] = MESSAGES["legacy"]
 EXPIRED_TEXT = "Your session has expired. Please log in again."
@@ -71,20 +70,6 @@ window.fetch = function (url, options) {
   return realFetch.apply(this, arguments).then((r) => { record.status = r.status; return r; });
 };
 """
-
-
-def chromium_available() -> bool:
-    return os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)
-
-
-def new_chrome() -> webdriver.Chrome:
-    os.environ.setdefault("SE_OFFLINE", "true")
-    os.environ.setdefault("SE_AVOID_STATS", "true")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in CHROME_ARGS:
-        options.add_argument(arg)
-    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
 
 
 class Page:

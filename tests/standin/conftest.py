@@ -1,4 +1,5 @@
-"""Fixtures for the stand-in's contract and browser tests: servers are in-process and always stopped."""
+"""The stand-in tests' shared server; `make_standin` and `chrome` come from tests/support/fixtures.py."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,31 +12,3 @@ def standin():
     """A shared current-UI server for tests that do not revoke everyone's sessions."""
     with StandinServer(ui="current") as server:
         yield server
-
-
-@pytest.fixture
-def make_standin():
-    """Factory for a private server (for revoke-all, faults, restarts); every one is stopped afterwards."""
-    started: list[StandinServer] = []
-
-    def make(**kwargs) -> StandinServer:
-        server = StandinServer(**kwargs).start()
-        started.append(server)
-        return server
-
-    yield make
-    for server in started:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def chrome():
-    """One headless Chromium per test module; always quit, even when a test fails."""
-    from .browser import chromium_available, new_chrome
-    if not chromium_available():
-        pytest.skip("Chromium/ChromeDriver not installed (scripts/setup installs them)")
-    driver = new_chrome()
-    try:
-        yield driver
-    finally:
-        driver.quit()

@@ -1,4 +1,5 @@
 """REST helpers for the stand-in contract tests (plain requests, as any client of a real server would)."""
+
 from __future__ import annotations
 
 import itertools
@@ -6,18 +7,26 @@ import os
 
 import requests
 
+from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+
 XHR = {"X-Requested-With": "XMLHttpRequest"}
-ADMIN_LOGIN, ADMIN_PASSWORD, ADMIN_EMAIL = "sysadmin", "Sys@dmin-sample1", "sysadmin@sample.mattermost.com"
 USER_PASSWORD = "passwd-1234"
-CHROME_UA = ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-             "Chrome/120.0.6099.109 Safari/537.36")
-IPHONE_UA = ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-             "Version/17.0 Mobile/15E148 Safari/604.1")
+CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.109 Safari/537.36"
+IPHONE_UA = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+    "Version/17.0 Mobile/15E148 Safari/604.1"
+)
 _names = itertools.count()
 
 
-def login(base: str, login_id: str = ADMIN_LOGIN, password: str = ADMIN_PASSWORD, xhr: bool = True,
-          device_id: str | None = None, user_agent: str | None = None) -> requests.Response:
+def login(
+    base: str,
+    login_id: str = ADMIN_LOGIN,
+    password: str = ADMIN_PASSWORD,
+    xhr: bool = True,
+    device_id: str | None = None,
+    user_agent: str | None = None,
+) -> requests.Response:
     body = {"login_id": login_id, "password": password}
     if device_id:
         body["device_id"] = device_id
@@ -72,6 +81,7 @@ def totp(secret: str = MFA_SECRET, offset_steps: int = 0) -> str:
     import time
 
     import pyotp
+
     return pyotp.TOTP(secret).at(int(time.time()) + 30 * offset_steps)
 
 
@@ -82,16 +92,24 @@ def pref(user_id: str, category: str, name: str, value: str) -> dict:
 def first_login_done(user_id: str) -> list[dict]:
     """What Mattermost's own e2e saves so no first-login screen shows (e2e-tests/cypress/tests/support/api/user.ts
     apiCreateUser, preference.ts apiDisableTutorials)."""
-    values = [("tutorial_step", user_id, "999"), ("recommended_next_steps", "skip", "true"),
-              ("recommended_next_steps", "hide", "true"), ("onboarding_task_list", "onboarding_task_list_open", "false"),
-              ("onboarding_task_list", "onboarding_task_list_show", "false"),
-              ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true")]
+    values = [
+        ("tutorial_step", user_id, "999"),
+        ("recommended_next_steps", "skip", "true"),
+        ("recommended_next_steps", "hide", "true"),
+        ("onboarding_task_list", "onboarding_task_list_open", "false"),
+        ("onboarding_task_list", "onboarding_task_list_show", "false"),
+        ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true"),
+    ]
     return [{"user_id": user_id, "category": c, "name": n, "value": v} for c, n, v in values]
 
 
 def skip_first_login(base: str, token: str, user_id: str) -> None:
-    response = requests.put(f"{base}/api/v4/users/{user_id}/preferences", json=first_login_done(user_id),
-                            headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    response = requests.put(
+        f"{base}/api/v4/users/{user_id}/preferences",
+        json=first_login_done(user_id),
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=10,
+    )
     assert response.status_code == 200, response.text
 
 
@@ -108,6 +126,10 @@ def team_member(base: str, first_login_done: bool = True) -> dict:
     if first_login_done:
         skip_first_login(base, admin, user["id"])
     team = api("GET", base, "/teams/name/ad-1", admin).json()
-    assert api("POST", base, f"/teams/{team['id']}/members", admin,
-               json={"team_id": team["id"], "user_id": user["id"]}).status_code == 201
+    assert (
+        api(
+            "POST", base, f"/teams/{team['id']}/members", admin, json={"team_id": team["id"], "user_id": user["id"]}
+        ).status_code
+        == 201
+    )
     return user

@@ -1,6 +1,7 @@
 """Browser tests (headless Chromium), every UI generation: the expired-session banner rule, the automatic
 logout of an idle page, and the Revoke All Sessions modal's Cancel and Confirm. Users here have finished their
 first login (the preferences Mattermost's e2e saves); test_standin_browser_first_login.py covers the screens."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,10 +11,12 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 
 from mattermost_standin import StandinServer
+from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
 from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
-from .helpers import (ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, finish_admins_first_login, login,
-                      team_member, token_of)
+from .helpers import USER_PASSWORD, api, finish_admins_first_login, login, team_member, token_of
+
+pytestmark = pytest.mark.browser
 
 CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
@@ -118,13 +121,16 @@ def test_modal_cancel_closes_and_sends_nothing(page, how):
     page.spy()
     page.visible("revoke_all").click()
     if how == "close" and page.ui != "current":
-        # The react-bootstrap ConfirmModal (v5.x-v9.x) is rendered with closeButton={false}: there is no × to close it with.
+        # The react-bootstrap ConfirmModal (v5.x-v9.x) is rendered with closeButton={false}: there is no × to close it
+        # with.
         page.visible(MODAL)
         assert page.driver.find_elements(By.CSS_SELECTOR, "#confirmModal button.close") == []
         return
     assert page.visible("modal_title").text == "Revoke all sessions in the system"
     assert page.visible("modal_body").text == MESSAGES[page.ui]
-    assert page.visible(CONFIRM).text == "Revoke All Sessions" and "btn-danger" in page.visible(CONFIRM).get_attribute("class")
+    assert page.visible(CONFIRM).text == "Revoke All Sessions" and "btn-danger" in page.visible(CONFIRM).get_attribute(
+        "class"
+    )
     if how == "cancel":
         page.visible(CANCEL).click()
     elif how == "escape":
@@ -152,7 +158,9 @@ def test_confirm_revokes_everything_and_admin_lands_on_login_without_banner(page
 
 def test_non_admin_is_sent_away_from_the_console(page):
     user = _team_member(page.server)
-    page.form_login(user["username"], USER_PASSWORD, path="/login?redirect_to=" + requests.utils.quote(CONSOLE, safe=""))
+    page.form_login(
+        user["username"], USER_PASSWORD, path="/login?redirect_to=" + requests.utils.quote(CONSOLE, safe="")
+    )
     page.wait_path(lambda p: p == CHANNEL, "a non-admin was not redirected away from the console")
     page.visible((By.ID, "channel_view"))
     assert page.driver.find_elements(*page.loc["revoke_all"]) == []

@@ -1,15 +1,19 @@
 """Browser tests (headless Chromium) of what a first login shows in each generation: the v5 tutorial (instead of
 the channel) and what's-new modal, the v7+ onboarding task list and tour tip over the channel, the first admin's
 preparing-workspace page, and EnableTutorial / EnableOnboardingFlow switching them off as in the real web app."""
+
 from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from mattermost_standin import StandinServer
+from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
 from .browser import Page
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, skip_first_login, team_member, token_of
+from .helpers import USER_PASSWORD, api, skip_first_login, team_member, token_of
+
+pytestmark = pytest.mark.browser
 
 CHANNEL = "/ad-1/channels/town-square"
 HEADER = (By.ID, "channelHeaderTitle")
@@ -70,6 +74,7 @@ def _shown(page: Page, locator) -> bool:
 
 # -- legacy: the v5 tutorial replaces the channel -----------------------------------------------------------------
 
+
 def test_v5_fresh_user_gets_the_tutorial_instead_of_the_channel_header(v5_page):
     page = v5_page
     user = _log_in_fresh(page)
@@ -106,6 +111,7 @@ def test_v5_next_through_the_intro_leaves_the_first_tip_by_the_message_box(v5_pa
 
 # -- transitional / current: the onboarding task list over the channel --------------------------------------------
 
+
 def test_v7_fresh_user_gets_the_open_task_list_over_the_channel(v7_page):
     page = v7_page
     user = _log_in_fresh(page)
@@ -113,14 +119,20 @@ def test_v7_fresh_user_gets_the_open_task_list_over_the_channel(v7_page):
     assert page.visible(HEADER).text == "Town Square"  # still rendered, but covered by the overlay
     items = page.visible((By.CSS_SELECTOR, ".onboarding-tasklist__items.open"))
     assert items.find_element(By.TAG_NAME, "h1").text == "Welcome to Mattermost"
-    page.wait(lambda d: _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_open") == "true",
-              "initOnboardingPrefs saved nothing")
+    page.wait(
+        lambda d: _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_open") == "true",
+        "initOnboardingPrefs saved nothing",
+    )
     assert _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_show") == "true"
     assert _preference(page.server, user, "recommended_next_steps", "hide") == "true"
-    page.visible((By.XPATH, "//span[@class='link' and normalize-space()='No thanks, I’ll figure it out myself']")).click()
+    page.visible(
+        (By.XPATH, "//span[@class='link' and normalize-space()='No thanks, I’ll figure it out myself']")
+    ).click()
     page.wait(lambda d: not _shown(page, TASK_LIST), "the task list did not go")
-    page.wait(lambda d: _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_show") == "false",
-              "dismissing saved nothing")
+    page.wait(
+        lambda d: _preference(page.server, user, "onboarding_task_list", "onboarding_task_list_show") == "false",
+        "dismissing saved nothing",
+    )
     page.driver.refresh()
     assert page.visible(HEADER).text == "Town Square"
     assert page.driver.find_elements(By.CSS_SELECTOR, "[data-cy='onboarding-task-list-action-button']") == []
@@ -129,13 +141,22 @@ def test_v7_fresh_user_gets_the_open_task_list_over_the_channel(v7_page):
 def test_v7_taking_the_tour_shows_the_first_tour_tip_until_opted_out(v7_page):
     page = v7_page
     user = _log_in_fresh(page)
-    page.visible((By.XPATH, "//div[contains(@class,'onboarding-tasklist__task')][normalize-space()='Take a tour of Channels.']")).click()
-    assert page.visible((By.CSS_SELECTOR, ".tour-tip__box .tour-tip__header__title")).text == "Channels and direct messages"
+    page.visible(
+        (By.XPATH, "//div[contains(@class,'onboarding-tasklist__task')][normalize-space()='Take a tour of Channels.']")
+    ).click()
+    assert (
+        page.visible((By.CSS_SELECTOR, ".tour-tip__box .tour-tip__header__title")).text
+        == "Channels and direct messages"
+    )
     assert not _shown(page, TASK_LIST)
-    page.wait(lambda d: _preference(page.server, user, "onboarding_task_list", "channels_tour") == "1", "no trigger saved")
+    page.wait(
+        lambda d: _preference(page.server, user, "onboarding_task_list", "channels_tour") == "1", "no trigger saved"
+    )
     page.visible((By.XPATH, "//div[@class='tour-tip__opt']/a")).click()
     page.wait(lambda d: not _shown(page, TOUR_TIP), "the tour tip did not go")
-    page.wait(lambda d: _preference(page.server, user, "tutorial_step", user["id"]) == "999", "opting out saved nothing")
+    page.wait(
+        lambda d: _preference(page.server, user, "tutorial_step", user["id"]) == "999", "opting out saved nothing"
+    )
 
 
 @pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
@@ -151,6 +172,7 @@ def test_finished_preferences_show_the_channel_and_nothing_else(chrome, make_sta
 
 
 # -- config switches and the first admin ----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
 def test_enable_tutorial_false_switches_off_the_tutorial_but_not_the_task_list(chrome, make_standin, ui):
@@ -193,5 +215,7 @@ def test_legacy_fresh_workspace_has_no_preparing_workspace(chrome, make_standin)
     page = Page(chrome, make_standin(ui="legacy", fresh_workspace=True))
     page.reset()
     page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD)
-    page.wait_path(lambda p: p not in ("/", "/login") and not p.startswith("/login?"), "the admin stayed on the login page")
+    page.wait_path(
+        lambda p: p not in ("/", "/login") and not p.startswith("/login?"), "the admin stayed on the login page"
+    )
     assert page.path() != "/preparing-workspace"

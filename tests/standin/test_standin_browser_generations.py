@@ -1,5 +1,6 @@
 """Browser tests (headless Chromium) of what differs between the generations beyond the basics: the ConfirmModal
 markup of each era, each era's MFA step, and the console strings in the admin's locale (German)."""
+
 from __future__ import annotations
 
 import pyotp
@@ -7,8 +8,12 @@ import pytest
 import requests
 from selenium.webdriver.common.by import By
 
+from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+
 from .browser import MESSAGES, Page
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, api, skip_first_login
+from .helpers import api, skip_first_login
+
+pytestmark = pytest.mark.browser
 
 CONSOLE = "/admin_console/user_management/users"
 SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -16,15 +21,16 @@ GERMAN = {
     "button": "Alle Sitzungen zurückziehen",
     "title": "Alle Sitzungen im System zurückziehen",
     "message": "Diese Aktion zieht alle Sitzungen im System zurück. Alle Benutzer werden von allen Geräten abgemeldet. "
-               "Möchtest du wirklich alle Sitzungen zurückziehen?",
+    "Möchtest du wirklich alle Sitzungen zurückziehen?",
     "cancel": "Abbrechen",
 }
 
 
 def _admin_page(chrome, make_standin, **options) -> Page:
     page = Page(chrome, make_standin(**options))
-    response = requests.post(f"{page.server.url}/api/v4/users/login",
-                             json={"login_id": ADMIN_LOGIN, "password": ADMIN_PASSWORD}, timeout=10)
+    response = requests.post(
+        f"{page.server.url}/api/v4/users/login", json={"login_id": ADMIN_LOGIN, "password": ADMIN_PASSWORD}, timeout=10
+    )
     assert response.status_code == 200, response.text
     admin = response.headers["Token"]
     skip_first_login(page.server.url, admin, api("GET", page.server.url, "/users/me", admin).json()["id"])
@@ -47,8 +53,10 @@ def test_transitional_modal_is_the_react_bootstrap_one_with_a_body_id(chrome, ma
     page = _admin_page(chrome, make_standin, ui="transitional")
     modal = _open_modal(page)
     assert "modal-confirm" in modal.get_attribute("class")
-    assert modal.find_element(By.CSS_SELECTOR, ".modal-header h1#confirmModalLabel.modal-title").text == \
-        "Revoke all sessions in the system"
+    assert (
+        modal.find_element(By.CSS_SELECTOR, ".modal-header h1#confirmModalLabel.modal-title").text
+        == "Revoke all sessions in the system"
+    )
     assert modal.find_element(By.CSS_SELECTOR, ".modal-body#confirmModalBody").text == MESSAGES["transitional"]
     assert _texts(modal.find_elements(By.CSS_SELECTOR, ".modal-footer button")) == ["Cancel", "Revoke All Sessions"]
     assert modal.find_elements(By.CSS_SELECTOR, "button.close, .ConfirmModal__footer, #genericModalLabel") == []
@@ -66,8 +74,10 @@ def test_current_modal_keeps_its_buttons_inside_the_modal_body(chrome, make_stan
     # So "#confirmModal .modal-body" reads the button words too: only #confirmModalBody is the message.
     after_message = modal.find_element(By.CSS_SELECTOR, ".modal-body").text.split(MESSAGES["current"])[1]
     assert "Cancel" in after_message and "Revoke All Sessions" in after_message
-    assert modal.find_element(By.CSS_SELECTOR, ".modal-header h1#genericModalLabel").text == \
-        "Revoke all sessions in the system"
+    assert (
+        modal.find_element(By.CSS_SELECTOR, ".modal-header h1#genericModalLabel").text
+        == "Revoke all sessions in the system"
+    )
 
 
 @pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
@@ -95,8 +105,11 @@ def test_an_mfa_admin_gets_the_token_step_and_is_let_in_with_the_code(chrome, ma
     assert page.path().startswith("/login")
     token.send_keys("000000" if pyotp.TOTP(SECRET).now() != "000000" else "111111")
     page.visible("mfa_submit").click()
-    page.wait(lambda d: page.path().startswith("/login") and page.driver.find_elements(
-        By.CSS_SELECTOR, ".has-error, .AlertBanner.danger"), "a wrong token showed no error")
+    page.wait(
+        lambda d: page.path().startswith("/login")
+        and page.driver.find_elements(By.CSS_SELECTOR, ".has-error, .AlertBanner.danger"),
+        "a wrong token showed no error",
+    )
     token = page.visible("mfa_token")
     token.clear()
     token.send_keys(pyotp.TOTP(SECRET).now())

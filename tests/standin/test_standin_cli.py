@@ -1,4 +1,5 @@
 """Contract: `python -m mattermost_standin` prints one ready line, stops cleanly, refuses bad values in one line."""
+
 from __future__ import annotations
 
 import os
@@ -12,14 +13,23 @@ import time
 import pytest
 import requests
 
-from .helpers import ADMIN_PASSWORD, login
+from tests.support.constants import ADMIN_PASSWORD
+
+from .helpers import login
+
+pytestmark = pytest.mark.contract
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def _run(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "mattermost_standin", *args], cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "mattermost_standin", *args],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _first_line(proc: subprocess.Popen, deadline_s: float = 20.0) -> str:
@@ -35,12 +45,14 @@ def _first_line(proc: subprocess.Popen, deadline_s: float = 20.0) -> str:
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_cli_announces_the_url_and_stops_cleanly(tmp_path, sig):
-    proc = _run("--host", "127.0.0.1", "--port", "0", "--ui", "legacy", "--status-poll", "5",
-                "--data-dir", str(tmp_path))
+    proc = _run(
+        "--host", "127.0.0.1", "--port", "0", "--ui", "legacy", "--status-poll", "5", "--data-dir", str(tmp_path)
+    )
     try:
         line = _first_line(proc)
-        found = re.fullmatch(r"Mattermost stand-in \(legacy, (5\.[^)]+)\) listening on (http://127\.0\.0\.1:\d+)\n",
-                             line)
+        found = re.fullmatch(
+            r"Mattermost stand-in \(legacy, (5\.[^)]+)\) listening on (http://127\.0\.0\.1:\d+)\n", line
+        )
         assert found, line
         ping = requests.get(found.group(2) + "/api/v4/system/ping", timeout=10)
         assert ping.headers["X-Version-Id"] == found.group(1)
@@ -58,19 +70,22 @@ def test_cli_announces_the_url_and_stops_cleanly(tmp_path, sig):
     assert (tmp_path / "standin.sqlite3").exists()
 
 
-@pytest.mark.parametrize("args, fragment", [
-    (["--port", "abc"], "invalid int value"),
-    (["--port", "70000"], "port must be"),
-    (["--ui", "modern"], "invalid choice"),
-    (["--status-poll", "-1"], "status poll"),
-    (["--fault", "nope"], "valid faults: revoke_all_noop"),
-    (["--host", "0.0.0.0"], "loopback"),
-    (["--set", "ServiceSettings.NoSuchThing=true"], "unknown config key"),
-    (["--set", "ServiceSettings.EnableTutorial"], "KEY=VALUE"),
-    (["--set", "ServiceSettings.EnableTutorial=perhaps"], "true or false"),
-    (["--admin-mfa-secret", "not base32"], "base32"),
-    (["--admin-locale", "nowhere"], "locale"),
-])
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["--port", "abc"], "invalid int value"),
+        (["--port", "70000"], "port must be"),
+        (["--ui", "modern"], "invalid choice"),
+        (["--status-poll", "-1"], "status poll"),
+        (["--fault", "nope"], "valid faults: revoke_all_noop"),
+        (["--host", "0.0.0.0"], "loopback"),
+        (["--set", "ServiceSettings.NoSuchThing=true"], "unknown config key"),
+        (["--set", "ServiceSettings.EnableTutorial"], "KEY=VALUE"),
+        (["--set", "ServiceSettings.EnableTutorial=perhaps"], "true or false"),
+        (["--admin-mfa-secret", "not base32"], "base32"),
+        (["--admin-locale", "nowhere"], "locale"),
+    ],
+)
 def test_cli_rejects_bad_values_with_one_line_and_exit_2(args, fragment):
     proc = _run(*args, "--port", "0") if args[0] != "--port" else _run(*args)
     try:
@@ -93,10 +108,23 @@ def test_cli_reports_a_busy_port_in_one_line(make_standin):
 
 
 def test_cli_starts_the_transitional_generation_with_settings_and_admin_options(tmp_path):
-    proc = _run("--port", "0", "--ui", "transitional", "--set", "ServiceSettings.EnableTutorial=false",
-                "--set", "TeamSettings.EnableOpenServer=false",
-                "--admin-mfa-secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
-                "--admin-locale", "de", "--fresh-workspace", "--data-dir", str(tmp_path))
+    proc = _run(
+        "--port",
+        "0",
+        "--ui",
+        "transitional",
+        "--set",
+        "ServiceSettings.EnableTutorial=false",
+        "--set",
+        "TeamSettings.EnableOpenServer=false",
+        "--admin-mfa-secret",
+        "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP",
+        "--admin-locale",
+        "de",
+        "--fresh-workspace",
+        "--data-dir",
+        str(tmp_path),
+    )
     try:
         line = _first_line(proc)
         found = re.fullmatch(r"Mattermost stand-in \(transitional, (8\.1\.0\.[^)]+)\) listening on (\S+)\n", line)

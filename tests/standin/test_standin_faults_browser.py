@@ -1,13 +1,18 @@
 """Each page fault changes, in a real browser, exactly the behaviour it names (current UI; the default
 server's behaviour for the same steps is proven in test_standin_browser.py for both generations)."""
+
 from __future__ import annotations
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
+from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+
 from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
-from .helpers import ADMIN_LOGIN, ADMIN_PASSWORD, USER_PASSWORD, api, finish_admins_first_login, team_member, token_of
+from .helpers import USER_PASSWORD, api, finish_admins_first_login, team_member, token_of
+
+pytestmark = pytest.mark.browser
 
 CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
@@ -20,6 +25,7 @@ def page_with(chrome, make_standin):
         finish_admins_first_login(page.server.url)
         page.reset()
         return page
+
     return start
 
 
@@ -47,8 +53,10 @@ def test_cancel_revokes(page_with):
     _open_modal_as_admin(page)
     page.visible(CANCEL).click()
     page.wait(EC.invisibility_of_element_located(MODAL))
-    page.wait(lambda d: api("GET", page.server.url, "/users/me", victim).status_code == 401,
-              "Cancel did not revoke under the fault")
+    page.wait(
+        lambda d: api("GET", page.server.url, "/users/me", victim).status_code == 401,
+        "Cancel did not revoke under the fault",
+    )
 
 
 @pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
@@ -85,7 +93,9 @@ def test_idle_never_notices(page_with):
 def test_button_for_non_admin(page_with):
     page = page_with("button_for_non_admin")
     user = _member(page)
-    page.form_login(user["username"], USER_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers")
+    page.form_login(
+        user["username"], USER_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers"
+    )
     page.wait_path(lambda p: p == CONSOLE, "the non-admin was sent away")
     assert page.visible("revoke_all").text == "Revoke All Sessions"
 
@@ -99,9 +109,14 @@ def test_admin_not_logged_out(page_with):
     assert page.path() == CONSOLE
 
 
-@pytest.mark.parametrize("ui, screen", [("legacy", (By.ID, "tutorialIntroContent")),
-                                        ("transitional", (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']")),
-                                        ("current", (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']"))])
+@pytest.mark.parametrize(
+    "ui, screen",
+    [
+        ("legacy", (By.ID, "tutorialIntroContent")),
+        ("transitional", (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']")),
+        ("current", (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']")),
+    ],
+)
 def test_tutorial_reappears(page_with, ui, screen):
     page = page_with("tutorial_reappears", ui)
     user = _member(page)  # with the preferences that finish the first login, as Mattermost's e2e saves them
@@ -122,7 +137,9 @@ def test_modal_body_has_buttons(page_with, ui):
 def test_admin_stranded_on_preparing_workspace(page_with, ui):
     page = page_with("admin_stranded_on_preparing_workspace", ui)
     page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers")
-    assert page.wait_path(lambda p: p == "/preparing-workspace", "the admin reached the console") == "/preparing-workspace"
+    assert (
+        page.wait_path(lambda p: p == "/preparing-workspace", "the admin reached the console") == "/preparing-workspace"
+    )
 
 
 def test_admin_stranded_fault_has_no_page_to_strand_on_in_v5(page_with):

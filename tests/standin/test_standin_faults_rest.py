@@ -1,4 +1,5 @@
 """Each server-side fault changes exactly the behaviour it names (the default server is covered elsewhere)."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,6 +8,8 @@ from mattermost_standin import FAULTS, StandinServer, UnknownFault
 from mattermost_standin.faults import page_faults
 
 from .helpers import IPHONE_UA, USER_PASSWORD, api, create_user, token_of
+
+pytestmark = pytest.mark.contract
 
 
 def _alive(server, token) -> bool:
@@ -31,6 +34,7 @@ def test_unknown_fault_is_refused_in_one_line_listing_valid_names():
 
 def test_page_faults_reach_the_page_config_only(make_standin):
     import requests
+
     server = make_standin(faults=("revoke_all_noop", "no_expired_banner"))
     assert page_faults(server.faults) == ["no_expired_banner"]
     assert '"faults": ["no_expired_banner"]' in requests.get(server.url + "/login", timeout=10).text

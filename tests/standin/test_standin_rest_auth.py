@@ -1,12 +1,17 @@
 """Contract: login, cookies, token transport, CSRF, the 401 of a dead session and logout."""
+
 from __future__ import annotations
 
 import re
 
+import pytest
 import requests
 
-from .helpers import (ADMIN_EMAIL, ADMIN_LOGIN, ADMIN_PASSWORD, XHR, api, assert_app_error, bearer, login,
-                      set_cookies, token_of)
+from tests.support.constants import ADMIN_EMAIL, ADMIN_LOGIN, ADMIN_PASSWORD
+
+from .helpers import XHR, api, assert_app_error, bearer, login, set_cookies, token_of
+
+pytestmark = pytest.mark.contract
 
 
 def test_login_by_username_returns_200_sanitized_user_and_token_header(standin):
@@ -37,10 +42,12 @@ def test_xhr_login_sets_the_three_cookies_with_real_flags(standin):
 
 
 def test_failed_login_is_401_invalid_credentials(standin):
-    assert_app_error(login(standin.url, ADMIN_LOGIN, "wrong-password"), 401,
-                     "api.user.login.invalid_credentials_email_username")
-    assert_app_error(login(standin.url, "nobody-here", "whatever"), 401,
-                     "api.user.login.invalid_credentials_email_username")
+    assert_app_error(
+        login(standin.url, ADMIN_LOGIN, "wrong-password"), 401, "api.user.login.invalid_credentials_email_username"
+    )
+    assert_app_error(
+        login(standin.url, "nobody-here", "whatever"), 401, "api.user.login.invalid_credentials_email_username"
+    )
     assert_app_error(login(standin.url, ADMIN_LOGIN, ""), 400, "api.user.login.blank_pwd.app_error")
 
 
@@ -66,8 +73,9 @@ def test_no_token_is_401_without_clearing_cookies(standin):
 
 def test_cookie_wins_over_the_authorization_header(standin):
     good = token_of(standin.url)
-    response = requests.get(f"{standin.url}/api/v4/users/me", cookies={"MMAUTHTOKEN": "y" * 26},
-                            headers=bearer(good), timeout=10)
+    response = requests.get(
+        f"{standin.url}/api/v4/users/me", cookies={"MMAUTHTOKEN": "y" * 26}, headers=bearer(good), timeout=10
+    )
     assert_app_error(response, 401, "api.context.session_expired.app_error")
 
 
@@ -79,8 +87,12 @@ def test_access_token_query_is_refused_for_non_oauth_sessions(standin):
 
 def test_csrf_rule_for_cookie_authenticated_writes(standin):
     session = requests.Session()
-    logged_in = session.post(f"{standin.url}/api/v4/users/login", headers=XHR, timeout=10,
-                             json={"login_id": ADMIN_LOGIN, "password": ADMIN_PASSWORD})
+    logged_in = session.post(
+        f"{standin.url}/api/v4/users/login",
+        headers=XHR,
+        timeout=10,
+        json={"login_id": ADMIN_LOGIN, "password": ADMIN_PASSWORD},
+    )
     me_id, csrf = logged_in.json()["id"], session.cookies["MMCSRF"]
     status = f"{standin.url}/api/v4/users/status/ids"
     assert session.get(f"{standin.url}/api/v4/users/me", timeout=10).status_code == 200  # GET: no CSRF check
@@ -105,6 +117,7 @@ def test_logout_revokes_clears_and_always_answers_200(standin):
 
 def test_deactivated_user_cannot_log_in(standin):
     from .helpers import USER_PASSWORD, create_user
+
     admin = token_of(standin.url)
     user = create_user(standin.url)
     assert api("DELETE", standin.url, f"/users/{user['id']}", admin).status_code == 200

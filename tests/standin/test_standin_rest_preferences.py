@@ -1,10 +1,13 @@
 """Contract: the preferences API (api4/preference.go) — statuses, error ids, permissions, all-or-nothing saves —
 and what a new user is given at creation in each generation (app/user.go)."""
+
 from __future__ import annotations
 
 import pytest
 
 from .helpers import USER_PASSWORD, api, assert_app_error, create_user, pref, token_of
+
+pytestmark = pytest.mark.contract
 
 
 def _user_and_token(server):
@@ -20,8 +23,10 @@ def _prefs(server, token, user_id="me"):
 
 def test_put_is_200_status_ok_and_me_reads_them_back(standin):
     user, token = _user_and_token(standin)
-    body = [pref(user["id"], "tutorial_step", user["id"], "999"), pref(user["id"], "drafts", "drafts_tour_tip_showed",
-                                                                        '{"drafts_tour_tip_showed":true}')]
+    body = [
+        pref(user["id"], "tutorial_step", user["id"], "999"),
+        pref(user["id"], "drafts", "drafts_tour_tip_showed", '{"drafts_tour_tip_showed":true}'),
+    ]
     response = api("PUT", standin.url, "/users/me/preferences", token, json=body)
     assert response.status_code == 200 and response.json() == {"status": "OK"}
     saved = _prefs(standin, token)
@@ -34,59 +39,124 @@ def test_put_is_200_status_ok_and_me_reads_them_back(standin):
 
 def test_missing_preferences_answer_like_the_real_store(standin):
     user, token = _user_and_token(standin)
-    assert_app_error(api("GET", standin.url, "/users/me/preferences/no_such_category", token), 404,
-                     "api.preference.preferences_category.get.app_error")
-    assert_app_error(api("GET", standin.url, "/users/me/preferences/drafts/name/nothing_here", token), 400,
-                     "app.preference.get.app_error")
+    assert_app_error(
+        api("GET", standin.url, "/users/me/preferences/no_such_category", token),
+        404,
+        "api.preference.preferences_category.get.app_error",
+    )
+    assert_app_error(
+        api("GET", standin.url, "/users/me/preferences/drafts/name/nothing_here", token),
+        400,
+        "app.preference.get.app_error",
+    )
     # A category outside the route's [A-Za-z0-9_]+ never reaches the handler; one inside it needs the format.
     assert api("GET", standin.url, "/users/me/preferences/display-settings", token).status_code == 404
-    assert_app_error(api("GET", standin.url, "/users/me/preferences/Display_Settings", token), 400,
-                     "api.context.invalid_url_param.app_error")
-    assert_app_error(api("GET", standin.url, "/users/me/preferences/drafts/name/a", token), 400,
-                     "api.context.invalid_url_param.app_error")
-    assert_app_error(api("GET", standin.url, "/users/not-an-id/preferences", token), 400,
-                     "api.context.invalid_url_param.app_error")
+    assert_app_error(
+        api("GET", standin.url, "/users/me/preferences/Display_Settings", token),
+        400,
+        "api.context.invalid_url_param.app_error",
+    )
+    assert_app_error(
+        api("GET", standin.url, "/users/me/preferences/drafts/name/a", token),
+        400,
+        "api.context.invalid_url_param.app_error",
+    )
+    assert_app_error(
+        api("GET", standin.url, "/users/not-an-id/preferences", token), 400, "api.context.invalid_url_param.app_error"
+    )
 
 
 def test_another_users_preferences_need_edit_other_users(standin):
     alice, alice_token = _user_and_token(standin)
     bob, _ = _user_and_token(standin)
     admin = token_of(standin.url)
-    assert_app_error(api("GET", standin.url, f"/users/{bob['id']}/preferences", alice_token), 403,
-                     "api.context.permissions.app_error")
-    assert_app_error(api("PUT", standin.url, f"/users/{bob['id']}/preferences", alice_token,
-                         json=[pref(bob["id"], "tutorial_step", bob["id"], "999")]),
-                     403, "api.context.permissions.app_error")
+    assert_app_error(
+        api("GET", standin.url, f"/users/{bob['id']}/preferences", alice_token),
+        403,
+        "api.context.permissions.app_error",
+    )
+    assert_app_error(
+        api(
+            "PUT",
+            standin.url,
+            f"/users/{bob['id']}/preferences",
+            alice_token,
+            json=[pref(bob["id"], "tutorial_step", bob["id"], "999")],
+        ),
+        403,
+        "api.context.permissions.app_error",
+    )
     # A system admin holds edit_other_users: reads and writes someone else's.
-    assert api("PUT", standin.url, f"/users/{bob['id']}/preferences", admin,
-               json=[pref(bob["id"], "tutorial_step", bob["id"], "999")]).status_code == 200
+    assert (
+        api(
+            "PUT",
+            standin.url,
+            f"/users/{bob['id']}/preferences",
+            admin,
+            json=[pref(bob["id"], "tutorial_step", bob["id"], "999")],
+        ).status_code
+        == 200
+    )
     assert api("GET", standin.url, f"/users/{bob['id']}/preferences", admin).status_code == 200
     assert_app_error(api("GET", standin.url, "/users/me/preferences"), 401, "api.context.session_expired.app_error")
 
 
-@pytest.mark.parametrize("build, status, error_id", [
-    (lambda u: {"user_id": u, "category": "x", "name": "y", "value": "z"}, 400,
-     "api.context.invalid_body_param.app_error"),                                   # not an array
-    (lambda u: [pref(u, "tutorial_step", u, "1"), pref("a" * 26, "tutorial_step", u, "1")], 403,
-     "api.preference.update_preferences.set.app_error"),                            # someone else's user id
-    (lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "", "x", "1")], 400,
-     "model.preference.is_valid.category.app_error"),                               # empty category
-    (lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "c" * 33, "x", "1")], 400,
-     "model.preference.is_valid.category.app_error"),                               # category > 32 bytes
-    (lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "drafts", "n" * 33, "1")], 400,
-     "model.preference.is_valid.name.app_error"),                                   # name > 32 bytes
-    (lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "drafts", "big", "v" * 20001)], 400,
-     "model.preference.is_valid.value.app_error"),                                  # value > 20000 runes
-    (lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "theme", "", "not json")], 400,
-     "model.preference.is_valid.theme.app_error"),
-    (lambda u: [pref(u, "tutorial_step", u, "1"), {"user_id": u, "category": "x", "name": "y", "value": 5}], 400,
-     "api.context.invalid_body_param.app_error"),                                   # a value that is not a string
-    (lambda u: [], 400, "api.context.invalid_body_param.app_error"),                # v10: an empty batch
-    (lambda u: [pref(u, "tutorial_step", u, "1")] * 101, 400,
-     "api.context.invalid_body_param.app_error"),                                   # v10: more than 100
-    (lambda u: [pref(u, "flagged_post", "a" * 26, "true")], 400,
-     "api.context.invalid_body_param.app_error"),                                   # a saved post that does not exist
-])
+@pytest.mark.parametrize(
+    "build, status, error_id",
+    [
+        (
+            lambda u: {"user_id": u, "category": "x", "name": "y", "value": "z"},
+            400,
+            "api.context.invalid_body_param.app_error",
+        ),  # not an array
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), pref("a" * 26, "tutorial_step", u, "1")],
+            403,
+            "api.preference.update_preferences.set.app_error",
+        ),  # someone else's user id
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "", "x", "1")],
+            400,
+            "model.preference.is_valid.category.app_error",
+        ),  # empty category
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "c" * 33, "x", "1")],
+            400,
+            "model.preference.is_valid.category.app_error",
+        ),  # category > 32 bytes
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "drafts", "n" * 33, "1")],
+            400,
+            "model.preference.is_valid.name.app_error",
+        ),  # name > 32 bytes
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "drafts", "big", "v" * 20001)],
+            400,
+            "model.preference.is_valid.value.app_error",
+        ),  # value > 20000 runes
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), pref(u, "theme", "", "not json")],
+            400,
+            "model.preference.is_valid.theme.app_error",
+        ),
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1"), {"user_id": u, "category": "x", "name": "y", "value": 5}],
+            400,
+            "api.context.invalid_body_param.app_error",
+        ),  # a value that is not a string
+        (lambda u: [], 400, "api.context.invalid_body_param.app_error"),  # v10: an empty batch
+        (
+            lambda u: [pref(u, "tutorial_step", u, "1")] * 101,
+            400,
+            "api.context.invalid_body_param.app_error",
+        ),  # v10: more than 100
+        (
+            lambda u: [pref(u, "flagged_post", "a" * 26, "true")],
+            400,
+            "api.context.invalid_body_param.app_error",
+        ),  # a saved post that does not exist
+    ],
+)
 def test_bad_bodies_get_the_real_error_and_save_nothing(standin, build, status, error_id):
     user, token = _user_and_token(standin)
     before = _prefs(standin, token)
@@ -98,8 +168,14 @@ def test_bad_bodies_get_the_real_error_and_save_nothing(standin, build, status, 
 def test_malformed_json_body_is_400_and_saves_nothing(standin):
     user, token = _user_and_token(standin)
     before = _prefs(standin, token)
-    response = api("PUT", standin.url, "/users/me/preferences", token, data=b'[{"user_id": ',
-                   headers={"Content-Type": "application/json"})
+    response = api(
+        "PUT",
+        standin.url,
+        "/users/me/preferences",
+        token,
+        data=b'[{"user_id": ',
+        headers={"Content-Type": "application/json"},
+    )
     assert_app_error(response, 400, "api.context.invalid_body_param.app_error")
     assert _prefs(standin, token) == before
 
@@ -115,23 +191,41 @@ def test_delete_removes_only_the_named_preferences(standin):
     user, token = _user_and_token(standin)
     body = [pref(user["id"], "drafts", "one", "1"), pref(user["id"], "drafts", "two", "2")]
     api("PUT", standin.url, "/users/me/preferences", token, json=body)
-    assert_app_error(api("POST", standin.url, "/users/me/preferences/delete", token,
-                         json=[pref("a" * 26, "drafts", "one", "")]),
-                     403, "api.preference.delete_preferences.delete.app_error")
-    response = api("POST", standin.url, "/users/me/preferences/delete", token,
-                   json=[pref(user["id"], "drafts", "one", "")])
+    assert_app_error(
+        api("POST", standin.url, "/users/me/preferences/delete", token, json=[pref("a" * 26, "drafts", "one", "")]),
+        403,
+        "api.preference.delete_preferences.delete.app_error",
+    )
+    response = api(
+        "POST", standin.url, "/users/me/preferences/delete", token, json=[pref(user["id"], "drafts", "one", "")]
+    )
     assert response.status_code == 200 and response.json() == {"status": "OK"}
     saved = _prefs(standin, token)
     assert ("drafts", "one") not in saved and saved[("drafts", "two")] == "2"
 
 
-@pytest.mark.parametrize("ui, expected", [
-    ("legacy", {("tutorial_step", "<id>"): "0"}),
-    ("transitional", {("tutorial_step", "<id>"): "0", ("recommended_next_steps", "hide"): "false",
-                      ("insights", "insights_tutorial_state"): '{"insights_modal_viewed":true}'}),
-    ("current", {("tutorial_step", "<id>"): "0", ("recommended_next_steps", "hide"): "false",
-                 ("system_notice", "GMasDM"): "true"}),
-])
+@pytest.mark.parametrize(
+    "ui, expected",
+    [
+        ("legacy", {("tutorial_step", "<id>"): "0"}),
+        (
+            "transitional",
+            {
+                ("tutorial_step", "<id>"): "0",
+                ("recommended_next_steps", "hide"): "false",
+                ("insights", "insights_tutorial_state"): '{"insights_modal_viewed":true}',
+            },
+        ),
+        (
+            "current",
+            {
+                ("tutorial_step", "<id>"): "0",
+                ("recommended_next_steps", "hide"): "false",
+                ("system_notice", "GMasDM"): "true",
+            },
+        ),
+    ],
+)
 def test_a_new_user_gets_the_generations_first_login_preferences(make_standin, ui, expected):
     server = make_standin(ui=ui)
     user, token = _user_and_token(server)
@@ -146,6 +240,8 @@ def test_older_generations_accept_an_empty_batch_and_have_a_2000_rune_value_limi
     server = make_standin(ui="transitional")
     user, token = _user_and_token(server)
     assert api("PUT", server.url, "/users/me/preferences", token, json=[]).status_code == 200
-    assert_app_error(api("PUT", server.url, "/users/me/preferences", token,
-                         json=[pref(user["id"], "drafts", "big", "v" * 2001)]),
-                     400, "model.preference.is_valid.value.app_error")
+    assert_app_error(
+        api("PUT", server.url, "/users/me/preferences", token, json=[pref(user["id"], "drafts", "big", "v" * 2001)]),
+        400,
+        "model.preference.is_valid.value.app_error",
+    )

@@ -1,7 +1,12 @@
 """Contract: session objects and props, device logins, per-user revokes, revoke-all and the status poll."""
+
 from __future__ import annotations
 
-from .helpers import (CHROME_UA, IPHONE_UA, USER_PASSWORD, api, assert_app_error, create_user, login, token_of)
+import pytest
+
+from .helpers import CHROME_UA, IPHONE_UA, USER_PASSWORD, api, assert_app_error, create_user, login, token_of
+
+pytestmark = pytest.mark.contract
 
 
 def _sessions(base, token, user_id="me"):
@@ -15,8 +20,18 @@ def test_session_objects_are_sanitized_with_props_from_the_user_agent(standin):
     token = token_of(standin.url, user["username"], USER_PASSWORD, user_agent=CHROME_UA)
     [session] = _sessions(standin.url, token)
     assert session["token"] == "" and session["user_id"] == user["id"] and session["device_id"] == ""
-    assert {"id", "create_at", "expires_at", "last_activity_at", "roles", "is_oauth", "expired_notify",
-            "props", "team_members", "local"} <= set(session)
+    assert {
+        "id",
+        "create_at",
+        "expires_at",
+        "last_activity_at",
+        "roles",
+        "is_oauth",
+        "expired_notify",
+        "props",
+        "team_members",
+        "local",
+    } <= set(session)
     props = session["props"]
     # app/user_agent.go getUAVersion keeps three parts: major.minor.patch
     assert (props["platform"], props["os"], props["browser"]) == ("Linux", "Linux", "Chrome/120.0.6099")
@@ -40,8 +55,9 @@ def test_device_login_is_mobile_and_replaces_that_devices_older_session(standin)
 def test_only_self_or_admin_may_list_sessions(standin):
     alice, bob = create_user(standin.url), create_user(standin.url)
     alice_token = token_of(standin.url, alice["username"], USER_PASSWORD)
-    assert_app_error(api("GET", standin.url, f"/users/{bob['id']}/sessions", alice_token), 403,
-                     "api.context.permissions.app_error")
+    assert_app_error(
+        api("GET", standin.url, f"/users/{bob['id']}/sessions", alice_token), 403, "api.context.permissions.app_error"
+    )
     admin = token_of(standin.url)
     assert len(_sessions(standin.url, admin, alice["id"])) == 1
 
@@ -51,16 +67,23 @@ def test_revoke_one_session_and_all_of_one_user(standin):
     tokens = [token_of(standin.url, user["username"], USER_PASSWORD) for _ in range(3)]
     admin = token_of(standin.url)
     victim = _sessions(standin.url, admin, user["id"])[0]
-    response = api("POST", standin.url, f"/users/{user['id']}/sessions/revoke", admin,
-                   json={"session_id": victim["id"]})
+    response = api(
+        "POST", standin.url, f"/users/{user['id']}/sessions/revoke", admin, json={"session_id": victim["id"]}
+    )
     assert response.status_code == 200 and response.json() == {"status": "OK"}
     alive = [t for t in tokens if api("GET", standin.url, "/users/me", t).status_code == 200]
     assert len(alive) == 2 and len(_sessions(standin.url, alive[0])) == 2
-    assert_app_error(api("POST", standin.url, f"/users/{user['id']}/sessions/revoke", alive[0], json={}), 400,
-                     "api.context.invalid_body_param.app_error")
+    assert_app_error(
+        api("POST", standin.url, f"/users/{user['id']}/sessions/revoke", alive[0], json={}),
+        400,
+        "api.context.invalid_body_param.app_error",
+    )
     admin_session = _sessions(standin.url, admin)[0]["id"]
-    assert_app_error(api("POST", standin.url, f"/users/{user['id']}/sessions/revoke", admin,
-                         json={"session_id": admin_session}), 400, "api.context.invalid_url_param.app_error")
+    assert_app_error(
+        api("POST", standin.url, f"/users/{user['id']}/sessions/revoke", admin, json={"session_id": admin_session}),
+        400,
+        "api.context.invalid_url_param.app_error",
+    )
     assert api("POST", standin.url, f"/users/{user['id']}/sessions/revoke/all", admin).json() == {"status": "OK"}
     assert all(api("GET", standin.url, "/users/me", t).status_code == 401 for t in tokens)
 
@@ -68,11 +91,13 @@ def test_revoke_one_session_and_all_of_one_user(standin):
 def test_revoke_all_requires_manage_system(standin):
     user = create_user(standin.url)
     token = token_of(standin.url, user["username"], USER_PASSWORD)
-    assert_app_error(api("POST", standin.url, "/users/sessions/revoke/all", token), 403,
-                     "api.context.permissions.app_error")
+    assert_app_error(
+        api("POST", standin.url, "/users/sessions/revoke/all", token), 403, "api.context.permissions.app_error"
+    )
     assert api("GET", standin.url, "/users/me", token).status_code == 200
-    assert_app_error(api("POST", standin.url, "/users/sessions/revoke/all"), 401,
-                     "api.context.session_expired.app_error")
+    assert_app_error(
+        api("POST", standin.url, "/users/sessions/revoke/all"), 401, "api.context.session_expired.app_error"
+    )
 
 
 def test_revoke_all_deletes_every_session_including_the_admins_and_mobile(make_standin):
@@ -80,8 +105,10 @@ def test_revoke_all_deletes_every_session_including_the_admins_and_mobile(make_s
     admin = token_of(server.url)
     other_admin_browser = token_of(server.url)
     user = create_user(server.url)
-    victims = [token_of(server.url, user["username"], USER_PASSWORD, user_agent=CHROME_UA),
-               token_of(server.url, user["username"], USER_PASSWORD, device_id="apple_rn:1", user_agent=IPHONE_UA)]
+    victims = [
+        token_of(server.url, user["username"], USER_PASSWORD, user_agent=CHROME_UA),
+        token_of(server.url, user["username"], USER_PASSWORD, device_id="apple_rn:1", user_agent=IPHONE_UA),
+    ]
     response = api("POST", server.url, "/users/sessions/revoke/all", admin)
     assert response.status_code == 200 and response.json() == {"status": "OK"}
     for token in [admin, other_admin_browser, *victims]:
@@ -96,7 +123,11 @@ def test_status_poll_needs_a_session_and_valid_ids(standin):
     response = api("POST", standin.url, "/users/status/ids", token, json=[me["id"]])
     assert response.status_code == 200
     assert response.json()[0]["user_id"] == me["id"] and response.json()[0]["status"] == "online"
-    assert_app_error(api("POST", standin.url, "/users/status/ids", token, json={"a": 1}), 400,
-                     "api.context.invalid_body_param.app_error")
-    assert_app_error(api("POST", standin.url, "/users/status/ids", json=[me["id"]]), 401,
-                     "api.context.session_expired.app_error")
+    assert_app_error(
+        api("POST", standin.url, "/users/status/ids", token, json={"a": 1}),
+        400,
+        "api.context.invalid_body_param.app_error",
+    )
+    assert_app_error(
+        api("POST", standin.url, "/users/status/ids", json=[me["id"]]), 401, "api.context.session_expired.app_error"
+    )

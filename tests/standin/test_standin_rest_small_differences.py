@@ -1,5 +1,6 @@
 """Contract: the small things real clients see — body size limits per generation, the headers web/handlers.go
 adds, session props from the User-Agent, the empty 405 of a web page path."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,19 +10,30 @@ from mattermost_standin.useragent import session_props
 
 from .helpers import api, assert_app_error, token_of
 
+pytestmark = pytest.mark.contract
+
 
 def _big_preferences(user_id: str, size: int) -> bytes:
     """A PUT body of about `size` bytes whose JSON array is still open at the size limit."""
-    one = ('{"user_id":"%s","category":"drafts","name":"n","value":"v"},' % user_id).encode()
-    return b"[" + one * (size // len(one) + 1) + b'{"user_id":"%s","category":"drafts","name":"n","value":"v"}]' % \
-        user_id.encode()
+    one = f'{{"user_id":"{user_id}","category":"drafts","name":"n","value":"v"}},'.encode()
+    return (
+        b"["
+        + one * (size // len(one) + 1)
+        + b'{"user_id":"%s","category":"drafts","name":"n","value":"v"}]' % user_id.encode()
+    )
 
 
 def test_v10_refuses_a_body_over_maximum_payload_size_with_413(standin):
     token = token_of(standin.url)
     me = api("GET", standin.url, "/users/me", token).json()["id"]
-    response = api("PUT", standin.url, "/users/me/preferences", token, data=_big_preferences(me, 310_000),
-                   headers={"Content-Type": "application/json"})
+    response = api(
+        "PUT",
+        standin.url,
+        "/users/me/preferences",
+        token,
+        data=_big_preferences(me, 310_000),
+        headers={"Content-Type": "application/json"},
+    )
     assert_app_error(response, 413, "api.context.request_body_too_large.app_error")
     assert response.json()["message"] == "Unable to process request. Request body too large."
 
@@ -30,8 +42,14 @@ def test_the_payload_limit_follows_the_setting(make_standin):
     server = make_standin(config={"ServiceSettings.MaximumPayloadSizeBytes": 1000})
     token = token_of(server.url)
     me = api("GET", server.url, "/users/me", token).json()["id"]
-    response = api("PUT", server.url, "/users/me/preferences", token, data=_big_preferences(me, 2000),
-                   headers={"Content-Type": "application/json"})
+    response = api(
+        "PUT",
+        server.url,
+        "/users/me/preferences",
+        token,
+        data=_big_preferences(me, 2000),
+        headers={"Content-Type": "application/json"},
+    )
     assert_app_error(response, 413, "api.context.request_body_too_large.app_error")
 
 
@@ -40,14 +58,26 @@ def test_older_generations_cap_bodies_at_max_file_size_only(make_standin):
     token = token_of(server.url)
     me = api("GET", server.url, "/users/me", token).json()["id"]
     # 400 KB is fine before v9.7 (FileSettings.MaxFileSize, 100 MB); the batch itself is then validated.
-    response = api("PUT", server.url, "/users/me/preferences", token, data=_big_preferences(me, 400_000),
-                   headers={"Content-Type": "application/json"})
+    response = api(
+        "PUT",
+        server.url,
+        "/users/me/preferences",
+        token,
+        data=_big_preferences(me, 400_000),
+        headers={"Content-Type": "application/json"},
+    )
     assert response.status_code == 200, response.text
     small = make_standin(ui="transitional", config={"FileSettings.MaxFileSize": 1000})
     token = token_of(small.url)
     me = api("GET", small.url, "/users/me", token).json()["id"]
-    response = api("PUT", small.url, "/users/me/preferences", token, data=_big_preferences(me, 4000),
-                   headers={"Content-Type": "application/json"})
+    response = api(
+        "PUT",
+        small.url,
+        "/users/me/preferences",
+        token,
+        data=_big_preferences(me, 4000),
+        headers={"Content-Type": "application/json"},
+    )
     assert_app_error(response, 400, "api.context.invalid_body_param.app_error")  # just a broken body before v9.7
 
 
@@ -91,23 +121,45 @@ def test_v5_and_v8_catch_all_404_is_sniffed_as_text(make_standin):
     assert response.json()["id"] == "api.context.404.app_error"
 
 
-@pytest.mark.parametrize("ua, props", [
-    ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
-     ("Linux", "Linux", "Chrome/120.0")),
-    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
-     ("Windows", "Windows 10", "Firefox/121.0")),
-    ("Mozilla/5.0 (Macintosh; Intel Mac OS X 14_2) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2.1 "
-     "Safari/605.1.15", ("Macintosh", "Mac OS", "Safari/17.2.1")),
-    ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
-     "Version/17.0 Mobile/15E148 Safari/604.1", ("iPhone", "iOS", "Safari/17.0")),
-    ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
-     "Safari/537.36 Edg/120.0.2210.91", ("Windows", "Windows 10", "Edge/120.0.2210")),
-    ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 "
-     "Mobile Safari/537.36", ("Linux", "Android", "Chrome/120.0.6099")),
-    ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Mattermost/5.6.0 Chrome/120.0.6099.56 "
-     "Electron/28.0.0 Safari/537.36", ("Linux", "Linux", "Desktop App/5.6.0")),
-    ("python-requests/2.34.2", ("Windows", "", "Unknown/0.0")),
-])
+@pytest.mark.parametrize(
+    "ua, props",
+    [
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+            ("Linux", "Linux", "Chrome/120.0"),
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0",
+            ("Windows", "Windows 10", "Firefox/121.0"),
+        ),
+        (
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_2) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2.1 "
+            "Safari/605.1.15",
+            ("Macintosh", "Mac OS", "Safari/17.2.1"),
+        ),
+        (
+            "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+            "Version/17.0 Mobile/15E148 Safari/604.1",
+            ("iPhone", "iOS", "Safari/17.0"),
+        ),
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 "
+            "Safari/537.36 Edg/120.0.2210.91",
+            ("Windows", "Windows 10", "Edge/120.0.2210"),
+        ),
+        (
+            "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.144 "
+            "Mobile Safari/537.36",
+            ("Linux", "Android", "Chrome/120.0.6099"),
+        ),
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Mattermost/5.6.0 "
+            "Chrome/120.0.6099.56 Electron/28.0.0 Safari/537.36",
+            ("Linux", "Linux", "Desktop App/5.6.0"),
+        ),
+        ("python-requests/2.34.2", ("Windows", "", "Unknown/0.0")),
+    ],
+)
 def test_session_props_follow_user_agent_go(ua, props):
     got = session_props(ua)
     assert (got["platform"], got["os"], got["browser"]) == props

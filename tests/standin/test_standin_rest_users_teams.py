@@ -1,7 +1,14 @@
 """Contract: users (create, look-ups, list, deactivate, delete), teams and members, system ping."""
+
 from __future__ import annotations
 
-from .helpers import (ADMIN_LOGIN, USER_PASSWORD, api, assert_app_error, create_user, login, token_of)
+import pytest
+
+from tests.support.constants import ADMIN_LOGIN
+
+from .helpers import USER_PASSWORD, api, assert_app_error, create_user, login, token_of
+
+pytestmark = pytest.mark.contract
 
 
 def test_create_user_is_201_without_password_and_duplicates_are_400(standin):
@@ -26,11 +33,11 @@ def test_user_look_ups(standin):
     assert by_name.status_code == 200 and by_name.json()["id"] == user["id"]
     assert api("GET", standin.url, f"/users/{user['id']}", token).json()["username"] == user["username"]
     assert api("GET", standin.url, "/users/me", token).json()["username"] == ADMIN_LOGIN
-    assert_app_error(api("GET", standin.url, "/users/username/nobody-at-all", token), 404,
-                     "app.user.get_by_username.app_error")
+    assert_app_error(
+        api("GET", standin.url, "/users/username/nobody-at-all", token), 404, "app.user.get_by_username.app_error"
+    )
     assert_app_error(api("GET", standin.url, "/users/" + "a" * 26, token), 404, "app.user.missing_account.const")
-    assert_app_error(api("GET", standin.url, "/users/not-an-id", token), 400,
-                     "api.context.invalid_url_param.app_error")
+    assert_app_error(api("GET", standin.url, "/users/not-an-id", token), 400, "api.context.invalid_url_param.app_error")
 
 
 def test_user_list_pages(standin):
@@ -57,15 +64,17 @@ def test_permanent_delete_needs_enable_api_user_deletion(make_standin):
     server = make_standin(api_user_deletion=False)
     admin = token_of(server.url)
     user = create_user(server.url)
-    assert_app_error(api("DELETE", server.url, f"/users/{user['id']}?permanent=true", admin), 401,
-                     "api.user.delete_user.not_enabled.app_error")
+    assert_app_error(
+        api("DELETE", server.url, f"/users/{user['id']}?permanent=true", admin),
+        401,
+        "api.user.delete_user.not_enabled.app_error",
+    )
 
 
 def test_non_admin_cannot_deactivate_others(standin):
     alice, bob = create_user(standin.url), create_user(standin.url)
     token = token_of(standin.url, alice["username"], USER_PASSWORD)
-    assert_app_error(api("DELETE", standin.url, f"/users/{bob['id']}", token), 403,
-                     "api.context.permissions.app_error")
+    assert_app_error(api("DELETE", standin.url, f"/users/{bob['id']}", token), 403, "api.context.permissions.app_error")
 
 
 def test_seeded_team_and_team_membership(standin):
@@ -76,12 +85,19 @@ def test_seeded_team_and_team_membership(standin):
     assert channel["display_name"] == "Town Square"
     created = api("POST", standin.url, "/teams", admin, json={"name": "qa-team", "display_name": "QA", "type": "O"})
     assert created.status_code == 201 and created.json()["name"] == "qa-team"
-    assert_app_error(api("POST", standin.url, "/teams", admin, json={"name": "qa-team", "display_name": "QA",
-                                                                       "type": "O"}),
-                     400, "app.team.save.existing.app_error")
+    assert_app_error(
+        api("POST", standin.url, "/teams", admin, json={"name": "qa-team", "display_name": "QA", "type": "O"}),
+        400,
+        "app.team.save.existing.app_error",
+    )
     user = create_user(standin.url)
-    member = api("POST", standin.url, f"/teams/{created.json()['id']}/members", admin,
-                 json={"team_id": created.json()["id"], "user_id": user["id"]})
+    member = api(
+        "POST",
+        standin.url,
+        f"/teams/{created.json()['id']}/members",
+        admin,
+        json={"team_id": created.json()["id"], "user_id": user["id"]},
+    )
     assert member.status_code == 201 and member.json()["user_id"] == user["id"]
     user_token = token_of(standin.url, user["username"], USER_PASSWORD)
     assert [t["name"] for t in api("GET", standin.url, "/users/me/teams", user_token).json()] == ["qa-team"]

@@ -1,4 +1,5 @@
 """Contract: bad input gets the real error shape and the server keeps serving; versions; persistence."""
+
 from __future__ import annotations
 
 import re
@@ -8,6 +9,8 @@ import pytest
 import requests
 
 from .helpers import XHR, api, assert_app_error, login, token_of
+
+pytestmark = pytest.mark.contract
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"[1, 2]", b'{"login_id": 5, "password": 7}', b""])
@@ -24,8 +27,7 @@ def test_malformed_create_user_is_400_invalid_body(standin, body):
 
 
 def test_unknown_api_route_and_wrong_method_are_404_like_the_real_catch_all(standin):
-    for method, path in [("GET", "/no/such/route"), ("DELETE", "/users/sessions/revoke/all"),
-                         ("PUT", "/users/logout")]:
+    for method, path in [("GET", "/no/such/route"), ("DELETE", "/users/sessions/revoke/all"), ("PUT", "/users/logout")]:
         response = api(method, standin.url, path)
         assert response.status_code == 404
         body = response.json()  # web.Handle404 sits outside the API's Handler: no request id, a developer hint
@@ -57,10 +59,13 @@ def test_garbage_on_the_socket_does_not_stop_the_server(standin):
 
 
 def test_every_response_carries_the_version_and_a_request_id(standin):
-    responses = [api("GET", standin.url, "/system/ping"), api("GET", standin.url, "/users/me"),
-                 requests.get(f"{standin.url}/login", timeout=10),
-                 requests.get(f"{standin.url}/static/standin/common.js", timeout=10),
-                 requests.get(f"{standin.url}/static/standin/missing.js", timeout=10)]
+    responses = [
+        api("GET", standin.url, "/system/ping"),
+        api("GET", standin.url, "/users/me"),
+        requests.get(f"{standin.url}/login", timeout=10),
+        requests.get(f"{standin.url}/static/standin/common.js", timeout=10),
+        requests.get(f"{standin.url}/static/standin/missing.js", timeout=10),
+    ]
     for response in responses:
         assert response.headers["X-Version-Id"] == standin.version
         assert re.fullmatch(r"[a-z0-9]{26}", response.headers["X-Request-Id"])
@@ -80,8 +85,9 @@ def test_version_matches_the_ui_generation(make_standin, ui, major):
 def test_sessions_and_users_survive_a_restart_with_the_same_data_dir(make_standin, tmp_path):
     first = make_standin(data_dir=str(tmp_path))
     token = token_of(first.url)
-    created = api("POST", first.url, "/users", json={"username": "persisted", "email": "p@example.com",
-                                                      "password": "passwd"})
+    created = api(
+        "POST", first.url, "/users", json={"username": "persisted", "email": "p@example.com", "password": "passwd"}
+    )
     assert created.status_code == 201
     first.stop()
     second = make_standin(data_dir=str(tmp_path))
@@ -93,6 +99,7 @@ def test_sessions_and_users_survive_a_restart_with_the_same_data_dir(make_standi
 
 def test_temporary_data_dir_is_removed_on_stop(make_standin):
     import os
+
     server = make_standin()
     data_dir = server.data_dir
     assert os.path.isdir(data_dir)

@@ -1,4 +1,5 @@
 """Shared fixtures for the suite's tests: an in-process stand-in per UI generation and a headless Chromium."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,13 +7,13 @@ import pytest
 from mattermost_suite.config import load
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
-
-ADMIN = "sysadmin"
+from tests.support.constants import ADMIN_PASSWORD
 
 
 @pytest.fixture(scope="module", params=["current", "legacy"])
 def standin(request):
     from mattermost_standin import StandinServer
+
     with StandinServer(ui=request.param, status_poll_seconds=1.0) as server:
         yield server
 
@@ -20,8 +21,17 @@ def standin(request):
 @pytest.fixture(scope="module")
 def config(standin):
     """Settings aimed at the stand-in, with short deadlines so that a failing wait fails fast."""
-    return load({"base_url": standin.url, "admin_password": "Sys@dmin-sample1", "element_deadline": "5",
-                 "login_deadline": "15", "logout_deadline": "20"}, {}, env={})
+    return load(
+        {
+            "base_url": standin.url,
+            "admin_password": ADMIN_PASSWORD,
+            "element_deadline": "5",
+            "login_deadline": "15",
+            "logout_deadline": "20",
+        },
+        {},
+        env={},
+    )
 
 
 @pytest.fixture

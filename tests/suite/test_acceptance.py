@@ -1,17 +1,28 @@
 """MM-T940 end to end: behave in a subprocess against the embedded stand-in, in both UI generations."""
+
 import re
 
 import pytest
-from .behave_runs import run_behave
 
 from mattermost_standin import StandinServer
+from tests.support.behave_runs import run_behave
+from tests.support.constants import ADMIN_PASSWORD
 
-STEPS_PER_SCENARIO = 25   # the MM-T940 outline, once per UI generation (the other one is skipped)
-NON_ADMIN_STEPS = 7       # features/revoke_all_sessions_permissions.feature, one browser
-MATRIX = ("Desktop Chromium", "Desktop Firefox ESR", "Desktop WebKit", "Android phone", "iPhone", "Desktop app",
-          "iOS app", "Android app")
+pytestmark = pytest.mark.acceptance
+
+STEPS_PER_SCENARIO = 30  # the MM-T940 outline, once per UI generation (the other one is skipped)
+NON_ADMIN_STEPS = 7  # features/revoke_all_sessions_permissions.feature, one browser
+MATRIX = (
+    "Desktop Chromium",
+    "Desktop Firefox ESR",
+    "Desktop WebKit",
+    "Android phone",
+    "iPhone",
+    "Desktop app",
+    "iOS app",
+    "Android app",
+)
 LOCAL_SUBSET = "Desktop Chromium,Desktop Firefox ESR,Desktop app,Android app"
-ADMIN_PASSWORD = "Sys@dmin-sample1"
 
 
 def test_dry_run_has_no_undefined_step():
@@ -37,32 +48,49 @@ def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui, grid):
     assert steps["failed"] == steps["error"] == steps["undefined"] == 0, output
     wording = {"current": "devices, including your session. Are you sure", "legacy": "devices. Are you sure"}
     assert re.search(rf"confirmation message reads .*{wording[ui]}.* \.\.\. passed", run.stdout), output
-    for device in (LOCAL_SUBSET.split(",") if grid == "off" else MATRIX):
-        assert re.search(rf"MM-T940: outcome: {device} \(test user, [a-z ]+\): (logged out|woke|its )", run.stderr), output
+    for device in LOCAL_SUBSET.split(",") if grid == "off" else MATRIX:
+        assert re.search(rf"MM-T940: outcome: {device} \(test user, [a-z ]+\): (logged out|woke|its )", run.stderr), (
+            output
+        )
     assert ("browsers on the grid at http://127.0.0.1:" in run.stderr) == (grid == "embedded")
-    assert "Traceback" not in output and "Sys@dmin-sample1" not in output
+    assert "Traceback" not in output and ADMIN_PASSWORD not in output
     assert run.leftovers == []
 
 
 def test_a_wrong_admin_password_stops_before_any_browser_with_one_line():
     run = run_behave(env={"MM_ADMIN_PASSWORD": "not-the-password"}, timeout=60)
     assert run.returncode == 3
-    assert re.fullmatch(r"MM-T940 preflight failed: admin 'sysadmin' cannot log in to http://127\.0\.0\.1:\d+: "
-                        r"api\.user\.login\.invalid_credentials_email_username "
-                        r"\(check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD\)\n", run.stderr), run.stderr
+    assert re.fullmatch(
+        r"MM-T940 preflight failed: admin 'sysadmin' cannot log in to http://127\.0\.0\.1:\d+: "
+        r"api\.user\.login\.invalid_credentials_email_username "
+        r"\(check MM_ADMIN_USERNAME / MM_ADMIN_PASSWORD\)\n",
+        run.stderr,
+    ), run.stderr
     assert "Traceback" not in run.stdout + run.stderr and "not-the-password" not in run.stdout + run.stderr
     assert run.leftovers == []
 
 
-@pytest.mark.parametrize("args, env, line", [
-    (["-D", "ui=newest"], {},
-     "MM-T940 configuration error: ui='newest' is not valid: use one of auto, current, transitional, legacy"),
-    (["-D", "base_url=https://chat.example.com", "-D", "rehearsal=false"], {"MM_ADMIN_PASSWORD": "x-secret"},
-     "MM-T940 configuration error: refusing rehearsal=false on chat.example.com: revoking all sessions logs out every "
-     "user of that server; pass -D allow_revoke_all=true as well, or leave rehearsal=auto"),
-    (["-D", "base_url=http://127.0.0.1:9"], {"MM_ADMIN_PASSWORD": "x-secret"},
-     "MM-T940 preflight failed: cannot reach http://127.0.0.1:9: connection refused"),
-])
+@pytest.mark.parametrize(
+    "args, env, line",
+    [
+        (
+            ["-D", "ui=newest"],
+            {},
+            "MM-T940 configuration error: ui='newest' is not valid: use one of auto, current, transitional, legacy",
+        ),
+        (
+            ["-D", "base_url=https://chat.example.com", "-D", "rehearsal=false"],
+            {"MM_ADMIN_PASSWORD": "x-secret"},
+            "MM-T940 configuration error: refusing rehearsal=false on chat.example.com: revoking all sessions logs out "
+            "every user of that server; pass -D allow_revoke_all=true as well, or leave rehearsal=auto",
+        ),
+        (
+            ["-D", "base_url=http://127.0.0.1:9"],
+            {"MM_ADMIN_PASSWORD": "x-secret"},
+            "MM-T940 preflight failed: cannot reach http://127.0.0.1:9: connection refused",
+        ),
+    ],
+)
 def test_bad_settings_and_unfit_targets_are_one_line(args, env, line):
     run = run_behave(*args, env=env, timeout=60)
     assert run.returncode in (2, 3) and run.stderr.strip() == line
@@ -76,28 +104,55 @@ def test_the_admin_needs_no_channel_and_types_its_mfa_code():
     """A fresh workspace: the first admin belongs to no team, so the web app sends its first login to the
     preparing-workspace page; the admin has MFA on. It goes straight on to System Console > Users."""
     with StandinServer(status_poll_seconds=1, fresh_workspace=True, admin_mfa_secret=MFA_SECRET) as server:
-        run = run_behave("-D", f"base_url={server.url}", "-D", "team=ad-1", "-D", f"devices={LOCAL_SUBSET}",
-                         "-D", "grid=off", env={"MM_ADMIN_PASSWORD": ADMIN_PASSWORD, "MM_ADMIN_MFA_SECRET": MFA_SECRET})
+        run = run_behave(
+            "-D",
+            f"base_url={server.url}",
+            "-D",
+            "team=ad-1",
+            "-D",
+            f"devices={LOCAL_SUBSET}",
+            "-D",
+            "grid=off",
+            env={"MM_ADMIN_PASSWORD": ADMIN_PASSWORD, "MM_ADMIN_MFA_SECRET": MFA_SECRET},
+        )
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
-    assert "MM-T940: Desktop Chromium (system admin): logged in, the web app shows /preparing-workspace" \
-        in run.stderr, output
+    assert (
+        "MM-T940: Desktop Chromium (system admin): logged in, the web app shows /preparing-workspace" in run.stderr
+    ), output
     assert MFA_SECRET not in output and ADMIN_PASSWORD not in output and run.leftovers == []
 
 
-@pytest.mark.parametrize("ui, screen", [("legacy", "the (v5 tutorial intro screens|what's new modal)"),
-                                        ("transitional", "the onboarding task list"),
-                                        ("current", "the onboarding task list")])
+@pytest.mark.parametrize(
+    "ui, screen",
+    [
+        ("legacy", "the (v5 tutorial intro screens|what's new modal)"),
+        ("transitional", "the onboarding task list"),
+        ("current", "the onboarding task list"),
+    ],
+)
 def test_a_first_login_screen_in_the_way_fails_each_device_in_one_line_naming_it(ui, screen):
     """Without the first-login preferences Mattermost's own e2e tests save, every generation's web app covers
     the channel of a new user's desktop browsers: the seeding is what removes those screens."""
-    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", "-D", "first_login_seeding=false",
-                     "-D", f"devices={LOCAL_SUBSET}", "-D", "grid=off")
+    run = run_behave(
+        "-D",
+        f"standin_ui={ui}",
+        "-D",
+        "standin_status_poll=1",
+        "-D",
+        "first_login_seeding=false",
+        "-D",
+        f"devices={LOCAL_SUBSET}",
+        "-D",
+        "grid=off",
+    )
     output = run.stdout + run.stderr
     assert run.returncode == 1, output
     failures = re.findall(r"^  - (.+?): (.*)$", run.stdout, re.M)
     assert {device for device, _ in failures} == {"Desktop Chromium", "Desktop Firefox ESR", "Desktop app"}, output
-    assert all(re.fullmatch(rf"{screen} stands? in the way of the channel \(a first-login screen\)", why)
-               for _, why in failures), output
+    assert all(
+        re.fullmatch(rf"{screen} stands? in the way of the channel \(a first-login screen\)", why)
+        for _, why in failures
+    ), output
     assert "the test user is logged in on these devices: ... failed" in run.stdout, output
     assert "waited" not in run.stdout and "Traceback" not in output and run.leftovers == []

@@ -1,12 +1,16 @@
 """The REST client against the in-process stand-in: identities, seeding, sessions, revoke-all, errors."""
+
 import pytest
 
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.errors import SuiteError
 from mattermost_suite.secrets import Secret, mask
 from mattermost_suite.seeding import remove_test_user, seed_test_user
+from tests.support.constants import ADMIN_PASSWORD
 
-PASSWORD = Secret("Sys@dmin-sample1")
+pytestmark = pytest.mark.contract
+
+PASSWORD = Secret(ADMIN_PASSWORD)
 
 
 @pytest.fixture
@@ -62,6 +66,7 @@ def test_seeded_user_has_sessions_until_revoke_all_then_401(standin, admin):
 
 def test_removal_deactivates_when_permanent_deletion_is_disabled():
     from mattermost_standin import StandinServer
+
     with StandinServer(api_user_deletion=False) as server:
         admin = MattermostApi(server.url)
         admin.log_in("sysadmin", PASSWORD)

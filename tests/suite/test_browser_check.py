@@ -1,4 +1,5 @@
 """A missing browser or driver is one line before anything starts, never a traceback in the first step."""
+
 import dataclasses
 
 import pytest
@@ -7,6 +8,8 @@ from mattermost_suite import browser_check
 from mattermost_suite.browser_check import check_browsers
 from mattermost_suite.config import load
 from mattermost_suite.errors import ConfigError
+
+pytestmark = pytest.mark.unit
 
 
 def config(**defines):

@@ -1,4 +1,5 @@
 """Config parsing: source order, typing, one-line errors naming the key, and the revoke-all safety rule."""
+
 import configparser
 from pathlib import Path
 
@@ -8,6 +9,8 @@ from mattermost_suite.config import KEYS, STANDIN_ADMIN_PASSWORD, load, refuse_u
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.run import config_from_behave
 from mattermost_suite.secrets import mask
+
+pytestmark = pytest.mark.unit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,9 +45,9 @@ def test_sources_in_order_ini_then_environment_then_defines():
     ini = {"ui": "legacy", "element_deadline": "3", "standin_status_poll": "5"}
     env = {"MM_UI": "current", "MM_STANDIN_STATUS_POLL": "2"}
     config = load(ini, {"standin_status_poll": "1"}, env=env)
-    assert config.deadlines.element == 3.0      # ini beats the default
-    assert config.ui == "current"               # environment beats ini
-    assert config.standin_status_poll == 1.0    # -D beats environment
+    assert config.deadlines.element == 3.0  # ini beats the default
+    assert config.ui == "current"  # environment beats ini
+    assert config.standin_status_poll == 1.0  # -D beats environment
 
 
 def test_behave_userdata_is_split_back_into_ini_and_defines(monkeypatch):
@@ -65,22 +68,25 @@ def test_a_real_server_needs_a_password():
         load({"base_url": "http://127.0.0.1:8065"}, {}, env={})
 
 
-@pytest.mark.parametrize("key, value, expected", [
-    ("ui", "newest", "ui='newest' is not valid: use one of auto, current, transitional, legacy"),
-    ("standin_ui", "v7", "standin_ui='v7' is not valid: use one of current, transitional, legacy"),
-    ("rehearsal", "maybe", "rehearsal='maybe' is not valid: use one of auto, true, false"),
-    ("first_login_seeding", "skip", "first_login_seeding='skip' is not valid: use true/false"),
-    ("headless", "maybe", "headless='maybe' is not valid: use true/false"),
-    ("logout_deadline", "soon", "logout_deadline='soon' is not valid: use a number of seconds greater than 0"),
-    ("standin_status_poll", "0", "standin_status_poll='0' is not valid"),
-    ("logout_deadline", "inf", "logout_deadline='inf' is not valid: use a number of seconds greater than 0"),
-    ("request_timeout", "1e400", "request_timeout='1e400' is not valid"),
-    ("base_url", "localhost:8065", "base_url='localhost:8065' is not valid: use an http:// or https:// URL"),
-    ("grid", "yes", "grid='yes' is not valid: use one of embedded, off"),
-    ("extra_app_sessions", "-1", "extra_app_sessions='-1' is not valid: use a whole number of at least 0"),
-    ("app_requests_at_once", "0", "app_requests_at_once='0' is not valid: use a whole number of at least 1"),
-    ("base_ulr", "http://x", "unknown setting 'base_ulr': valid settings are"),
-])
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("ui", "newest", "ui='newest' is not valid: use one of auto, current, transitional, legacy"),
+        ("standin_ui", "v7", "standin_ui='v7' is not valid: use one of current, transitional, legacy"),
+        ("rehearsal", "maybe", "rehearsal='maybe' is not valid: use one of auto, true, false"),
+        ("first_login_seeding", "skip", "first_login_seeding='skip' is not valid: use true/false"),
+        ("headless", "maybe", "headless='maybe' is not valid: use true/false"),
+        ("logout_deadline", "soon", "logout_deadline='soon' is not valid: use a number of seconds greater than 0"),
+        ("standin_status_poll", "0", "standin_status_poll='0' is not valid"),
+        ("logout_deadline", "inf", "logout_deadline='inf' is not valid: use a number of seconds greater than 0"),
+        ("request_timeout", "1e400", "request_timeout='1e400' is not valid"),
+        ("base_url", "localhost:8065", "base_url='localhost:8065' is not valid: use an http:// or https:// URL"),
+        ("grid", "yes", "grid='yes' is not valid: use one of embedded, off"),
+        ("extra_app_sessions", "-1", "extra_app_sessions='-1' is not valid: use a whole number of at least 0"),
+        ("app_requests_at_once", "0", "app_requests_at_once='0' is not valid: use a whole number of at least 1"),
+        ("base_ulr", "http://x", "unknown setting 'base_ulr': valid settings are"),
+    ],
+)
 def test_bad_values_get_one_line_naming_the_key_and_what_is_valid(key, value, expected):
     with pytest.raises(ConfigError) as caught:
         load({}, {key: value}, env={})
@@ -100,8 +106,9 @@ def test_the_standin_and_loopback_revoke_for_real(base_url):
 
 def test_elsewhere_the_run_is_a_rehearsal_unless_allowed():
     config = load(REMOTE, {}, env={})
-    assert rehearsal_reason(config) == ("chat.example.com is not the embedded stand-in nor a loopback address "
-                                        "and allow_revoke_all is not given")
+    assert rehearsal_reason(config) == (
+        "chat.example.com is not the embedded stand-in nor a loopback address and allow_revoke_all is not given"
+    )
     refuse_unsafe_revoke(config)  # no refusal: the run rehearses
     assert rehearsal_reason(load(REMOTE, {"allow_revoke_all": "true"}, env={})) is None
 
@@ -115,8 +122,10 @@ def test_rehearsal_true_rehearses_anywhere(base_url):
 def test_rehearsal_false_elsewhere_needs_allow_revoke_all_as_well():
     with pytest.raises(ConfigError) as caught:
         refuse_unsafe_revoke(load(REMOTE, {"rehearsal": "false"}, env={}))
-    assert str(caught.value) == ("refusing rehearsal=false on chat.example.com: revoking all sessions logs out every "
-                                 "user of that server; pass -D allow_revoke_all=true as well, or leave rehearsal=auto")
+    assert str(caught.value) == (
+        "refusing rehearsal=false on chat.example.com: revoking all sessions logs out every "
+        "user of that server; pass -D allow_revoke_all=true as well, or leave rehearsal=auto"
+    )
     allowed = load(REMOTE, {"rehearsal": "false", "allow_revoke_all": "true"}, env={})
     refuse_unsafe_revoke(allowed)
     assert rehearsal_reason(allowed) is None
@@ -169,9 +178,14 @@ def test_report_link_settings_pass_through_and_a_typo_is_still_refused():
         load({}, {"headles": "false"}, {})
 
 
-@pytest.mark.parametrize("given, used", [("http://LocalHost:8065/", "http://localhost:8065"),
-                                         ("http://host:80", "http://host"),
-                                         ("https://Chat.Example.com:443/mm", "https://chat.example.com/mm")])
+@pytest.mark.parametrize(
+    "given, used",
+    [
+        ("http://LocalHost:8065/", "http://localhost:8065"),
+        ("http://host:80", "http://host"),
+        ("https://Chat.Example.com:443/mm", "https://chat.example.com/mm"),
+    ],
+)
 def test_base_url_takes_the_form_the_browser_reports(given, used):
     """Page checks compare the browser's address with base_url: case and default ports must not hide a mismatch."""
     assert load({}, {"base_url": given}, {"MM_ADMIN_PASSWORD": "x"}).base_url == used

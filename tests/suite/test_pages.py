@@ -29,8 +29,9 @@ from mattermost_suite.pages import (
 from mattermost_suite.pages.locator import Locator
 from mattermost_suite.pages.locators import GENERATIONS, Generation, LoginLocators
 from mattermost_suite.secrets import Secret
+from tests.support.constants import ADMIN_PASSWORD
 
-PASSWORD = Secret("Sys@dmin-sample1")
+PASSWORD = Secret(ADMIN_PASSWORD)
 USER_PASSWORD = "passwd-first-login"
 MFA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 OLD_MESSAGE = ("This action revokes all sessions in the system. All users will be logged out from all devices. "

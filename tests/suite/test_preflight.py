@@ -1,4 +1,5 @@
 """The preflight: every unfit target is one PreflightError line, checked before any browser starts."""
+
 import http.server
 import threading
 
@@ -9,11 +10,13 @@ from mattermost_suite.config import load
 from mattermost_suite.errors import ConfigError, PreflightError
 from mattermost_suite.preflight import check_grid, check_server
 from mattermost_suite.secrets import Secret
+from tests.support.constants import ADMIN_PASSWORD
+
+pytestmark = pytest.mark.contract
 
 
 def target(url, **settings):
-    config = load({"base_url": url, "admin_password": "Sys@dmin-sample1", "request_timeout": "3", **settings}, {},
-                  env={})
+    config = load({"base_url": url, "admin_password": ADMIN_PASSWORD, "request_timeout": "3", **settings}, {}, env={})
     return config, MattermostApi(config.base_url, timeout=config.request_timeout)
 
 
@@ -35,8 +38,10 @@ def test_wrong_admin_password(standin):
 
 def test_admin_without_manage_system(standin):
     admin = MattermostApi(standin.url)
-    admin.log_in("sysadmin", Secret("Sys@dmin-sample1"))
-    user = admin.create_user("mmt940-plain-" + standin.ui[:3], f"plain-{standin.ui}@example.com", Secret("Pl@in-user-1"))
+    admin.log_in("sysadmin", Secret(ADMIN_PASSWORD))
+    user = admin.create_user(
+        "mmt940-plain-" + standin.ui[:3], f"plain-{standin.ui}@example.com", Secret("Pl@in-user-1")
+    )
     try:
         with pytest.raises(PreflightError, match="lacks the manage_system permission .*system_user"):
             check_server(*target(standin.url, admin_username=user["username"], admin_password="Pl@in-user-1"))
@@ -71,5 +76,6 @@ def test_an_external_grid_that_does_not_answer_is_one_line():
     config = load({"grid_url": "http://127.0.0.1:9", "request_timeout": "3"}, {}, env={})
     with pytest.raises(PreflightError) as caught:
         check_grid(config)
-    assert str(caught.value) == ("the Selenium Grid at http://127.0.0.1:9 does not answer: connection refused "
-                                 "(grid_url / SELENIUM_GRID_URL)")
+    assert str(caught.value) == (
+        "the Selenium Grid at http://127.0.0.1:9 does not answer: connection refused (grid_url / SELENIUM_GRID_URL)"
+    )

@@ -1,5 +1,6 @@
 """Whole behave runs against stand-ins configured as a real server can be: the system admin's preferences and
 language end as found after a passing and a failing run, and the sign-in settings are met or refused in one line."""
+
 from __future__ import annotations
 
 import re
@@ -10,11 +11,12 @@ from mattermost_standin import StandinServer
 from mattermost_suite.admin_profile import admin_state
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.secrets import Secret
+from tests.support.behave_runs import run_behave
+from tests.support.constants import ADMIN_ENV, ADMIN_PASSWORD
 
-from .behave_runs import run_behave
+pytestmark = pytest.mark.acceptance
 
-ADMIN_PASSWORD = "Sys@dmin-sample1"
-ENV = {"MM_ADMIN_PASSWORD": ADMIN_PASSWORD}
+ENV = ADMIN_ENV
 SUBSET = ("-D", "devices=Desktop Chromium,Desktop app,Android app", "-D", "grid=off", "-D", "logout_deadline=8")
 PERMISSIONS_FEATURE = "features/revoke_all_sessions_permissions.feature"
 
@@ -32,8 +34,9 @@ def test_a_german_admin_ends_the_run_as_found(fault, returncode):
     with StandinServer(status_poll_seconds=0.5, admin_locale="de", faults=(fault,) if fault else ()) as server:
         api = admin_api(server)
         me = api.user["id"]
-        api.save_preferences(me, [{"user_id": me, "category": "display_settings", "name": "use_military_time",
-                                   "value": "true"}])
+        api.save_preferences(
+            me, [{"user_id": me, "category": "display_settings", "name": "use_military_time", "value": "true"}]
+        )
         before = admin_state(api)
         run = run_behave("-D", f"base_url={server.url}", *SUBSET, env=ENV)
         output = run.stdout + run.stderr
@@ -46,13 +49,20 @@ def test_a_german_admin_ends_the_run_as_found(fault, returncode):
 def test_sign_in_by_username_off_is_refused_in_one_line_naming_the_devices():
     """The admin signs in by its email address; the device table's username rows would fail for the server's sake."""
     with StandinServer(config={"EmailSettings.EnableSignInWithUsername": False}) as server:
-        run = run_behave("-D", f"base_url={server.url}", timeout=120,
-                         env={**ENV, "MM_ADMIN_USERNAME": "sysadmin@sample.mattermost.com"})
+        run = run_behave(
+            "-D",
+            f"base_url={server.url}",
+            timeout=120,
+            env={**ENV, "MM_ADMIN_USERNAME": "sysadmin@sample.mattermost.com"},
+        )
     assert run.returncode == 3, run.stdout + run.stderr
     line = run.stderr.strip().splitlines()[-1]
-    assert re.fullmatch(r"MM-T940 preflight failed: Desktop Firefox ESR, Android phone, Desktop app, Android app "
-                        r"would log in with username, but this server has sign-in with username switched off "
-                        r"\(EmailSettings\.EnableSignInWithUsername\): .*", line), line
+    assert re.fullmatch(
+        r"MM-T940 preflight failed: Desktop Firefox ESR, Android phone, Desktop app, Android app "
+        r"would log in with username, but this server has sign-in with username switched off "
+        r"\(EmailSettings\.EnableSignInWithUsername\): .*",
+        line,
+    ), line
     assert "Traceback" not in run.stdout and run.leftovers == []
 
 

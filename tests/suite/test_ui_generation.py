@@ -1,16 +1,28 @@
 """UI generation from X-Version-Id: the boundaries (7.0.0 transitional, 9.6.0 current) and the override."""
+
 import pytest
 
 from mattermost_suite.errors import PreflightError
 from mattermost_suite.ui_generation import CURRENT_SINCE, TRANSITIONAL_SINCE, decide, parse_version
 
+pytestmark = pytest.mark.unit
 
-@pytest.mark.parametrize("version_id, expected", [
-    ("5.16.0.1234.abc.false", "legacy"), ("5.37.9", "legacy"), ("6.7.2.6.7.2.abc.false", "legacy"),
-    ("7.0.0", "transitional"), ("7.8.1", "transitional"), ("8.1.0.8.1.0.abc.false", "transitional"),
-    ("9.5.9.99.x.true", "transitional"),
-    ("9.6.0", "current"), ("9.11.0.12345.abc.false", "current"), ("10.11.0.10.11.0.abc.false", "current"),
-])
+
+@pytest.mark.parametrize(
+    "version_id, expected",
+    [
+        ("5.16.0.1234.abc.false", "legacy"),
+        ("5.37.9", "legacy"),
+        ("6.7.2.6.7.2.abc.false", "legacy"),
+        ("7.0.0", "transitional"),
+        ("7.8.1", "transitional"),
+        ("8.1.0.8.1.0.abc.false", "transitional"),
+        ("9.5.9.99.x.true", "transitional"),
+        ("9.6.0", "current"),
+        ("9.11.0.12345.abc.false", "current"),
+        ("10.11.0.10.11.0.abc.false", "current"),
+    ],
+)
 def test_auto_follows_the_server_version(version_id, expected):
     assert decide("auto", parse_version(version_id)) == expected
 

@@ -1,4 +1,5 @@
 """Watching the victims: concurrent, hands-off (never navigates or reloads), each outcome reported by name."""
+
 import dataclasses
 from datetime import timedelta
 
@@ -10,6 +11,8 @@ from mattermost_suite.actors.browsers import Browsers
 from mattermost_suite.domain import DeviceRecord, Site, now
 from mattermost_suite.events import EventBus, LoggedOut, NotLoggedOut
 from mattermost_suite.fleet import Device, profile_named
+
+pytestmark = pytest.mark.unit
 
 BASE = "http://127.0.0.1:8065"
 
@@ -47,8 +50,15 @@ SITE = Site(BASE, "current", dataclasses.replace(load({}, {}, env={}).deadlines,
 
 
 def devices(*logout_after):
-    return [Device(profile_named("Desktop Chromium"), WatchedBrowser(n), DeviceRecord(f"Device {i}", "test user", "email"),
-                   site=SITE) for i, n in enumerate(logout_after, 1)]
+    return [
+        Device(
+            profile_named("Desktop Chromium"),
+            WatchedBrowser(n),
+            DeviceRecord(f"Device {i}", "test user", "email"),
+            site=SITE,
+        )
+        for i, n in enumerate(logout_after, 1)
+    ]
 
 
 def watched_by(bus, devices_):

@@ -1,4 +1,5 @@
 """Run behave as a subprocess from the repository root and read its summary and leftovers."""
+
 from __future__ import annotations
 
 import os
@@ -12,7 +13,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from .constants import ROOT
+
 BEHAVE = [sys.executable, "-m", "behave"]
 CATEGORIES = ("passed", "failed", "error", "skipped", "undefined", "untested")
 
@@ -38,23 +40,26 @@ def _passed(line: str) -> int:
     return int(match.group(1)) if match else -1
 
 
-def run_behave(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
-               inside: tuple[str, ...] = ()) -> BehaveRun:
+def run_behave(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300, inside: tuple[str, ...] = ()
+) -> BehaveRun:
     """Every process the run starts inherits a unique marker, so anything left behind can be found.
     `inside`: a command prefix that runs the behave command after it (e.g. in a mount namespace of its own)."""
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
     full_env = {**os.environ, **(env or {}), name: value}
-    done = run_to_the_end([*inside, *BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env,
-                          timeout=timeout)
+    done = run_to_the_end(
+        [*inside, *BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, timeout=timeout
+    )
     return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker))
 
 
 def run_to_the_end(command, cwd, env, timeout: float, cleanup_deadline: float = 60) -> subprocess.CompletedProcess:
     """subprocess.run, except on Ctrl-C of the test run: behave got the same SIGINT, so give its clean-up time
     (subprocess.run would SIGKILL it after 0.25 s and leave its browsers behind)."""
-    with subprocess.Popen(command, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE) as process:
+    with subprocess.Popen(
+        command, cwd=cwd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
         except KeyboardInterrupt:
@@ -75,9 +80,16 @@ def start_behave(*args: str, env: dict[str, str] | None = None) -> tuple[subproc
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
     full_env = {**os.environ, **(env or {}), name: value, "PYTHONUNBUFFERED": "1"}
-    process = subprocess.Popen([*BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    process = subprocess.Popen(
+        [*BEHAVE, "-f", "plain", "--no-color", *args],
+        cwd=ROOT,
+        env=full_env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     return process, marker
 
 

@@ -1,9 +1,9 @@
-"""What the grid tests watch: the process tree a grid started, its TCP sockets, and its logs (all from /proc)."""
+"""What the grid tests (and the matrix test, and benchmarks/grid_bench.py) watch: the process tree a grid started,
+its TCP sockets, and its logs (all from /proc)."""
+
 from __future__ import annotations
 
 import re
-import threading
-import time
 from pathlib import Path
 
 from mattermost_suite.grid.processes import all_pids, is_loopback, owner_of, tcp_sockets
@@ -22,7 +22,7 @@ def _stat(pid: int) -> tuple[str, int, int, str] | None:
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    f = text[text.rindex(")") + 2:].split()
+    f = text[text.rindex(")") + 2 :].split()
     return f[0], int(f[1]), int(f[3]), f[19]
 
 
@@ -79,20 +79,16 @@ def non_loopback_mentions(log_dir: Path) -> list[str]:
     bad = []
     for log in sorted(log_dir.glob("*.log")):
         for n, line in enumerate(log.read_text(errors="replace").splitlines(), 1):
-            hosts = [h for h in URL_HOST.findall(line)
-                     if not (is_loopback(h.strip("[]")) or h in LOOPBACK_NAMES or h in DOCUMENTATION_HOSTS)]
-            ips = [".".join(m) for m in IPV4.findall(line)
-                   if all(int(o) <= 255 for o in m) and m[0] != "127" and ".".join(m) != "0.0.0.0"]
+            hosts = [
+                h
+                for h in URL_HOST.findall(line)
+                if not (is_loopback(h.strip("[]")) or h in LOOPBACK_NAMES or h in DOCUMENTATION_HOSTS)
+            ]
+            ips = [
+                ".".join(m)
+                for m in IPV4.findall(line)
+                if all(int(o) <= 255 for o in m) and m[0] != "127" and ".".join(m) != "0.0.0.0"
+            ]
             if hosts or ips or SELENIUM_MANAGER.search(line):
                 bad.append(f"{log.name}:{n}: {line.strip()[:160]}")
     return bad
-
-
-def wait_until(condition, seconds: float) -> bool:
-    """Poll `condition` until it holds or `seconds` pass (tests never sleep a fixed time)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() >= deadline:
-            return False
-        threading.Event().wait(0.05)
-    return True

@@ -1,0 +1,43 @@
+"""Headless Chromium for tests that drive a browser themselves (not through the suite's fleet); the caller quits it.
+
+One factory for the stand-in's browser tests and the evidence tests (root needs --no-sandbox).
+"""
+
+from __future__ import annotations
+
+import os
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+CHROMIUM_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+
+def chromium_available() -> bool:
+    return os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)
+
+
+def new_chromium(width: int = 1280, height: int = 800, mobile_device: str | None = None) -> webdriver.Chrome:
+    # Selenium Manager must not try the network on this offline machine.
+    os.environ.setdefault("SE_OFFLINE", "true")
+    os.environ.setdefault("SE_AVOID_STATS", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROMIUM_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--window-size={width},{height}")
+    if mobile_device:
+        options.add_experimental_option("mobileEmulation", {"deviceName": mobile_device})
+    # Without this ChromeDriver keeps only warnings and errors of the console.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))

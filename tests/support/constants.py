@@ -1,0 +1,15 @@
+"""Values the test folders share. The e2e admin comes from the stand-in's seed, its only home."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mattermost_standin.seed import ADMIN_EMAIL, ADMIN_PASSWORD, ADMIN_USERNAME
+
+ROOT = Path(__file__).resolve().parents[2]  # the repository root (behave runs from here)
+
+ADMIN_LOGIN = ADMIN_USERNAME
+# The environment a behave run against a stand-in needs: the seeded admin's password.
+ADMIN_ENV = {"MM_ADMIN_PASSWORD": ADMIN_PASSWORD}
+
+__all__ = ["ADMIN_EMAIL", "ADMIN_ENV", "ADMIN_LOGIN", "ADMIN_PASSWORD", "ROOT"]

@@ -1,0 +1,37 @@
+"""Fixtures every test folder may use (registered by the root conftest.py): private in-process stand-ins and one
+headless Chromium per module. Servers are in-process and always stopped; browsers are always quit."""
+
+from __future__ import annotations
+
+import pytest
+
+from .browser import chromium_available, new_chromium
+
+
+@pytest.fixture
+def make_standin():
+    """Factory for a private stand-in (for revoke-all, faults, restarts, options); every one is stopped afterwards."""
+    from mattermost_standin import StandinServer
+
+    started: list[StandinServer] = []
+
+    def make(**kwargs) -> StandinServer:
+        server = StandinServer(**kwargs).start()
+        started.append(server)
+        return server
+
+    yield make
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def chrome():
+    """One headless Chromium per test module; always quit, even when a test fails."""
+    if not chromium_available():
+        pytest.skip("Chromium/ChromeDriver not installed (scripts/setup installs them)")
+    driver = new_chromium()
+    try:
+        yield driver
+    finally:
+        driver.quit()
