@@ -1,6 +1,7 @@
 """CLI: python -m mattermost_standin --host 127.0.0.1 --port 8065 --ui current|transitional|legacy
 --status-poll SECONDS --data-dir DIR [--fault NAME ...] [--no-api-user-deletion] [--set KEY=VALUE ...]
 [--admin-mfa-secret BASE32] [--admin-locale LOCALE] [--fresh-workspace]"""
+
 from __future__ import annotations
 
 import argparse
@@ -24,20 +25,46 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="bind address (loopback only by policy)")
     p.add_argument("--port", type=int, default=8065, help="port, 0 picks a free one (default 8065)")
     p.add_argument("--ui", choices=GENERATIONS, default="current", help="web app generation")
-    p.add_argument("--status-poll", type=float, default=60.0, metavar="SECONDS",
-                   help="the web app's status-poll interval (real Mattermost: 60)")
+    p.add_argument(
+        "--status-poll",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="the web app's status-poll interval (real Mattermost: 60)",
+    )
     p.add_argument("--data-dir", default=None, help="SQLite data directory (default: a temporary one)")
-    p.add_argument("--fault", action="append", default=[], metavar="NAME",
-                   help="start with a named regression; repeatable: " + ", ".join(FAULTS))
-    p.add_argument("--no-api-user-deletion", action="store_true",
-                   help="refuse DELETE users/{id}?permanent=true like a default real server")
-    p.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", dest="settings",
-                   help="a Mattermost setting by its config.json name; repeatable: " + ", ".join(SETTINGS))
-    p.add_argument("--admin-mfa-secret", default="", metavar="BASE32",
-                   help="the seeded admin has MFA with this TOTP secret (implies EnableMultifactorAuthentication)")
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="start with a named regression; repeatable: " + ", ".join(FAULTS),
+    )
+    p.add_argument(
+        "--no-api-user-deletion",
+        action="store_true",
+        help="refuse DELETE users/{id}?permanent=true like a default real server",
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        dest="settings",
+        help="a Mattermost setting by its config.json name; repeatable: " + ", ".join(SETTINGS),
+    )
+    p.add_argument(
+        "--admin-mfa-secret",
+        default="",
+        metavar="BASE32",
+        help="the seeded admin has MFA with this TOTP secret (implies EnableMultifactorAuthentication)",
+    )
     p.add_argument("--admin-locale", default="en", metavar="LOCALE", help="the seeded admin's locale (default en)")
-    p.add_argument("--fresh-workspace", action="store_true",
-                   help="the first admin has not finished the workspace onboarding (and belongs to no team)")
+    p.add_argument(
+        "--fresh-workspace",
+        action="store_true",
+        help="the first admin has not finished the workspace onboarding (and belongs to no team)",
+    )
     return p
 
 
@@ -54,11 +81,19 @@ def _settings(pairs: list[str]) -> dict[str, str]:
 def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     try:
-        server = StandinServer(host=args.host, port=args.port, ui=args.ui, status_poll_seconds=args.status_poll,
-                               data_dir=args.data_dir, faults=args.fault,
-                               api_user_deletion=not args.no_api_user_deletion, config=_settings(args.settings),
-                               admin_mfa_secret=args.admin_mfa_secret, admin_locale=args.admin_locale,
-                               fresh_workspace=args.fresh_workspace)
+        server = StandinServer(
+            host=args.host,
+            port=args.port,
+            ui=args.ui,
+            status_poll_seconds=args.status_poll,
+            data_dir=args.data_dir,
+            faults=args.fault,
+            api_user_deletion=not args.no_api_user_deletion,
+            config=_settings(args.settings),
+            admin_mfa_secret=args.admin_mfa_secret,
+            admin_locale=args.admin_locale,
+            fresh_workspace=args.fresh_workspace,
+        )
         server.start()
     except (StandinError, UnknownFault, ValueError, OSError) as exc:
         sys.stderr.write(f"mattermost_standin: error: {exc}\n")

@@ -4,14 +4,20 @@ app/authentication.go).
 Login errors are masked (the deferred block of api4 login): anything but the unmasked ids becomes
 invalid_credentials_username / _email / _email_username, depending on the sign-in methods switched on.
 """
+
 from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
 from starlette.routing import Route
 
-from .auth import (CLEAR_TOKEN_COOKIE, SESSION_LENGTH_MOBILE_MS, SESSION_LENGTH_WEB_MS, attach_session_cookies,
-                   current_session)
+from .auth import (
+    CLEAR_TOKEN_COOKIE,
+    SESSION_LENGTH_MOBILE_MS,
+    SESSION_LENGTH_WEB_MS,
+    attach_session_cookies,
+    current_session,
+)
 from .errors import AppError, invalid_body, new_id
 from .http import json_response, read_map, status_ok
 from .mfa import check_token
@@ -20,8 +26,12 @@ from .store import now_ms
 from .useragent import session_props
 from .users import sanitize
 
-_UNMASKED = {"mfa.validate_token.authenticate.app_error", "api.user.check_user_mfa.bad_code.app_error",
-             "api.user.login.blank_pwd.app_error", "api.user.login.inactive.app_error"}
+_UNMASKED = {
+    "mfa.validate_token.authenticate.app_error",
+    "api.user.check_user_mfa.bad_code.app_error",
+    "api.user.login.blank_pwd.app_error",
+    "api.user.login.inactive.app_error",
+}
 
 
 def _masked(settings) -> AppError:
@@ -75,8 +85,14 @@ async def login(request: Request):
     device_id = props.get("device_id", "")
     ua = request.headers.get("user-agent", "")
     mobile = bool(device_id)  # DoLogin: a device id is what makes a session mobile
-    props_ = {**session_props(ua), "csrf": new_id(), "is_guest": str("system_guest" in user["roles"]).lower(),
-              "isMobile": str(mobile).lower(), "isSaml": "false", "isOAuthUser": "false"}
+    props_ = {
+        **session_props(ua),
+        "csrf": new_id(),
+        "is_guest": str("system_guest" in user["roles"]).lower(),
+        "isMobile": str(mobile).lower(),
+        "isSaml": "false",
+        "isOAuthUser": "false",
+    }
     if device_id:
         # DoLogin: a new login from a device replaces that device's older sessions.
         store.revoke_device_sessions(user["id"], device_id)

@@ -5,6 +5,7 @@ Order of checks as the real handlers: session (+ MFA), user id ("me" allowed), c
 (own preferences, or edit_other_users = system admin), body, per-preference user id, then validation inside one
 transaction, so a bad element saves nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,10 @@ MAX_UPDATE_PREFERENCES = 100  # api4/preference.go maxUpdatePreferences (current
 def initial_preferences(ui: str, user_id: str) -> list[dict]:
     """What CreateUser saves for a new user. v5 app/user.go: the tutorial step only; v7/v8 createUserOrGuest adds
     recommended_next_steps/hide and the insights tour state; v9+ replaces the latter with system_notice/GMasDM."""
+
     def pref(category, name, value):
         return {"user_id": user_id, "category": category, "name": name, "value": value}
+
     tutorial = pref("tutorial_step", user_id, "0")
     if ui == "legacy":
         return [tutorial]

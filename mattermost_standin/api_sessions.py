@@ -1,4 +1,5 @@
 """Sessions and statuses: list, revoke one, revoke a user's, revoke everyone's (api4/user.go, api4/status.go)."""
+
 from __future__ import annotations
 
 from starlette.requests import Request
@@ -22,10 +23,21 @@ def _target_user(request: Request, session: dict) -> str:
 
 def sanitize_session(session: dict) -> dict:
     # The token is blanked in every response (Session.Sanitize).
-    return {"id": session["id"], "token": "", "create_at": session["create_at"], "expires_at": session["expires_at"],
-            "last_activity_at": session["last_activity_at"], "user_id": session["user_id"],
-            "device_id": session["device_id"], "roles": session["roles"], "is_oauth": False,
-            "expired_notify": False, "props": session["props"], "team_members": [], "local": False}
+    return {
+        "id": session["id"],
+        "token": "",
+        "create_at": session["create_at"],
+        "expires_at": session["expires_at"],
+        "last_activity_at": session["last_activity_at"],
+        "user_id": session["user_id"],
+        "device_id": session["device_id"],
+        "roles": session["roles"],
+        "is_oauth": False,
+        "expired_notify": False,
+        "props": session["props"],
+        "team_members": [],
+        "local": False,
+    }
 
 
 async def get_sessions(request: Request):
@@ -65,7 +77,8 @@ async def revoke_all_users_sessions(request: Request):
     if "revoke_all_noop" not in faults:
         request.app.state.store.revoke_all_sessions(
             spare_user_id=session["user_id"] if "revoke_all_spares_caller" in faults else None,
-            spare_mobile="revoke_all_spares_mobile" in faults)
+            spare_mobile="revoke_all_spares_mobile" in faults,
+        )
     return status_ok()
 
 
@@ -76,8 +89,17 @@ async def statuses_by_ids(request: Request):
     if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and is_valid_id(i) for i in ids):
         raise invalid_body("user_ids")
     store = request.app.state.store
-    return json_response([{"user_id": i, "status": "online" if store.sessions_for_user(i) else "offline",
-                           "manual": False, "last_activity_at": 0} for i in ids])
+    return json_response(
+        [
+            {
+                "user_id": i,
+                "status": "online" if store.sessions_for_user(i) else "offline",
+                "manual": False,
+                "last_activity_at": 0,
+            }
+            for i in ids
+        ]
+    )
 
 
 ROUTES = [

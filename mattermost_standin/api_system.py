@@ -1,5 +1,6 @@
 """Client config, client licence and the first admin's workspace onboarding (api4/config.go, api4/license.go,
 api4/system.go getOnboarding/completeOnboarding, app/onboarding.go)."""
+
 from __future__ import annotations
 
 from starlette.requests import Request

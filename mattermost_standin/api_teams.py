@@ -1,4 +1,5 @@
 """Teams, team members and system/ping (api4/team.go, api4/system.go)."""
+
 from __future__ import annotations
 
 import re
@@ -14,18 +15,38 @@ _TEAM_NAME = re.compile(r"^[a-z0-9][a-z0-9\-]{0,62}[a-z0-9]$")
 
 
 def team_json(team: dict) -> dict:
-    return {"id": team["id"], "create_at": team["create_at"], "update_at": team["update_at"],
-            "delete_at": team["delete_at"], "display_name": team["display_name"], "name": team["name"],
-            "description": "", "email": "", "type": team["type"], "company_name": "", "allowed_domains": "",
-            "invite_id": "", "allow_open_invite": team["type"] == "O", "scheme_id": None,
-            "group_constrained": None, "policy_id": None}
+    return {
+        "id": team["id"],
+        "create_at": team["create_at"],
+        "update_at": team["update_at"],
+        "delete_at": team["delete_at"],
+        "display_name": team["display_name"],
+        "name": team["name"],
+        "description": "",
+        "email": "",
+        "type": team["type"],
+        "company_name": "",
+        "allowed_domains": "",
+        "invite_id": "",
+        "allow_open_invite": team["type"] == "O",
+        "scheme_id": None,
+        "group_constrained": None,
+        "policy_id": None,
+    }
 
 
 def member_json(member: dict) -> dict:
     roles = member["roles"].split()
-    return {"team_id": member["team_id"], "user_id": member["user_id"], "roles": member["roles"],
-            "delete_at": member["delete_at"], "scheme_guest": False, "scheme_user": "team_user" in roles,
-            "scheme_admin": "team_admin" in roles, "explicit_roles": ""}
+    return {
+        "team_id": member["team_id"],
+        "user_id": member["user_id"],
+        "roles": member["roles"],
+        "delete_at": member["delete_at"],
+        "scheme_guest": False,
+        "scheme_user": "team_user" in roles,
+        "scheme_admin": "team_admin" in roles,
+        "explicit_roles": "",
+    }
 
 
 async def create_team(request: Request):
@@ -102,8 +123,16 @@ async def channel_by_name(request: Request):
 
 
 async def ping(request: Request):
-    return json_response({"ActiveSearchBackend": "database", "AndroidLatestVersion": "", "AndroidMinVersion": "",
-                          "IosLatestVersion": "", "IosMinVersion": "", "status": "OK"})
+    return json_response(
+        {
+            "ActiveSearchBackend": "database",
+            "AndroidLatestVersion": "",
+            "AndroidMinVersion": "",
+            "IosLatestVersion": "",
+            "IosMinVersion": "",
+            "status": "OK",
+        }
+    )
 
 
 ROUTES = [

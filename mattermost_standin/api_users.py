@@ -1,5 +1,6 @@
 """Users: create, look-ups, list, patch, activate/deactivate, delete, roles (server/channels/api4/user.go,
 app/user.go)."""
+
 from __future__ import annotations
 
 from starlette.requests import Request
@@ -14,10 +15,17 @@ from .store import now_ms
 from .users import SUPPORTED_LOCALES, check_email, check_profile_fields, check_username, sanitize
 
 MIN_PASSWORD_LENGTH = 5  # PasswordSettings.MinimumLength of v5.x; e2e users use "passwd"
-_KNOWN_ROLES = {"system_user", "system_admin", "system_guest", "system_user_manager", "system_manager",
-                "system_read_only_admin"}
-_USER_FIELDS = {k: str for k in ("username", "email", "password", "first_name", "last_name", "nickname",
-                                 "position", "locale")}
+_KNOWN_ROLES = {
+    "system_user",
+    "system_admin",
+    "system_guest",
+    "system_user_manager",
+    "system_manager",
+    "system_read_only_admin",
+}
+_USER_FIELDS = {
+    k: str for k in ("username", "email", "password", "first_name", "last_name", "nickname", "position", "locale")
+}
 
 
 def _user_or_404(store, user_id: str) -> dict:
@@ -42,8 +50,9 @@ async def create_user(request: Request):
         raise invalid_body("user")
     session = current_session(request, required=False)
     if session is None or not is_system_admin(session):
-        if not (settings.cfg("EmailSettings.EnableSignUpWithEmail")
-                and settings.cfg("TeamSettings.EnableUserCreation")):
+        if not (
+            settings.cfg("EmailSettings.EnableSignUpWithEmail") and settings.cfg("TeamSettings.EnableUserCreation")
+        ):
             raise AppError(501, "api.user.create_user.signup_email_disabled.app_error")
         if not settings.cfg("TeamSettings.EnableOpenServer"):
             raise AppError(403, "api.user.create_user.no_open_server")
@@ -57,10 +66,21 @@ async def create_user(request: Request):
         raise AppError(400, "app.user.save.username_exists.app_error")
     if store.user_by_email(email):
         raise AppError(400, "app.user.save.email_exists.app_error")
-    locale = body["locale"] if body["locale"] in SUPPORTED_LOCALES \
+    locale = (
+        body["locale"]
+        if body["locale"] in SUPPORTED_LOCALES
         else settings.cfg("LocalizationSettings.DefaultClientLocale")
-    user = store.create_user(username, email, body["password"], body["first_name"], body["last_name"],
-                             body["nickname"], locale=locale, position=body["position"])
+    )
+    user = store.create_user(
+        username,
+        email,
+        body["password"],
+        body["first_name"],
+        body["last_name"],
+        body["nickname"],
+        locale=locale,
+        position=body["position"],
+    )
     store.save_preferences(initial_preferences(settings.ui, user["id"]))
     return json_response(sanitize(user), 201)
 
@@ -169,8 +189,11 @@ async def delete_user(request: Request):
     store, settings = request.app.state.store, request.app.state.settings
     user = _user_or_404(store, request.path_params["user_id"])
     _require_self_or_admin(session, user["id"])
-    if user["id"] == session["user_id"] and not settings.cfg("TeamSettings.EnableUserDeactivation") \
-            and not is_system_admin(session):
+    if (
+        user["id"] == session["user_id"]
+        and not settings.cfg("TeamSettings.EnableUserDeactivation")
+        and not is_system_admin(session)
+    ):
         raise AppError(401, "api.user.update_active.not_enable.app_error")
     if "system_admin" in user["roles"].split() and not is_system_admin(session):
         raise forbidden()

@@ -4,6 +4,7 @@ web/handlers.go adds to every response its Handler serves (X-Request-Id, X-Versi
 Responses made outside that Handler on a real server stay bare here too: the API's catch-all 404 (Handle404)
 and gorilla/mux's empty 405 for a non-GET on a web page path.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,11 @@ log = logging.getLogger("mattermost_standin")
 _ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 BARE = "standin.bare"  # scope flag: the response is not one of the Handler's
 # web/handlers.go since v7 ("Hardcoded sensible default values for these security headers").
-_SECURITY_HEADERS = [(b"permissions-policy", b""), (b"x-content-type-options", b"nosniff"),
-                     (b"referrer-policy", b"no-referrer")]
+_SECURITY_HEADERS = [
+    (b"permissions-policy", b""),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+]
 
 
 def _request_id(request: Request) -> str:
@@ -48,12 +52,17 @@ async def _app_error(request: Request, exc: AppError):
 def _handle_404(request: Request) -> Response:
     request.scope[BARE] = True
     body = AppError(404, "api.context.404.app_error").body("")
-    body["detailed_error"] = (f"There doesn't appear to be an api call for the url='{request.url.path}'.  "
-                              "Typo? are you missing a team_id or user_id as part of the url?")
+    body["detailed_error"] = (
+        f"There doesn't appear to be an api call for the url='{request.url.path}'.  "
+        "Typo? are you missing a team_id or user_id as part of the url?"
+    )
     # Only the newest Handle404 sets the content type; older ones leave Go to sniff it as text.
     current = request.app.state.settings.ui == "current"
-    return Response(json.dumps(body, separators=(",", ":")), 404,
-                    media_type="application/json" if current else "text/plain; charset=utf-8")
+    return Response(
+        json.dumps(body, separators=(",", ":")),
+        404,
+        media_type="application/json" if current else "text/plain; charset=utf-8",
+    )
 
 
 async def _http_error(request: Request, exc: HTTPException):
@@ -123,11 +132,19 @@ class Envelope:
 
 
 def build_app(store: Store, settings: Settings, faults: tuple[str, ...]) -> Envelope:
-    routes = [*api_sessions.ROUTES, *api_login.ROUTES, *api_users.ROUTES, *api_preferences.ROUTES,
-              *api_teams.ROUTES, *api_system.ROUTES,
-              Route("/api/{rest:path}", _api_not_found, methods=_ALL_METHODS), *web.ROUTES]
-    app = Starlette(routes=routes, exception_handlers={AppError: _app_error, HTTPException: _http_error,
-                                                       Exception: _server_error})
+    routes = [
+        *api_sessions.ROUTES,
+        *api_login.ROUTES,
+        *api_users.ROUTES,
+        *api_preferences.ROUTES,
+        *api_teams.ROUTES,
+        *api_system.ROUTES,
+        Route("/api/{rest:path}", _api_not_found, methods=_ALL_METHODS),
+        *web.ROUTES,
+    ]
+    app = Starlette(
+        routes=routes, exception_handlers={AppError: _app_error, HTTPException: _http_error, Exception: _server_error}
+    )
     app.state.store = store
     app.state.settings = settings
     app.state.faults = frozenset(faults)

@@ -4,6 +4,7 @@ Token: MMAUTHTOKEN cookie wins over `Authorization: Bearer|Token`; `?access_toke
 CSRF: cookie-authenticated non-GET requests need X-CSRF-Token, or X-Requested-With: XMLHttpRequest (the
 default non-strict fallback).
 """
+
 from __future__ import annotations
 
 from email.utils import formatdate

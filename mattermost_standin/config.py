@@ -4,6 +4,7 @@ defaults per UI generation, and the client config the web app reads (`server/con
 A setting that does not exist in a generation's server resolves to None (EnableOnboardingFlow before v7,
 MaximumPayloadSizeBytes before v9.7).
 """
+
 from __future__ import annotations
 
 import base64
@@ -11,9 +12,9 @@ import binascii
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 GENERATIONS = ("legacy", "transitional", "current")
 # UI generation -> the server version it pairs with. 8.1.0 (an ESR) sits inside the v7.0..v9.5 login-page era.
@@ -27,10 +28,10 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class Setting:
-    kind: type                         # bool, int or str
-    default: object                    # real default (config.go SetDefaults)
-    since: str = "legacy"              # first generation whose server has the setting
-    minimum: int = 1                   # ints only
+    kind: type  # bool, int or str
+    default: object  # real default (config.go SetDefaults)
+    since: str = "legacy"  # first generation whose server has the setting
+    minimum: int = 1  # ints only
 
 
 SETTINGS: dict[str, Setting] = {
@@ -107,8 +108,9 @@ def validate_mfa_secret(secret: str) -> str:
         if not re.fullmatch(r"[A-Z2-7]+=*", secret) or len(base64.b32decode(secret)) < 10:
             raise binascii.Error
     except (binascii.Error, ValueError):
-        raise ConfigError("admin MFA secret must be base32 (A-Z, 2-7, padded to a multiple of 8, "
-                          "at least 16 characters)") from None
+        raise ConfigError(
+            "admin MFA secret must be base32 (A-Z, 2-7, padded to a multiple of 8, at least 16 characters)"
+        ) from None
     return secret
 
 
@@ -125,6 +127,7 @@ def _s(value) -> str:
 @dataclass(frozen=True, eq=False)
 class Settings:
     """Everything the routes and the web app (web.py) render from; built once per server start."""
+
     ui: str
     status_poll_seconds: float
     api_user_deletion: bool = True
@@ -169,30 +172,46 @@ class Settings:
         """GET /api/v4/config/client?format=old: the limited map without a session, the full one with one."""
         c = self.config
         props = {
-            "Version": self.semver, "BuildNumber": self.semver, "BuildDate": "", "BuildHash": "",
-            "BuildHashEnterprise": "none", "BuildEnterpriseReady": "false", "SiteURL": "", "SiteName": self.site_name,
+            "Version": self.semver,
+            "BuildNumber": self.semver,
+            "BuildDate": "",
+            "BuildHash": "",
+            "BuildHashEnterprise": "none",
+            "BuildEnterpriseReady": "false",
+            "SiteURL": "",
+            "SiteName": self.site_name,
             "EnableUserCreation": _s(c["TeamSettings.EnableUserCreation"]),
             "EnableOpenServer": _s(c["TeamSettings.EnableOpenServer"]),
             "EnableSignUpWithEmail": _s(c["EmailSettings.EnableSignUpWithEmail"]),
             "EnableSignInWithEmail": _s(c["EmailSettings.EnableSignInWithEmail"]),
             "EnableSignInWithUsername": _s(c["EmailSettings.EnableSignInWithUsername"]),
-            "EnableSignUpWithGitLab": "false", "EnableLdap": "false", "EnableSaml": "false",
-            "EnableSignUpWithGoogle": "false", "EnableSignUpWithOffice365": "false",
+            "EnableSignUpWithGitLab": "false",
+            "EnableLdap": "false",
+            "EnableSaml": "false",
+            "EnableSignUpWithGoogle": "false",
+            "EnableSignUpWithOffice365": "false",
             "DefaultClientLocale": c["LocalizationSettings.DefaultClientLocale"],
-            "EnableCustomBrand": "false", "CustomBrandText": "", "CustomDescriptionText": "",
+            "EnableCustomBrand": "false",
+            "CustomBrandText": "",
+            "CustomDescriptionText": "",
             "EnableMultifactorAuthentication": _s(c["ServiceSettings.EnableMultifactorAuthentication"]),
             # Without a licence carrying the MFA feature the client config always says "false".
             "EnforceMultifactorAuthentication": _s(self.licensed),
-            "EnableGuestAccounts": "false", "PasswordMinimumLength": "5", "DiagnosticsEnabled": "false",
+            "EnableGuestAccounts": "false",
+            "PasswordMinimumLength": "5",
+            "DiagnosticsEnabled": "false",
             "NoAccounts": "false",
         }
         if logged_in:
-            props.update({
-                "EnableTutorial": _s(c["ServiceSettings.EnableTutorial"]),
-                "MaxFileSize": str(c["FileSettings.MaxFileSize"]),
-                "EnableUserDeactivation": _s(c["TeamSettings.EnableUserDeactivation"]),
-                "ExperimentalPrimaryTeam": "", "TeammateNameDisplay": "username",
-            })
+            props.update(
+                {
+                    "EnableTutorial": _s(c["ServiceSettings.EnableTutorial"]),
+                    "MaxFileSize": str(c["FileSettings.MaxFileSize"]),
+                    "EnableUserDeactivation": _s(c["TeamSettings.EnableUserDeactivation"]),
+                    "ExperimentalPrimaryTeam": "",
+                    "TeammateNameDisplay": "username",
+                }
+            )
             if c["ServiceSettings.EnableOnboardingFlow"] is not None:
                 props["EnableOnboardingFlow"] = _s(c["ServiceSettings.EnableOnboardingFlow"])
         return props

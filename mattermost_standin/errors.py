@@ -2,6 +2,7 @@
 
 Messages are the English texts of the real `server/i18n/en.json` for the ids the stand-in emits.
 """
+
 from __future__ import annotations
 
 import secrets
@@ -19,10 +20,8 @@ MESSAGES = {
     "api.context.request_body_too_large.app_error": "Unable to process request. Request body too large.",
     "api.context.mfa_required.app_error": "Multi-factor authentication is required on this server.",
     "api.context.get_user.app_error": "Unable to get user from session UserID.",
-    "api.config.client.old_format.app_error":
-        "New format for the client configuration is not supported yet. Please specify format=old in the query string.",
-    "api.license.client.old_format.app_error":
-        "New format for the client license is not supported yet. Please specify format=old in the query string.",
+    "api.config.client.old_format.app_error": "New format for the client configuration is not supported yet. Please specify format=old in the query string.",
+    "api.license.client.old_format.app_error": "New format for the client license is not supported yet. Please specify format=old in the query string.",
     "api.preference.preferences_category.get.app_error": "Unable to get user preferences.",
     "api.preference.update_preferences.set.app_error": "Unable to set user preferences.",
     "api.preference.delete_preferences.delete.app_error": "Unable to delete user preferences.",
@@ -39,14 +38,11 @@ MESSAGES = {
     "api.user.check_user_password.invalid.app_error": "Login failed because of invalid password.",
     "api.user.login.invalid_credentials_email": "Enter a valid email and/or password",
     "api.user.login.invalid_credentials_username": "Enter a valid username and/or password.",
-    "api.user.create_user.no_open_server":
-        "This server does not allow open signups.  Please speak with your Administrator to receive an invitation.",
+    "api.user.create_user.no_open_server": "This server does not allow open signups.  Please speak with your Administrator to receive an invitation.",
     "api.user.create_user.signup_email_disabled.app_error": "User sign-up with email is disabled.",
     "api.user.update_active.permissions.app_error": "You do not have the appropriate permissions.",
-    "api.user.update_active.not_enable.app_error":
-        "You cannot deactivate yourself because this feature is not enabled. Please contact your System Administrator.",
-    "app.system.complete_onboarding_request.no_first_user":
-        "Onboarding can only be completed by a System Administrator.",
+    "api.user.update_active.not_enable.app_error": "You cannot deactivate yourself because this feature is not enabled. Please contact your System Administrator.",
+    "app.system.complete_onboarding_request.no_first_user": "Onboarding can only be completed by a System Administrator.",
     "app.system.complete_onboarding_request.app_error": "Failed to decode the complete onboarding request.",
     "model.user.is_valid.first_name.app_error": "Invalid first name.",
     "model.user.is_valid.last_name.app_error": "Invalid last name.",
@@ -55,13 +51,11 @@ MESSAGES = {
     "model.user.is_valid.locale.app_error": "Invalid locale.",
     "api.user.login.invalid_credentials_email_username": "Enter a valid email or username and/or password.",
     "api.user.login.blank_pwd.app_error": "Password field must not be blank",
-    "api.user.login.inactive.app_error":
-        "Login failed because your account has been deactivated.  Please contact an administrator.",
-    "api.user.delete_user.not_enabled.app_error":
-        "Permanent user deletion feature is not enabled. Please contact your System Administrator.",
+    "api.user.login.inactive.app_error": "Login failed because your account has been deactivated.  Please contact an administrator.",
+    "api.user.delete_user.not_enabled.app_error": "Permanent user deletion feature is not enabled. Please contact your System Administrator.",
     "app.user.missing_account.const": "Unable to find the user.",
     "app.user.get_by_username.app_error": "Unable to find an existing account matching your username for this team. "
-                                          "This team may require an invite from the team owner to join.",
+    "This team may require an invite from the team owner to join.",
     "app.user.save.username_exists.app_error": "An account with that username already exists.",
     "app.user.save.email_exists.app_error": "An account with that email already exists.",
     "model.user.is_valid.username.app_error": "Invalid username.",
@@ -101,8 +95,13 @@ class AppError(Exception):
         self.route_miss = False
 
     def body(self, request_id: str) -> dict:
-        return {"id": self.error_id, "message": self.message, "detailed_error": "",
-                "request_id": request_id, "status_code": self.status}
+        return {
+            "id": self.error_id,
+            "message": self.message,
+            "detailed_error": "",
+            "request_id": request_id,
+            "status_code": self.status,
+        }
 
 
 def invalid_body(name: str) -> AppError:

@@ -3,6 +3,7 @@
 Each is a realistic bug a release could ship; "server" faults change the REST behaviour, "page" faults change
 the web app served to browsers. Both sides stay faithful when no fault is named.
 """
+
 from __future__ import annotations
 
 FAULTS: dict[str, tuple[str, str]] = {
@@ -10,7 +11,7 @@ FAULTS: dict[str, tuple[str, str]] = {
     "revoke_all_spares_mobile": ("server", "revoke-all keeps sessions with a device_id / isMobile (mobile apps)"),
     "revoke_all_spares_caller": ("server", "revoke-all keeps every session of the calling admin (their other devices)"),
     "endpoint_accepts_non_admin": ("server", "revoke-all by a user without manage_system returns 200 and revokes"),
-    "old_tokens_still_valid": ("server", "revoked sessions leave the list but cached tokens keep working (stale cache)"),
+    "old_tokens_still_valid": ("server", "revoked sessions leave the list but cached tokens still work (stale cache)"),
     "cancel_revokes": ("page", "the modal's Cancel also sends the revoke-all request"),
     "confirm_wording": ("page", "the confirmation modal shows a different message"),
     "no_expired_banner": ("page", "the login page never shows the session-expired banner"),
@@ -18,11 +19,16 @@ FAULTS: dict[str, tuple[str, str]] = {
     "idle_never_notices": ("page", "an idle page ignores the 401 of its status poll and stays put"),
     "button_for_non_admin": ("page", "the console and its Revoke All Sessions button are shown to a non-admin"),
     "admin_not_logged_out": ("page", "after Confirm the admin's page stays on the System Console"),
-    "tutorial_reappears": ("page", "the web app ignores the saved first-login preferences: the v5 tutorial or the "
-                                   "v7+ onboarding task list shows again"),
+    "tutorial_reappears": (
+        "page",
+        "the web app ignores the saved first-login preferences: the v5 tutorial or the "
+        "v7+ onboarding task list shows again",
+    ),
     "modal_body_has_buttons": ("page", "the confirmation's message element also holds the Cancel and confirm buttons"),
-    "admin_stranded_on_preparing_workspace": ("page", "every page sends the system admin to the preparing-workspace "
-                                                      "page, the System Console included"),
+    "admin_stranded_on_preparing_workspace": (
+        "page",
+        "every page sends the system admin to the preparing-workspace page, the System Console included",
+    ),
 }
 
 # Faults of a screen that only some web-app generations have; every other fault applies to all of them.

@@ -5,6 +5,7 @@ json.NewDecoder only sees the first JSON value (trailing bytes are ignored); mod
 error into an empty (or partly filled) map. Since v9.7 a decode error caused by the size limit is answered 413
 api.context.request_body_too_large.app_error; before, it was just a broken body.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,7 +36,7 @@ async def read_body(request: Request) -> tuple[bytes, bool]:
     chunks, size, too_large = [], 0, False
     async for chunk in request.stream():
         if size + len(chunk) > limit:
-            chunks.append(chunk[:limit - size])
+            chunks.append(chunk[: limit - size])
             too_large = True
             break
         chunks.append(chunk)

@@ -3,6 +3,7 @@ one step either side, six digits. A token that is not six digits (or eight start
 never issues) cannot be parsed; a well-formed one that matches no step is wrong. v10 servers also remember the
 steps already used (Users.MfaUsedTimestamps), so a code works once.
 """
+
 from __future__ import annotations
 
 import time

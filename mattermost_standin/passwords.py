@@ -3,6 +3,7 @@
 scrypt with a deliberately small cost (n=2**10, ~3 ms) keeps login under the 10 ms p50 target on loopback;
 a real server uses bcrypt cost 10 (~60 ms). The stand-in serves test data on 127.0.0.1 only.
 """
+
 from __future__ import annotations
 
 import base64
@@ -16,7 +17,7 @@ _N, _R, _P = 2**10, 8, 1
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
     digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return "scrypt$%d$%s$%s" % (_N, base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+    return f"scrypt${_N}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
 
 
 def verify_password(password: str, stored: str) -> bool:

@@ -1,4 +1,5 @@
 """StandinServer: the stand-in run by uvicorn in a background thread (in-process use by hooks and tests)."""
+
 from __future__ import annotations
 
 import shutil
@@ -24,11 +25,21 @@ class StandinError(RuntimeError):
 
 
 class StandinServer:
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, ui: str = "current",
-                 status_poll_seconds: float = 60.0, data_dir: str | None = None, faults=(),
-                 api_user_deletion: bool = True, start_timeout: float = 15.0,
-                 config: dict[str, object] | None = None, admin_mfa_secret: str = "", admin_locale: str = "en",
-                 fresh_workspace: bool = False):
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        ui: str = "current",
+        status_poll_seconds: float = 60.0,
+        data_dir: str | None = None,
+        faults=(),
+        api_user_deletion: bool = True,
+        start_timeout: float = 15.0,
+        config: dict[str, object] | None = None,
+        admin_mfa_secret: str = "",
+        admin_locale: str = "en",
+        fresh_workspace: bool = False,
+    ):
         if ui not in VERSIONS:
             raise StandinError(f"unknown ui {ui!r}; valid: {', '.join(VERSIONS)}")
         if not 0 < float(status_poll_seconds) <= 3600:
@@ -44,11 +55,15 @@ class StandinServer:
         if config is not None and not isinstance(config, dict):
             raise StandinError(f"config must be a dict of Mattermost settings, got {type(config).__name__}")
         try:
-            self.settings = Settings(ui=ui, status_poll_seconds=float(status_poll_seconds),
-                                     api_user_deletion=api_user_deletion, config=dict(config or {}),
-                                     admin_mfa_secret=validate_mfa_secret(admin_mfa_secret or ""),
-                                     admin_locale=validate_locale(admin_locale),
-                                     fresh_workspace=bool(fresh_workspace))
+            self.settings = Settings(
+                ui=ui,
+                status_poll_seconds=float(status_poll_seconds),
+                api_user_deletion=api_user_deletion,
+                config=dict(config or {}),
+                admin_mfa_secret=validate_mfa_secret(admin_mfa_secret or ""),
+                admin_locale=validate_locale(admin_locale),
+                fresh_workspace=bool(fresh_workspace),
+            )
         except ConfigError as exc:
             raise StandinError(str(exc)) from None
         self._data_dir_arg = data_dir
@@ -71,7 +86,7 @@ class StandinServer:
     def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def start(self) -> "StandinServer":
+    def start(self) -> StandinServer:
         if self._thread is not None:
             return self
         if self._data_dir_arg:
@@ -80,16 +95,25 @@ class StandinServer:
         else:
             self.data_dir = self._temp_dir = tempfile.mkdtemp(prefix="mm-standin-")
         try:
-            seed = SeedOptions(lambda user_id: initial_preferences(self.settings.ui, user_id),
-                               fresh_workspace=self.settings.fresh_workspace)
+            seed = SeedOptions(
+                lambda user_id: initial_preferences(self.settings.ui, user_id),
+                fresh_workspace=self.settings.fresh_workspace,
+            )
             self.store = Store(str(Path(self.data_dir) / DB_FILE), seed)
             self.store.configure_admin(self.settings.admin_mfa_secret, self.settings.admin_locale)
             sock = self._bind()
-            config = uvicorn.Config(build_app(self.store, self.settings, self.faults), log_level="warning",
-                                    access_log=False, lifespan="off", server_header=False, timeout_graceful_shutdown=2)
+            config = uvicorn.Config(
+                build_app(self.store, self.settings, self.faults),
+                log_level="warning",
+                access_log=False,
+                lifespan="off",
+                server_header=False,
+                timeout_graceful_shutdown=2,
+            )
             self._server = uvicorn.Server(config)
-            self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
-                                            name=f"standin-{self.port}", daemon=True)
+            self._thread = threading.Thread(
+                target=self._server.run, kwargs={"sockets": [sock]}, name=f"standin-{self.port}", daemon=True
+            )
             self._thread.start()
             self._wait_started()
         except BaseException:
@@ -130,7 +154,7 @@ class StandinServer:
             shutil.rmtree(self._temp_dir, ignore_errors=True)
             self._temp_dir = None
 
-    def __enter__(self) -> "StandinServer":
+    def __enter__(self) -> StandinServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -3,14 +3,15 @@
 Sessions live in the database as on a real server, so they survive a restart. A token -> session cache sits
 in front of it, like the server's session cache that `ClearAllUsersSessionCache()` purges on revoke-all.
 """
+
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .errors import new_id
 from .passwords import hash_password
@@ -40,11 +41,20 @@ CREATE TABLE IF NOT EXISTS preferences (
 CREATE TABLE IF NOT EXISTS systems (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 # Columns added after the first release of the stand-in; older data dirs get them on open.
-_USER_COLUMNS = {"mfa_active": "INTEGER DEFAULT 0", "mfa_secret": "TEXT DEFAULT ''", "mfa_used": "TEXT DEFAULT '[]'",
-                 "position": "TEXT DEFAULT ''"}
+_USER_COLUMNS = {
+    "mfa_active": "INTEGER DEFAULT 0",
+    "mfa_secret": "TEXT DEFAULT ''",
+    "mfa_used": "TEXT DEFAULT '[]'",
+    "position": "TEXT DEFAULT ''",
+}
 
-ADMIN = {"username": ADMIN_USERNAME, "password": ADMIN_PASSWORD, "email": ADMIN_EMAIL,
-         "first_name": "Kenneth", "last_name": "Moreno"}
+ADMIN = {
+    "username": ADMIN_USERNAME,
+    "password": ADMIN_PASSWORD,
+    "email": ADMIN_EMAIL,
+    "first_name": "Kenneth",
+    "last_name": "Moreno",
+}
 SEED_TEAM = {"name": "ad-1", "display_name": "AD 1"}
 FIRST_ADMIN_SETUP_COMPLETE = "FirstAdminSetupComplete"
 
@@ -52,6 +62,7 @@ FIRST_ADMIN_SETUP_COMPLETE = "FirstAdminSetupComplete"
 @dataclass(frozen=True)
 class SeedOptions:
     """How the first start fills an empty data dir: the admin is created as a real first user would be."""
+
     new_user_preferences: Callable[[str], list[dict]] = lambda user_id: []
     fresh_workspace: bool = False  # admin without a team and without FirstAdminSetupComplete
 
@@ -95,8 +106,14 @@ class Store:
         return [dict(r) for r in self._exec(sql, args).fetchall()]
 
     def _seed(self, seed: SeedOptions) -> None:
-        admin = self.create_user(ADMIN["username"], ADMIN["email"], ADMIN["password"], ADMIN["first_name"],
-                                 ADMIN["last_name"], roles="system_admin system_user")
+        admin = self.create_user(
+            ADMIN["username"],
+            ADMIN["email"],
+            ADMIN["password"],
+            ADMIN["first_name"],
+            ADMIN["last_name"],
+            roles="system_admin system_user",
+        )
         self.save_preferences(seed.new_user_preferences(admin["id"]))
         team = self.create_team(SEED_TEAM["name"], SEED_TEAM["display_name"], "O")
         if not seed.fresh_workspace:
@@ -114,14 +131,39 @@ class Store:
             self.set_user_fields(admin["id"], mfa_secret=mfa_secret, mfa_active=int(bool(mfa_secret)), locale=locale)
 
     # -- users ------------------------------------------------------------------------------------------------
-    def create_user(self, username: str, email: str, password: str, first_name: str = "", last_name: str = "",
-                    nickname: str = "", roles: str = "system_user", locale: str = "en", position: str = "") -> dict:
+    def create_user(
+        self,
+        username: str,
+        email: str,
+        password: str,
+        first_name: str = "",
+        last_name: str = "",
+        nickname: str = "",
+        roles: str = "system_user",
+        locale: str = "en",
+        position: str = "",
+    ) -> dict:
         t = now_ms()
         uid = new_id()
-        self._exec("INSERT INTO users (id, username, email, password, first_name, last_name, nickname, roles,"
-                   " create_at, update_at, last_password_update, locale, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (uid, username, email, hash_password(password), first_name, last_name, nickname, roles, t, t, t,
-                    locale, position))
+        self._exec(
+            "INSERT INTO users (id, username, email, password, first_name, last_name, nickname, roles,"
+            " create_at, update_at, last_password_update, locale, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                uid,
+                username,
+                email,
+                hash_password(password),
+                first_name,
+                last_name,
+                nickname,
+                roles,
+                t,
+                t,
+                t,
+                locale,
+                position,
+            ),
+        )
         return self.user(uid)
 
     def user(self, user_id: str) -> dict | None:
@@ -144,8 +186,10 @@ class Store:
             args += [f"% {role} %" for role in roles]
         if active is not None:
             where.append("delete_at = 0" if active else "delete_at <> 0")
-        return self._all(f"SELECT * FROM users WHERE {' AND '.join(where)} ORDER BY username LIMIT ? OFFSET ?",
-                         (*args, per_page, page * per_page))
+        return self._all(
+            f"SELECT * FROM users WHERE {' AND '.join(where)} ORDER BY username LIMIT ? OFFSET ?",
+            (*args, per_page, page * per_page),
+        )
 
     def set_user_fields(self, user_id: str, **fields) -> None:
         cols = ", ".join(f"{k}=?" for k in fields)
@@ -167,14 +211,20 @@ class Store:
     # -- preferences and system values --------------------------------------------------------------------------
     def preferences(self, user_id: str, category: str | None = None) -> list[dict]:
         if category is None:
-            return self._all("SELECT user_id, category, name, value FROM preferences WHERE user_id=?"
-                             " ORDER BY category, name", (user_id,))
-        return self._all("SELECT user_id, category, name, value FROM preferences WHERE user_id=? AND category=?"
-                         " ORDER BY name", (user_id, category))
+            return self._all(
+                "SELECT user_id, category, name, value FROM preferences WHERE user_id=? ORDER BY category, name",
+                (user_id,),
+            )
+        return self._all(
+            "SELECT user_id, category, name, value FROM preferences WHERE user_id=? AND category=? ORDER BY name",
+            (user_id, category),
+        )
 
     def preference(self, user_id: str, category: str, name: str) -> dict | None:
-        return self._one("SELECT user_id, category, name, value FROM preferences WHERE user_id=? AND category=?"
-                         " AND name=?", (user_id, category, name))
+        return self._one(
+            "SELECT user_id, category, name, value FROM preferences WHERE user_id=? AND category=? AND name=?",
+            (user_id, category, name),
+        )
 
     def save_preferences(self, preferences: list[dict]) -> None:
         """One transaction, as SqlPreferenceStore.Save: every row is written or none."""
@@ -182,8 +232,10 @@ class Store:
             self._db.execute("BEGIN")
             try:
                 for p in preferences:
-                    self._db.execute("INSERT OR REPLACE INTO preferences VALUES (?,?,?,?)",
-                                     (p["user_id"], p["category"], p["name"], p["value"]))
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO preferences VALUES (?,?,?,?)",
+                        (p["user_id"], p["category"], p["name"], p["value"]),
+                    )
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -192,8 +244,9 @@ class Store:
     def delete_preferences(self, user_id: str, keys: list[tuple[str, str]]) -> None:
         with self._lock:
             for category, name in keys:
-                self._db.execute("DELETE FROM preferences WHERE user_id=? AND category=? AND name=?",
-                                 (user_id, category, name))
+                self._db.execute(
+                    "DELETE FROM preferences WHERE user_id=? AND category=? AND name=?", (user_id, category, name)
+                )
 
     def system_value(self, name: str) -> str | None:
         row = self._one("SELECT value FROM systems WHERE name=?", (name,))
@@ -206,8 +259,10 @@ class Store:
     def create_team(self, name: str, display_name: str, team_type: str) -> dict:
         t = now_ms()
         tid = new_id()
-        self._exec("INSERT INTO teams (id, name, display_name, type, create_at, update_at) VALUES (?,?,?,?,?,?)",
-                   (tid, name, display_name, team_type, t, t))
+        self._exec(
+            "INSERT INTO teams (id, name, display_name, type, create_at, update_at) VALUES (?,?,?,?,?,?)",
+            (tid, name, display_name, team_type, t, t),
+        )
         # A real team is born with these two channels.
         for cname, cdisplay in (("town-square", "Town Square"), ("off-topic", "Off-Topic")):
             self._exec("INSERT INTO channels VALUES (?,?,?,?,?,?)", (new_id(), tid, cname, cdisplay, "O", t))
@@ -224,8 +279,11 @@ class Store:
         return self._one("SELECT * FROM team_members WHERE team_id=? AND user_id=?", (team_id, user_id))
 
     def teams_for_user(self, user_id: str) -> list[dict]:
-        return self._all("SELECT t.* FROM teams t JOIN team_members m ON m.team_id=t.id"
-                         " WHERE m.user_id=? AND m.delete_at=0 ORDER BY t.display_name", (user_id,))
+        return self._all(
+            "SELECT t.* FROM teams t JOIN team_members m ON m.team_id=t.id"
+            " WHERE m.user_id=? AND m.delete_at=0 ORDER BY t.display_name",
+            (user_id,),
+        )
 
     def channels(self, team_id: str) -> list[dict]:
         return self._all("SELECT * FROM channels WHERE team_id=? ORDER BY display_name", (team_id,))
@@ -233,10 +291,22 @@ class Store:
     # -- sessions ---------------------------------------------------------------------------------------------
     def create_session(self, user_id: str, roles: str, device_id: str, props: dict, expires_at: int) -> dict:
         t = now_ms()
-        row = {"id": new_id(), "token": new_id(), "user_id": user_id, "create_at": t, "expires_at": expires_at,
-               "last_activity_at": t, "device_id": device_id, "roles": roles, "props": json.dumps(props)}
-        self._exec("INSERT INTO sessions VALUES (:id,:token,:user_id,:create_at,:expires_at,:last_activity_at,"
-                   ":device_id,:roles,:props)", tuple(row.values()))
+        row = {
+            "id": new_id(),
+            "token": new_id(),
+            "user_id": user_id,
+            "create_at": t,
+            "expires_at": expires_at,
+            "last_activity_at": t,
+            "device_id": device_id,
+            "roles": roles,
+            "props": json.dumps(props),
+        }
+        self._exec(
+            "INSERT INTO sessions VALUES (:id,:token,:user_id,:create_at,:expires_at,:last_activity_at,"
+            ":device_id,:roles,:props)",
+            tuple(row.values()),
+        )
         return _session(row)
 
     def session_by_token(self, token: str) -> dict | None:

@@ -6,17 +6,29 @@ os: osNames ("" when unknown); browser: "<name>/<version>" where the version is 
 the Desktop/Mobile app and mmctl, whose version token is kept whole. The UA parsing itself is a small
 approximation of uasurfer's.
 """
+
 from __future__ import annotations
 
 import re
 
-_WINDOWS = {(5, 0): "Windows 2000", (5, 1): "Windows XP", (5, 2): "Windows XP x64 Edition", (6, 0): "Windows Vista",
-            (6, 1): "Windows 7", (6, 2): "Windows 8", (6, 3): "Windows 8.1"}
+_WINDOWS = {
+    (5, 0): "Windows 2000",
+    (5, 1): "Windows XP",
+    (5, 2): "Windows XP x64 Edition",
+    (6, 0): "Windows Vista",
+    (6, 1): "Windows 7",
+    (6, 2): "Windows 8",
+    (6, 3): "Windows 8.1",
+}
 # Order matters: Edge and Opera also say "Chrome/", every Chromium also says "Safari/".
-_BROWSERS = (("Edge", r"Edg(?:e|A|iOS)?/([\d.]+)"), ("Opera", r"OPR/([\d.]+)"),
-             ("Firefox", r"(?:Firefox|FxiOS)/([\d.]+)"),
-             ("Chrome", r"(?:Chrome|CriOS)/([\d.]+)"), ("Safari", r"Version/([\d.]+).*Safari/"),
-             ("Internet Explorer", r"(?:MSIE |rv:)([\d.]+)"))
+_BROWSERS = (
+    ("Edge", r"Edg(?:e|A|iOS)?/([\d.]+)"),
+    ("Opera", r"OPR/([\d.]+)"),
+    ("Firefox", r"(?:Firefox|FxiOS)/([\d.]+)"),
+    ("Chrome", r"(?:Chrome|CriOS)/([\d.]+)"),
+    ("Safari", r"Version/([\d.]+).*Safari/"),
+    ("Internet Explorer", r"(?:MSIE |rv:)([\d.]+)"),
+)
 _APPS = (("Mattermost Mobile/", "Mobile App"), ("Mattermost/", "Desktop App"), ("mmctl/", "mmctl"))
 
 
@@ -55,7 +67,7 @@ def _browser(ua: str) -> str:
     for marker, name in _APPS:
         index = ua.find(marker)
         if index >= 0 and (name != "Desktop App" or "Mattermost Mobile" not in ua):
-            rest = ua[index + len(marker):].split()
+            rest = ua[index + len(marker) :].split()
             return f"{name}/{rest[0] if rest else ''}"
     if "Electron" in ua:
         found = re.search(r"(?:Chrome)/([\d.]+)", ua)

@@ -1,4 +1,5 @@
 """The user model as clients see it (model/user.go Sanitize, IsValid limits) shared by the user endpoints."""
+
 from __future__ import annotations
 
 import re
@@ -11,20 +12,57 @@ RESERVED_USERNAMES = {"all", "channel", "here", "matterbot", "system"}
 # model/user.go: UserNameMaxRunes-style limits on the profile fields, UserLocaleMaxLength 5.
 _MAX_RUNES = {"first_name": 64, "last_name": 64, "nickname": 64, "position": 128, "locale": 5}
 # i18n.GetSupportedLocales (server/i18n/*.json); an unknown locale falls back to DefaultClientLocale on create.
-SUPPORTED_LOCALES = {"bg", "de", "en", "en-AU", "es", "fa", "fr", "hu", "it", "ja", "ko", "nl", "pl", "pt-BR", "ro",
-                     "ru", "sv", "tr", "uk", "vi", "zh-CN", "zh-TW"}
+SUPPORTED_LOCALES = {
+    "bg",
+    "de",
+    "en",
+    "en-AU",
+    "es",
+    "fa",
+    "fr",
+    "hu",
+    "it",
+    "ja",
+    "ko",
+    "nl",
+    "pl",
+    "pt-BR",
+    "ro",
+    "ru",
+    "sv",
+    "tr",
+    "uk",
+    "vi",
+    "zh-CN",
+    "zh-TW",
+}
 
 
 def sanitize(user: dict) -> dict:
     """The User JSON a client sees: no password, no auth data, no MFA secret (model.User.Sanitize)."""
-    return {"id": user["id"], "create_at": user["create_at"], "update_at": user["update_at"],
-            "delete_at": user["delete_at"], "username": user["username"], "auth_data": "", "auth_service": "",
-            "email": user["email"], "email_verified": True, "nickname": user["nickname"],
-            "first_name": user["first_name"], "last_name": user["last_name"], "position": user["position"] or "",
-            "roles": user["roles"], "props": {}, "notify_props": {"email": "true", "push": "mention"},
-            "last_password_update": user["last_password_update"], "last_login_at": user["last_login_at"],
-            "locale": user["locale"], "mfa_active": bool(user["mfa_active"]),
-            "timezone": {"automaticTimezone": "", "manualTimezone": "", "useAutomaticTimezone": "true"}}
+    return {
+        "id": user["id"],
+        "create_at": user["create_at"],
+        "update_at": user["update_at"],
+        "delete_at": user["delete_at"],
+        "username": user["username"],
+        "auth_data": "",
+        "auth_service": "",
+        "email": user["email"],
+        "email_verified": True,
+        "nickname": user["nickname"],
+        "first_name": user["first_name"],
+        "last_name": user["last_name"],
+        "position": user["position"] or "",
+        "roles": user["roles"],
+        "props": {},
+        "notify_props": {"email": "true", "push": "mention"},
+        "last_password_update": user["last_password_update"],
+        "last_login_at": user["last_login_at"],
+        "locale": user["locale"],
+        "mfa_active": bool(user["mfa_active"]),
+        "timezone": {"automaticTimezone": "", "manualTimezone": "", "useAutomaticTimezone": "true"},
+    }
 
 
 def check_profile_fields(fields: dict[str, str]) -> None:

@@ -1,4 +1,5 @@
 """The web app: one HTML shell for every non-API path (the SPA routes client-side), per UI generation."""
+
 from __future__ import annotations
 
 import html
@@ -48,14 +49,22 @@ _SHELL = """<!DOCTYPE html>
 async def app_page(request: Request):
     settings = request.app.state.settings
     ui = settings.ui
-    config = {"ui": ui, "siteName": settings.site_name, "version": settings.version,
-              "statusPollMs": int(settings.status_poll_seconds * 1000),
-              "faults": page_faults(request.app.state.faults)}
+    config = {
+        "ui": ui,
+        "siteName": settings.site_name,
+        "version": settings.version,
+        "statusPollMs": int(settings.status_poll_seconds * 1000),
+        "faults": page_faults(request.app.state.faults),
+    }
     styles = "\n".join(f'<link rel="stylesheet" href="/static/standin/{name}">' for name in STYLES[ui])
     scripts = "\n".join(f'<script src="/static/standin/{name}"></script>' for name in SCRIPTS[ui])
     # "</" cannot occur in this JSON, but escape it anyway so the script element cannot be closed early.
-    body = _SHELL.format(site=html.escape(settings.site_name), styles=styles, scripts=scripts,
-                         config=json.dumps(config).replace("</", "<\\/"))
+    body = _SHELL.format(
+        site=html.escape(settings.site_name),
+        styles=styles,
+        scripts=scripts,
+        config=json.dumps(config).replace("</", "<\\/"),
+    )
     return HTMLResponse(body, headers={"Cache-Control": "no-cache, max-age=31556926, public"})
 
 

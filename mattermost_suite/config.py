@@ -4,22 +4,32 @@ Sources, lowest to highest: the defaults in KEYS below (their only home) < behav
 none by default) < environment variables < `-D name=value`.
 Every bad value raises ConfigError with one line naming the key and what is valid.
 """
+
 from __future__ import annotations
 
 import dataclasses
 import ipaddress
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 from urllib.parse import urlparse
-
-from .config_values import (as_bool, as_choice, as_count, as_faults, as_names, as_seconds, as_text, as_totp_secret,
-                            as_url)
-from .errors import ConfigError
-from .secrets import Secret, register
 
 # The password of Mattermost's e2e admin; only ever used against the embedded stand-in.
 from mattermost_standin.seed import ADMIN_PASSWORD as STANDIN_ADMIN_PASSWORD
+
+from .config_values import (
+    as_bool,
+    as_choice,
+    as_count,
+    as_faults,
+    as_names,
+    as_seconds,
+    as_text,
+    as_totp_secret,
+    as_url,
+)
+from .errors import ConfigError, SuiteError
+from .secrets import Secret, register
 
 UI_CHOICES = ("auto", "current", "transitional", "legacy")
 STANDIN_UI_CHOICES = ("current", "transitional", "legacy")
@@ -118,7 +128,7 @@ class Config:
         """No base_url: the hooks start the in-process stand-in."""
         return not self.base_url
 
-    def with_base_url(self, url: str) -> "Config":
+    def with_base_url(self, url: str) -> Config:
         return dataclasses.replace(self, base_url=url.rstrip("/"))
 
 
@@ -139,8 +149,10 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
     base_url = as_url(raw, "base_url")
     password = raw["admin_password"] or (STANDIN_ADMIN_PASSWORD if not base_url else "")
     if not password:
-        raise ConfigError("admin_password is required for a real server: set the environment variable "
-                          "MM_ADMIN_PASSWORD (preferred) or the admin_password setting")
+        raise ConfigError(
+            "admin_password is required for a real server: set the environment variable "
+            "MM_ADMIN_PASSWORD (preferred) or the admin_password setting"
+        )
     return Config(
         base_url=base_url,
         admin_username=as_text(raw, "admin_username"),
@@ -183,8 +195,18 @@ def rehearsal_reason(config: Config) -> str | None:
         return "rehearsal=true"
     if config.rehearsal == "false" or _revoke_is_safe(config):
         return None
-    return (f"{urlparse(config.base_url).hostname} is not the embedded stand-in nor a loopback address "
-            "and allow_revoke_all is not given")
+    return (
+        f"{urlparse(config.base_url).hostname} is not the embedded stand-in nor a loopback address "
+        "and allow_revoke_all is not given"
+    )
+
+
+def never_in_a_rehearsal(config: Config, action: str) -> None:
+    """A second lock behind the steps' own (rehearsal.revokes_all_sessions): an actor's verb that could end every
+    session refuses to act in a rehearsal, whoever calls it."""
+    reason = rehearsal_reason(config)
+    if reason:
+        raise SuiteError(f"refusing to {action} in a rehearsal ({reason})")
 
 
 def refuse_unsafe_revoke(config: Config) -> None:
@@ -192,8 +214,10 @@ def refuse_unsafe_revoke(config: Config) -> None:
     if config.rehearsal != "false" or _revoke_is_safe(config):
         return
     host = urlparse(config.base_url).hostname
-    raise ConfigError(f"refusing rehearsal=false on {host}: revoking all sessions logs out every user of that server; "
-                      "pass -D allow_revoke_all=true as well, or leave rehearsal=auto")
+    raise ConfigError(
+        f"refusing rehearsal=false on {host}: revoking all sessions logs out every user of that server; "
+        "pass -D allow_revoke_all=true as well, or leave rehearsal=auto"
+    )
 
 
 def _revoke_is_safe(config: Config) -> bool:

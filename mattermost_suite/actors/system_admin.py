@@ -151,26 +151,12 @@ class SystemAdmin:
     def finds_every_session_still_active(self, test_user: TestUser) -> None:
         """After Cancel: every session of the test user (browsers, apps, extras) is listed and accepted."""
         with self._sessions_listed("Sessions of the test user before the revoke", test_user.person):
-            session_checks.sessions_still_active(
-                self.api,
-                test_user.person,
-                test_user.devices,
-                test_user.apps.extras,
-                self.config.app_requests_at_once,
-                "although the revoke was cancelled",
-            )
+            self._finds_active(test_user, "although the revoke was cancelled")
         self._extra_apps_checked(test_user, "accepted")
 
     def finds_sessions_kept_after_refusal(self, test_user: TestUser) -> None:
         with self._sessions_listed("Sessions of the test user after the refused request", test_user.person):
-            session_checks.sessions_still_active(
-                self.api,
-                test_user.person,
-                test_user.browsers.devices,
-                (),
-                self.config.app_requests_at_once,
-                "although the server refused to revoke them",
-            )
+            self._finds_active(test_user, "although the server refused to revoke them", browsers_only=True)
 
     def finds_no_session_of(self, test_user: TestUser) -> None:
         with self._sessions_listed("Sessions of the test user after the revoke", test_user.person):
@@ -190,19 +176,21 @@ class SystemAdmin:
     def finds_nothing_revoked(self, test_user: TestUser) -> int:
         """Where a rehearsal stops: every session it opened is still active. Returns how many were checked."""
         because = "in a rehearsal, which revokes nothing"
-        session_checks.sessions_still_active(
-            self.api,
-            test_user.person,
-            test_user.devices,
-            test_user.apps.extras,
-            self.config.app_requests_at_once,
-            because,
-        )
+        self._finds_active(test_user, because)
         mine = [self.browser] if self.browser is not None else []
         session_checks.tokens_still_accepted(self.api, mine, because)
         for device in [*test_user.devices, *mine]:
             device.record.still_logged_in = REHEARSAL_STILL_LOGGED_IN
         return len(test_user.devices) + len(test_user.apps.extras) + len(mine) + 1
+
+    def _finds_active(self, test_user: TestUser, because: str, browsers_only: bool = False) -> None:
+        """The test user's sessions (all of them, or only its browsers') are listed and accepted."""
+        devices, extras = (
+            (test_user.browsers.devices, []) if browsers_only else (test_user.devices, test_user.apps.extras)
+        )
+        session_checks.sessions_still_active(
+            self.api, test_user.person, devices, extras, self.config.app_requests_at_once, because
+        )
 
     @contextmanager
     def _sessions_listed(self, title: str, person: Person):

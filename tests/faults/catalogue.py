@@ -4,6 +4,7 @@
 `message` is a substring the failure must contain, naming what is wrong. `PROPOSED` marks a step the feature does
 not have yet: the fault escapes until the suite adds a check there (see docs/faults.md).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,50 +20,62 @@ class Catch:
 
 CATCHES: dict[str, Catch] = {
     "revoke_all_noop": Catch(
-        "every awake device of the test user reaches the login page by itself",
-        "did not reach the login page by themselves"),
+        "every awake browser of the test user reaches the login page by itself",
+        "did not reach the login page by themselves",
+    ),
     "revoke_all_spares_mobile": Catch(
-        "every mobile app of the test user is told its session has expired",
-        "Android app"),
+        "every mobile app of the test user is told its session has expired", "Android app"
+    ),
     "revoke_all_spares_caller": Catch(
         "the server refuses every old session of the test user and of the system admin",
-        "the system admin's REST session: HTTP 200"),
+        "the system admin's REST session: HTTP 200",
+    ),
     "endpoint_accepts_non_admin": Catch(
         'the server refuses, saying "You do not have the appropriate permissions."',
-        "revoked all sessions for the test user, who is not a system admin (HTTP 200)"),
+        "revoked all sessions for the test user, who is not a system admin (HTTP 200)",
+    ),
     "old_tokens_still_valid": Catch(
-        "every awake device of the test user reaches the login page by itself",
-        "did not reach the login page by themselves"),
+        "every awake browser of the test user reaches the login page by itself",
+        "did not reach the login page by themselves",
+    ),
     "cancel_revokes": Catch(
-        "every device of the test user still shows its channel",
-        "Android app: the app is refused: HTTP 401 api.context.session_expired.app_error"),
+        "every mobile app of the test user is still open and logged in",
+        "Android app: the app is refused: HTTP 401 api.context.session_expired.app_error",
+    ),
     "confirm_wording": Catch(
         'the confirmation message reads "<confirmation message>"',
-        "the confirmation reads 'This action revokes all sessions in the system. Are you sure you want to continue?'"),
+        "the confirmation reads 'This action revokes all sessions in the system. Are you sure you want to continue?'",
+    ),
     "no_expired_banner": Catch(
-        'every device of the test user shows "Your session has expired. Please log in again."',
-        "did not show 'Your session has expired. Please log in again.'"),
+        'every browser of the test user shows "Your session has expired. Please log in again."',
+        "did not show 'Your session has expired. Please log in again.'",
+    ),
     "logout_wrong_page": Catch(
-        "every awake device of the test user reaches the login page by itself",
-        "the browser is at /error?type=page_not_found"),
+        "every awake browser of the test user reaches the login page by itself",
+        "the browser is at /error?type=page_not_found",
+    ),
     "idle_never_notices": Catch(
-        "every awake device of the test user reaches the login page by itself",
-        "the browser is at /ad-1/channels/town-square"),
+        "every awake browser of the test user reaches the login page by itself",
+        "the browser is at /ad-1/channels/town-square",
+    ),
     "button_for_non_admin": Catch(
-        "the test user is sent away from System Console > Users",
-        'which offers "Revoke All Sessions"'),
+        "the test user is sent away from System Console > Users", 'which offers "Revoke All Sessions"'
+    ),
     "admin_not_logged_out": Catch(
         "the system admin's browser is redirected to the login page",
-        "the browser is at /admin_console/user_management/users"),
+        "the browser is at /admin_console/user_management/users",
+    ),
     "tutorial_reappears": Catch(
-        "the test user is logged in on these devices:",
-        "in the way of the channel (a first-login screen)"),
+        "the test user is logged in on these devices:", "in the way of the channel (a first-login screen)"
+    ),
     "modal_body_has_buttons": Catch(
         'the confirmation message reads "<confirmation message>"',
-        "Are you sure you want to revoke all sessions? Cancel"),
+        "Are you sure you want to revoke all sessions? Cancel",
+    ),
     "admin_stranded_on_preparing_workspace": Catch(
         "the system admin goes to System Console > Users",
-        "the preparing-workspace page is in its way (a first-login screen)"),
+        "the preparing-workspace page is in its way (a first-login screen)",
+    ),
 }
 
 # With a short status poll, the victims' pages may or may not have noticed a revoke that Cancel sent when the

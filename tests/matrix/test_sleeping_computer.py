@@ -1,4 +1,5 @@
 """A computer asleep, honestly: CDP freezes the page and cuts its network, so it misses the revoke until woken."""
+
 import pytest
 import requests
 
@@ -8,8 +9,8 @@ from mattermost_suite.config import load
 from mattermost_suite.domain import Site
 from mattermost_suite.first_login import seed_first_login
 from mattermost_suite.fleet.drivers import new_driver
+from mattermost_suite.fleet.power import fall_asleep, is_frozen, wake_up
 from mattermost_suite.fleet.profiles import profile_named
-from mattermost_suite.fleet.sleep import fall_asleep, is_frozen, wake_up
 from mattermost_suite.pages import ChannelPage, LoginPage
 from mattermost_suite.secrets import Secret
 from tests.support.constants import ADMIN_PASSWORD
@@ -27,8 +28,17 @@ def standin():
 
 
 def test_an_asleep_page_misses_the_revoke_and_logs_out_once_woken(standin):
-    config = load({"base_url": standin.url, "admin_password": ADMIN_PASSWORD, "grid": "off",
-                   "element_deadline": "5", "logout_deadline": "10"}, {}, env={})
+    config = load(
+        {
+            "base_url": standin.url,
+            "admin_password": ADMIN_PASSWORD,
+            "grid": "off",
+            "element_deadline": "5",
+            "logout_deadline": "10",
+        },
+        {},
+        env={},
+    )
     driver = new_driver(profile_named("Desktop app"), config)
     try:
         site = Site(standin.url, "current", config.deadlines)
@@ -38,10 +48,12 @@ def test_an_asleep_page_misses_the_revoke_and_logs_out_once_woken(standin):
         assert not is_frozen(driver)
         fall_asleep(driver)
         assert is_frozen(driver)
-        token = requests.post(f"{standin.url}/api/v4/users/login", timeout=10,
-                              json={"login_id": "sysadmin", "password": ADMIN_PASSWORD}).headers["Token"]
-        requests.post(f"{standin.url}/api/v4/users/sessions/revoke/all", timeout=10,
-                      headers={"Authorization": f"Bearer {token}"})
+        token = requests.post(
+            f"{standin.url}/api/v4/users/login", timeout=10, json={"login_id": "sysadmin", "password": ADMIN_PASSWORD}
+        ).headers["Token"]
+        requests.post(
+            f"{standin.url}/api/v4/users/sessions/revoke/all", timeout=10, headers={"Authorization": f"Bearer {token}"}
+        )
         login = LoginPage(driver, site)
         with pytest.raises(AssertionError, match="waited 3 s for the login page"):
             login.wait_until_shown(3)  # six status polls would have noticed by now, had the page been awake

@@ -10,8 +10,8 @@ from mattermost_suite.admin_profile import admin_state
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.first_login import E2E_FIRST_LOGIN_PREFERENCES, first_login_preferences
 from mattermost_suite.fixtures import admin_left_as_found
-from mattermost_suite.seeding import remove_test_user, seed_test_user
 from mattermost_suite.secrets import Secret
+from mattermost_suite.seeding import remove_test_user, seed_test_user
 from tests.support.constants import ADMIN_PASSWORD
 
 PASSWORD = Secret(ADMIN_PASSWORD)

@@ -5,10 +5,10 @@ import dataclasses
 import pytest
 
 from mattermost_suite.config import load
+from mattermost_suite.domain import DeviceRecord
 from mattermost_suite.errors import ConfigError, SuiteError
 from mattermost_suite.fleet import Fleet, profile_named
 from mattermost_suite.fleet.drivers import browser_options, chromedriver_path, geckodriver_path
-from mattermost_suite.domain import DeviceRecord
 
 CONFIG = load({}, {}, env={})
 

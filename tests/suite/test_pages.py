@@ -1,4 +1,5 @@
 """Page objects against the stand-in's pages in headless Chromium, in all three UI generations."""
+
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError, fields
@@ -34,16 +35,21 @@ from tests.support.constants import ADMIN_PASSWORD
 PASSWORD = Secret(ADMIN_PASSWORD)
 USER_PASSWORD = "passwd-first-login"
 MFA_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
-OLD_MESSAGE = ("This action revokes all sessions in the system. All users will be logged out from all devices. "
-               "Are you sure you want to revoke all sessions?")
+OLD_MESSAGE = (
+    "This action revokes all sessions in the system. All users will be logged out from all devices. "
+    "Are you sure you want to revoke all sessions?"
+)
 MESSAGES = {
     "legacy": OLD_MESSAGE,
     "transitional": OLD_MESSAGE,
     "current": "This action revokes all sessions in the system. All users will be logged out from all devices, "
-               "including your session. Are you sure you want to revoke all sessions?",
+    "including your session. Are you sure you want to revoke all sessions?",
 }
-SCREENS = {"legacy": "the what's new modal", "transitional": "the onboarding task list",
-           "current": "the onboarding task list"}
+SCREENS = {
+    "legacy": "the what's new modal",
+    "transitional": "the onboarding task list",
+    "current": "the onboarding task list",
+}
 
 
 @pytest.fixture(scope="module", params=["legacy", "transitional", "current"])
@@ -65,10 +71,14 @@ def _finish_first_login(base: str, token: str) -> None:
     """Save what Mattermost's own e2e saves for every user it logs in (tutorials done, task list off)."""
     headers = {"Authorization": f"Bearer {token}"}
     me = requests.get(f"{base}/api/v4/users/me", headers=headers, timeout=10).json()["id"]
-    done = [("tutorial_step", me, "999"), ("recommended_next_steps", "skip", "true"),
-            ("recommended_next_steps", "hide", "true"), ("onboarding_task_list", "onboarding_task_list_show", "false"),
-            ("onboarding_task_list", "onboarding_task_list_open", "false"),
-            ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true")]
+    done = [
+        ("tutorial_step", me, "999"),
+        ("recommended_next_steps", "skip", "true"),
+        ("recommended_next_steps", "hide", "true"),
+        ("onboarding_task_list", "onboarding_task_list_show", "false"),
+        ("onboarding_task_list", "onboarding_task_list_open", "false"),
+        ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true"),
+    ]
     body = [{"user_id": me, "category": c, "name": n, "value": v} for c, n, v in done]
     saved = requests.put(f"{base}/api/v4/users/{me}/preferences", json=body, headers=headers, timeout=10)
     assert saved.status_code == 200
@@ -78,11 +88,18 @@ def _fresh_member(base: str) -> str:
     """A team member created through the API, first-login preferences untouched; returns the username."""
     admin = {"Authorization": f"Bearer {_token(base, 'sysadmin', PASSWORD.reveal())}"}
     name = f"fresh{pyotp.random_base32()[:8].lower()}"
-    user = requests.post(f"{base}/api/v4/users", json={"username": name, "email": f"{name}@example.com",
-                                                       "password": USER_PASSWORD}, timeout=10).json()
+    user = requests.post(
+        f"{base}/api/v4/users",
+        json={"username": name, "email": f"{name}@example.com", "password": USER_PASSWORD},
+        timeout=10,
+    ).json()
     team = requests.get(f"{base}/api/v4/teams/name/ad-1", headers=admin, timeout=10).json()
-    requests.post(f"{base}/api/v4/teams/{team['id']}/members", json={"team_id": team["id"], "user_id": user["id"]},
-                  headers=admin, timeout=10)
+    requests.post(
+        f"{base}/api/v4/teams/{team['id']}/members",
+        json={"team_id": team["id"], "user_id": user["id"]},
+        headers=admin,
+        timeout=10,
+    )
     return name
 
 
@@ -96,8 +113,17 @@ def pages(driver, config, ui):
 
 
 def _config_for(server: StandinServer):
-    return load({"base_url": server.url, "admin_password": PASSWORD.reveal(), "element_deadline": "5",
-                 "login_deadline": "15", "logout_deadline": "20"}, {}, env={})
+    return load(
+        {
+            "base_url": server.url,
+            "admin_password": PASSWORD.reveal(),
+            "element_deadline": "5",
+            "login_deadline": "15",
+            "logout_deadline": "20",
+        },
+        {},
+        env={},
+    )
 
 
 @pytest.mark.browser
@@ -263,12 +289,17 @@ def test_the_newest_console_button_is_found_by_its_name_in_the_header_and_the_ol
     current = GENERATIONS["current"].users_page.revoke_all_button
     assert current.description == f"the {SystemUsersPage.revoke_all_label} button"
     assert (current.by, current.selector) == (
-        By.XPATH, "//div[contains(concat(' ', normalize-space(@class), ' '), ' admin-console__header ')]"
-                  "//button[normalize-space(.)='Revoke All Sessions']")
+        By.XPATH,
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' admin-console__header ')]"
+        "//button[normalize-space(.)='Revoke All Sessions']",
+    )
     for ui in ("legacy", "transitional"):
         older = GENERATIONS[ui].users_page.revoke_all_button
-        assert (older.description, older.by, older.selector) == ("the Revoke All Sessions button", By.ID,
-                                                                 "revoke-all-users")
+        assert (older.description, older.by, older.selector) == (
+            "the Revoke All Sessions button",
+            By.ID,
+            "revoke-all-users",
+        )
 
 
 @pytest.mark.unit
@@ -285,7 +316,17 @@ def test_the_confirm_modal_is_a_component_whose_parts_are_read_inside_its_root()
 @pytest.mark.unit
 def test_the_package_exports_the_contract():
     assert sorted(mattermost_suite.pages.__all__) == sorted(
-        ["ChannelPage", "ConfirmModal", "FirstLoginScreenInTheWay", "FirstLoginScreens", "LoginPage",
-         "SystemUsersPage", "WaitTimeout", "where", "in_the_way"])
+        [
+            "ChannelPage",
+            "ConfirmModal",
+            "FirstLoginScreenInTheWay",
+            "FirstLoginScreens",
+            "LoginPage",
+            "SystemUsersPage",
+            "WaitTimeout",
+            "where",
+            "in_the_way",
+        ]
+    )
     for name in mattermost_suite.pages.__all__:
         assert getattr(mattermost_suite.pages, name)

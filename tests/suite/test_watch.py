@@ -5,9 +5,9 @@ from datetime import timedelta
 
 import pytest
 
-from mattermost_suite.config import load
 from mattermost_suite import presenter
 from mattermost_suite.actors.browsers import Browsers
+from mattermost_suite.config import load
 from mattermost_suite.domain import DeviceRecord, Site, now
 from mattermost_suite.events import EventBus, LoggedOut, NotLoggedOut
 from mattermost_suite.fleet import Device, profile_named
