@@ -85,10 +85,20 @@ class SessionsListed:
 
 
 @dataclass(frozen=True)
+class ExtraAppsLoggedIn:
+    """The extra app sessions (extra_app_sessions) logged in, `at_once` at a time, in `seconds`."""
+
+    count: int
+    seconds: float
+    at_once: int
+
+
+@dataclass(frozen=True)
 class ExtraAppsChecked:
     count: int
     verdict: str  # "accepted" (listed as mobile and accepted) or "refused" (all refused with the expired id)
     error_id: str = ""
+    seconds: float | None = None  # how long the server-side check of every session took (this step's check)
 
 
 Listener = Callable[[object], None]

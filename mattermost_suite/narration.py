@@ -11,7 +11,16 @@ from datetime import datetime
 
 from . import presenter
 from .domain import DeviceRecord
-from .events import DevicesChosen, ExtraAppsChecked, LoggedIn, LoggedOut, RevokeConfirmed, SentAway, WentToSleep
+from .events import (
+    DevicesChosen,
+    ExtraAppsChecked,
+    ExtraAppsLoggedIn,
+    LoggedIn,
+    LoggedOut,
+    RevokeConfirmed,
+    SentAway,
+    WentToSleep,
+)
 from .secrets import mask
 
 
@@ -46,10 +55,12 @@ class Narrator:
                     )
             case SentAway(_, to):
                 say(f"the test user is at {to}")
-            case ExtraAppsChecked(count, verdict):
-                line = presenter.extra_apps_line(count, verdict)
-                say(line)
-                self.extra_apps_refused = line if verdict == "refused" else self.extra_apps_refused
+            case ExtraAppsLoggedIn(count, seconds, at_once):
+                say(presenter.extra_apps_logged_in_line(count, seconds, at_once))
+            case ExtraAppsChecked(count, verdict, _, seconds):
+                say(presenter.extra_apps_line(count, verdict, seconds))
+                if verdict == "refused":  # the outcome, without the time its check took
+                    self.extra_apps_refused = presenter.extra_apps_line(count, verdict)
 
     def summary(self) -> list[str]:
         """Every device's outcome by name, also after a failure midway, and the extra app sessions' verdict."""

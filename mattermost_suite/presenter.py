@@ -70,10 +70,15 @@ def went_to_sleep_line(record: DeviceRecord) -> str:
     return f"{record.name}: {what} at {clock(record.slept_at)}"
 
 
-def extra_apps_line(count: int, verdict: str) -> str:
+def extra_apps_line(count: int, verdict: str, seconds: float | None = None) -> str:
+    took = "" if seconds is None else f" (sessions checked in {seconds:.1f} s)"
     if verdict == "refused":
-        return f"{count} extra app sessions: all {count} refused with 401 {SESSION_EXPIRED}"
-    return f"{count} extra app sessions: all listed as mobile and accepted"
+        return f"{count} extra app sessions: all {count} refused with 401 {SESSION_EXPIRED}{took}"
+    return f"{count} extra app sessions: all listed as mobile and accepted{took}"
+
+
+def extra_apps_logged_in_line(count: int, seconds: float, at_once: int) -> str:
+    return f"{count} extra app sessions: logged in in {seconds:.1f} s, {at_once} at a time"
 
 
 REHEARSAL_STILL_LOGGED_IN = "(rehearsal: the revoke was not run, the server accepts its session)"

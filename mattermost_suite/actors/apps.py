@@ -5,13 +5,14 @@ extra app sessions (`extra_app_sessions`), checked by the server's answers rathe
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from ..config import Config
 from ..domain import SESSION_EXPIRED, DeviceRecord, Person, now
-from ..events import EventBus, LoggedIn, WentToSleep
+from ..events import EventBus, ExtraAppsLoggedIn, LoggedIn, WentToSleep
 from ..fleet import Device, DeviceProfile, Fleet, profile_named
 from ..fleet.apps import AppSession
 from .browsers import publish_logouts
@@ -26,6 +27,7 @@ class MobileApps:
         self.fleet, self.config, self.bus = fleet, config, bus
         self.devices: list[Device] = []
         self.extras: list[AppSession] = []
+        self._extras_seconds = 0.0  # how long the extras' logins took (published by announce_logins)
 
     @property
     def locked(self) -> list[Device]:
@@ -52,11 +54,17 @@ class MobileApps:
 
         with ThreadPoolExecutor(max_workers=max(1, len(rows)), thread_name_prefix="app-log-in") as pool:
             self.devices = list(pool.map(log_in, rows))
+        started = time.monotonic()
         self.extras = self._log_in_extras(person, self.config.extra_app_sessions)
+        self._extras_seconds = time.monotonic() - started
 
     def announce_logins(self) -> None:
         if self.devices:
             self.bus.publish(LoggedIn(tuple(self.devices)))
+        if self.extras:
+            self.bus.publish(
+                ExtraAppsLoggedIn(len(self.extras), self._extras_seconds, self.config.app_requests_at_once)
+            )
 
     def _log_in_extras(self, person: Person, count: int) -> list[AppSession]:
         """`count` more app sessions, a bounded number at a time (app_requests_at_once)."""

@@ -4,6 +4,7 @@ token that the revoke must have ended."""
 
 from __future__ import annotations
 
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
@@ -151,8 +152,10 @@ class SystemAdmin:
     def finds_every_session_still_active(self, test_user: TestUser) -> None:
         """After Cancel: every session of the test user (browsers, apps, extras) is listed and accepted."""
         with self._sessions_listed("Sessions of the test user before the revoke", test_user.person):
+            started = time.monotonic()
             self._finds_active(test_user, "although the revoke was cancelled")
-        self._extra_apps_checked(test_user, "accepted")
+            seconds = time.monotonic() - started  # the check alone, not the evidence's own listing
+        self._extra_apps_checked(test_user, "accepted", seconds)
 
     def finds_sessions_kept_after_refusal(self, test_user: TestUser) -> None:
         with self._sessions_listed("Sessions of the test user after the refused request", test_user.person):
@@ -164,6 +167,7 @@ class SystemAdmin:
 
     def finds_old_sessions_refused(self, test_user: TestUser) -> None:
         """Everyone's old sessions, the admin's own browser and REST session included."""
+        started = time.monotonic()
         session_checks.old_sessions_refused(
             self.api,
             [*test_user.devices, self.browser],
@@ -171,7 +175,7 @@ class SystemAdmin:
             self.config.app_requests_at_once,
             [(REST_SESSION, self._rest_token_at_revoke)],
         )
-        self._extra_apps_checked(test_user, "refused")
+        self._extra_apps_checked(test_user, "refused", time.monotonic() - started)
 
     def finds_nothing_revoked(self, test_user: TestUser) -> int:
         """Where a rehearsal stops: every session it opened is still active. Returns how many were checked."""
@@ -203,9 +207,9 @@ class SystemAdmin:
             except Exception as error:  # evidence never hides the check's own verdict
                 self.bus.publish(SessionsListed(title, person.username, None, f"{type(error).__name__}: {error}"))
 
-    def _extra_apps_checked(self, test_user: TestUser, verdict: str) -> None:
+    def _extra_apps_checked(self, test_user: TestUser, verdict: str, seconds: float) -> None:
         if test_user.apps.extras:
-            self.bus.publish(ExtraAppsChecked(len(test_user.apps.extras), verdict))
+            self.bus.publish(ExtraAppsChecked(len(test_user.apps.extras), verdict, seconds=seconds))
 
 
 def _watch_in_background(device: Device, deadline: float) -> Future:
