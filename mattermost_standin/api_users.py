@@ -12,7 +12,14 @@ from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
 from .http import decode_value, json_response, query_int, read_map, read_object, status_ok, struct_fields
 from .passwords import verify_password
 from .store import now_ms
-from .users import SUPPORTED_LOCALES, check_email, check_profile_fields, check_username, sanitize
+from .users import (
+    SUPPORTED_LOCALES,
+    check_email,
+    check_email_domain,
+    check_profile_fields,
+    check_username,
+    sanitize,
+)
 
 MIN_PASSWORD_LENGTH = 5  # PasswordSettings.MinimumLength of v5.x; e2e users use "passwd"
 _KNOWN_ROLES = {
@@ -57,6 +64,7 @@ async def create_user(request: Request):
         if not settings.cfg("TeamSettings.EnableOpenServer"):
             raise AppError(403, "api.user.create_user.no_open_server")
     username, email = body["username"].strip().lower(), body["email"].strip().lower()
+    check_email_domain(email, settings.cfg("TeamSettings.RestrictCreationToDomains"))  # admins too
     check_username(username)
     check_email(email)
     check_profile_fields(body)

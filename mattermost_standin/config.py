@@ -49,6 +49,9 @@ SETTINGS: dict[str, Setting] = {
     "TeamSettings.EnableOpenServer": Setting(bool, True),
     "TeamSettings.EnableUserCreation": Setting(bool, True),
     "TeamSettings.EnableUserDeactivation": Setting(bool, False),
+    # Space- or comma-separated e-mail domains; empty: any. Every new account is checked, an admin's request too
+    # (server/channels/app/users/users.go CreateUser -> CheckUserDomain).
+    "TeamSettings.RestrictCreationToDomains": Setting(str, ""),
     "TeamSettings.SiteName": Setting(str, "Mattermost"),
     "LocalizationSettings.DefaultClientLocale": Setting(str, "en"),
     "FileSettings.MaxFileSize": Setting(int, 104857600),

@@ -40,6 +40,7 @@ MESSAGES = {
     "api.user.login.invalid_credentials_username": "Enter a valid username and/or password.",
     "api.user.create_user.no_open_server": "This server does not allow open signups.  Please speak with your Administrator to receive an invitation.",
     "api.user.create_user.signup_email_disabled.app_error": "User sign-up with email is disabled.",
+    "api.user.create_user.accepted_domain.app_error": "The email you provided does not belong to an accepted domain. Please contact your administrator or sign up with a different email.",
     "api.user.update_active.permissions.app_error": "You do not have the appropriate permissions.",
     "api.user.update_active.not_enable.app_error": "You cannot deactivate yourself because this feature is not enabled. Please contact your System Administrator.",
     "app.system.complete_onboarding_request.no_first_user": "Onboarding can only be completed by a System Administrator.",

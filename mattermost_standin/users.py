@@ -80,3 +80,10 @@ def check_username(username: str) -> None:
 def check_email(email: str) -> None:
     if not EMAIL.match(email) or len(email) > 128:
         raise AppError(400, "model.user.is_valid.email.app_error")
+
+
+def check_email_domain(email: str, domains: str) -> None:
+    """CheckEmailDomain (server/channels/app/users/utils.go): "@" and "," count as spaces, case-insensitive."""
+    allowed = domains.replace("@", " ").replace(",", " ").lower().split()
+    if allowed and not any(email.lower().endswith("@" + domain) for domain in allowed):
+        raise AppError(400, "api.user.create_user.accepted_domain.app_error")
