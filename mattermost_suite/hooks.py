@@ -21,7 +21,7 @@ from .config import rehearsal_reason
 from .device_table import check_device_table, table_rows
 from .errors import ConfigError, PreflightError, SuiteError
 from .evidence import run_report
-from .evidence.skip_reasons import SkipReasons
+from .evidence.outcomes import ScenarioOutcomes
 from .fixtures import admin_left_as_found, admin_rest_identity, embedded_grid, embedded_standin, scenario_cast
 from .fleet.profiles import grid_browsers
 from .narration import say
@@ -62,7 +62,7 @@ def before_all(context) -> None:
     context.mm_run = SuiteRun(config, info, api, run_id)
     context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
     context.mm_rehearsal = Rehearsal(reason) if reason else None  # the revoking steps read it: always set
-    context.mm_skip_reasons = SkipReasons().start()
+    context.mm_outcomes = ScenarioOutcomes().start()  # skip reasons, and BROKEN outside the steps
     browsers = f"browsers on the grid at {config.grid_url}" if config.grid_url else "local browsers"
     say(f"run {run_id} on {info.url}: Mattermost {info.version_text}, {info.ui} web app, {browsers}")
     if reason:
@@ -92,9 +92,9 @@ def before_scenario(context, scenario) -> None:
 
 def after_scenario(context, scenario) -> None:
     """Runs before the scenario's cleanups, and before allure-behave writes its result."""
-    reasons = getattr(context, "mm_skip_reasons", None)
-    if reasons is not None:
-        reasons.note(scenario)
+    outcomes = getattr(context, "mm_outcomes", None)
+    if outcomes is not None:
+        outcomes.note(scenario)
     rehearsal = getattr(context, "mm_rehearsal", None)
     if rehearsal is not None and scenario.status.has_failed():
         failed = next((step for step in scenario.all_steps if step.status.has_failed()), None)
@@ -132,10 +132,10 @@ def after_all(context) -> None:
     run = getattr(context, "mm_run", None)
     if run is not None:
         run_report.write_report_files(context.config, run)
-    reasons = getattr(context, "mm_skip_reasons", None)
-    if reasons is not None:
-        reasons.stop()
-        reasons.write_junit(context.config)
+    outcomes = getattr(context, "mm_outcomes", None)
+    if outcomes is not None:
+        outcomes.stop()
+        outcomes.write_junit(context.config)
     failures = getattr(context, "mm_cleanup_failures", [])
     rehearsal = getattr(context, "mm_rehearsal", None)
     if rehearsal is not None:
@@ -151,3 +151,6 @@ def _one_line_cleanup_error(context, cleanup_func, error) -> None:
     line = mask(f"{getattr(cleanup_func, '__name__', 'clean-up')}: {type(error).__name__}: {error}")
     say(f"clean-up failed: {line}")
     context.mm_cleanup_failures = [*getattr(context, "mm_cleanup_failures", []), line]
+    outcomes = getattr(context, "mm_outcomes", None)
+    if outcomes is not None:  # a scenario's clean-up: its result becomes BROKEN with this line
+        outcomes.cleanup_failed(line)

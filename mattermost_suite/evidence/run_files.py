@@ -10,12 +10,13 @@ from pathlib import Path
 from .masking import mask_text, masked_json
 
 # Any of these in a broken test's message means the browser, grid, server or network failed,
-# not the product and not the suite's own logic.
+# not the product and not the suite's own logic. SuiteError: the suite's one-line error for what the server or the
+# machine refused it (e.g. the server would not create the test user before the steps ran).
 INFRASTRUCTURE_SIGNS = (
     r"WebDriverException|TimeoutException|SessionNotCreated|InvalidSessionId|NoSuchWindow|"
     r"selenium\.common|urllib3|requests\.exceptions|ConnectionError|ConnectTimeout|ReadTimeout|"
     r"MaxRetryError|NewConnectionError|Connection refused|ConnectionRefused|TimeoutError|timed out|"
-    r"ConfigError|Grid|grid|stand-in server|not reachable"
+    r"ConfigError|SuiteError|Grid|grid|stand-in server|not reachable"
 )
 
 # Allure puts a result in every category it matches, so the categories are mutually exclusive by status

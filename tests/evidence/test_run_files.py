@@ -87,6 +87,11 @@ def categories_of(folder, status: str, message: str) -> list[str]:
             "Test infrastructure",
         ),
         ("broken", "KeyError: 'device'\n", "Test code defect"),
+        (
+            "broken",
+            "Broken before its steps ran (before_scenario): SuiteError: the system admin cannot create the test user",
+            "Test infrastructure",
+        ),
     ],
 )
 def test_each_result_falls_in_exactly_one_category(run_files, status, message, category):
