@@ -10,17 +10,10 @@ import os
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-CHROMIUM_FLAGS = (
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
+from mattermost_suite.grid.browsers import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS
+
+# The suite's own Chromium flags (headless, no background calls), without its fixed window size.
+CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if not arg.startswith("--window-size="))
 
 
 def chromium_available() -> bool:
