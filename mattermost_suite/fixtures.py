@@ -22,6 +22,20 @@ from .seeding import remove_test_user, renew_admin_session, seed_test_user
 
 
 @fixture
+def run_watchdog(context):
+    """First of all: the watchdog process (watchdog.py) that ends every process of the run if behave dies without
+    cleaning up (SIGKILL). From here on every child of behave carries the run's token. Nothing to release: the
+    watchdog leaves by itself once behave has exited, and finds nothing left after a normal end."""
+    from .watchdog import WatchdogError, start
+
+    try:
+        guard = start()
+    except (WatchdogError, OSError) as error:
+        raise SuiteError(f"no watchdog for the run's processes: {error}") from None
+    yield guard
+
+
+@fixture
 def embedded_standin(context, config: Config):
     """The in-process Mattermost stand-in, when no base_url is given."""
     try:

@@ -22,7 +22,14 @@ from .device_table import check_device_table, table_rows
 from .errors import ConfigError, PreflightError, SuiteError
 from .evidence import run_report
 from .evidence.outcomes import ScenarioOutcomes
-from .fixtures import admin_left_as_found, admin_rest_identity, embedded_grid, embedded_standin, scenario_cast
+from .fixtures import (
+    admin_left_as_found,
+    admin_rest_identity,
+    embedded_grid,
+    embedded_standin,
+    run_watchdog,
+    scenario_cast,
+)
 from .fleet.profiles import grid_browsers
 from .narration import say
 from .preflight import check_grid, check_server
@@ -36,6 +43,7 @@ def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
     run_report.clean_earlier_results(context.config)
     try:
+        use_fixture(run_watchdog, context)  # before anything is started: every child must carry the run's token
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
         reason = rehearsal_reason(config)
         check_browsers(config)

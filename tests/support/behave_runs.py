@@ -51,7 +51,16 @@ def run_behave(
     done = run_to_the_end(
         [*inside, *BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, timeout=timeout
     )
-    return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker))
+    return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker) + watchdog_lines(done.stderr))
+
+
+def watchdog_lines(output: str) -> list[str]:
+    """What the run's watchdog (mattermost_suite/watchdog.py) had to end after behave exited: after a run that was
+    not killed, anything it names is a leftover of the run's own clean-up."""
+    return [line for line in output.splitlines() if line.startswith(WATCHDOG)]
+
+
+WATCHDOG = "MM-T940: watchdog:"
 
 
 def run_to_the_end(command, cwd, env, timeout: float, cleanup_deadline: float = 60) -> subprocess.CompletedProcess:
@@ -75,13 +84,16 @@ def run_to_the_end(command, cwd, env, timeout: float, cleanup_deadline: float = 
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
-def start_behave(*args: str, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
-    """behave in its own process group with SIGINT at its default (as in a terminal), output unbuffered."""
+def start_behave(
+    *args: str, env: dict[str, str] | None = None, inside: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen, str]:
+    """behave in its own process group with SIGINT at its default (as in a terminal), output unbuffered (stderr into
+    stdout). `inside`: a command prefix, as for run_behave; the process returned is then the prefix's."""
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
     full_env = {**os.environ, **(env or {}), name: value, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [*BEHAVE, "-f", "plain", "--no-color", *args],
+        [*inside, *BEHAVE, "-f", "plain", "--no-color", *args],
         cwd=ROOT,
         env=full_env,
         text=True,

@@ -95,7 +95,8 @@ def _reap() -> None:
             return
 
 
-def _descendants() -> list[int]:
+def _descendants(root: int | None = None) -> list[int]:
+    """Live descendants of `root` (default: this process)."""
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -107,13 +108,24 @@ def _descendants() -> list[int]:
         fields = stat[stat.rindex(")") + 2 :].split()
         if fields[0] != "Z":
             parents[int(entry.name)] = int(fields[1])
-    found, todo = [], [os.getpid()]
+    found, todo = [], [os.getpid() if root is None else root]
     while todo:
         parent = todo.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent]
         found.extend(children)
         todo.extend(children)
     return sorted(found)
+
+
+def below(root: int) -> list[tuple[int, str]]:
+    """(pid, command name) of every live process below `root`, e.g. below this tool while the command runs."""
+    found = []
+    for pid in _descendants(root):
+        try:
+            found.append((pid, Path(f"/proc/{pid}/comm").read_text().strip()))
+        except OSError:  # ended meanwhile
+            pass
+    return found
 
 
 def _command(pid: int) -> str:

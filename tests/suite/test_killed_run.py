@@ -1,0 +1,77 @@
+"""Whatever kills the run, nothing of it is left: behave is killed with SIGKILL (no clean-up of its own can run) while
+the browsers start, while the devices are watched for their logout, and during the clean-up; within 10 s every
+process it started is gone without anyone running anything (mattermost_suite/watchdog.py), and the next run starts
+normally and reports only itself."""
+
+import pytest
+
+from tests.support.behave_runs import run_behave
+from tests.support.constants import ADMIN_ENV
+from tests.support.killed_runs import KilledRun, ports_taken
+
+pytestmark = pytest.mark.acceptance
+
+GONE_WITHIN = 10.0  # seconds: the promise in README "What a run does"
+BROWSERS = {"chromium", "firefox-esr", "MiniBrowser"}
+OUTLINE = "Scenario Outline: MM-T940 Users - Revoke all sessions"
+
+
+def assert_nothing_left(killed, alive_at_kill):
+    """Everything below the orphan finder (and everything carrying the run's marker) ended within 10 s."""
+    seen = ", ".join(f"{n} {name}" for name, n in killed.names().most_common())
+    print(f"alive at the kill: {seen}; all gone {killed.seconds:.2f} s after it")  # shown with pytest -s
+    for name in alive_at_kill:
+        assert killed.names()[name], f"{name} was not running at the kill (only: {seen}); the moment was missed"
+    assert killed.left == [], "left after the kill:\n" + "\n".join(killed.left)
+    assert killed.marked == [], "left after the kill:\n" + "\n".join(killed.marked)
+    assert killed.seconds < GONE_WITHIN, f"gone only {killed.seconds:.1f} s after the kill"
+    assert "MM-T940: watchdog: behave (pid " in killed.output, killed.output[-3000:]
+
+
+def test_killed_while_the_browsers_start(tmp_path):
+    """Local drivers (no grid): the browsers are children of chromedriver and geckodriver, in behave's session."""
+    devices = "Desktop Chromium,Desktop Firefox ESR,Desktop app,Android app"
+    with KilledRun(tmp_path, "-D", "grid=off", "-D", f"devices={devices}", env=ADMIN_ENV) as run:
+        run.wait_for(lambda line: line.strip().startswith(OUTLINE), 120, "start of MM-T940")
+        run.wait_for_process(BROWSERS, 60)  # the first browser runs; the login step has not passed
+        killed = run.kill_behave()
+    assert "the test user is logged in on these devices" not in killed.output, "the browsers had all started"
+    assert_nothing_left(killed, ["chromedriver"])
+
+
+def test_killed_while_watching_for_the_logouts(tmp_path):
+    """Through the embedded grid, every engine: Java, Xvfb, WebKitWebDriver, the drivers and five browsers alive."""
+    devices = "Desktop Chromium,Desktop Firefox ESR,Desktop WebKit,Desktop app,Android app"
+    with KilledRun(
+        tmp_path, "-D", "standin_status_poll=60", "-D", f"devices={devices}", env=ADMIN_ENV
+    ) as run:  # the browsers notice the revoke only at their next 60-s poll: the devices are being watched
+        run.wait_for(
+            lambda line: "the system admin confirms with" in line and "passed" in line, 300, "the confirm step"
+        )
+        killed = run.kill_behave()
+    assert_nothing_left(killed, ["java", "Xvfb", "WebKitWebDriver", "MiniBrowser", "chromium", "firefox-esr"])
+    assert killed.listening and ports_taken(killed.listening) == []
+
+
+def test_killed_during_the_clean_up_and_the_next_run_starts_normally(tmp_path):
+    """Killed once the scenario's clean-up has said every device's outcome, before it quits the browsers; then the
+    next run, into the same results folders, passes and reports only itself."""
+    devices = "Desktop Chromium,Desktop Firefox ESR,Android phone,Desktop app,Android app"
+    results, junit = tmp_path / "allure-results", tmp_path / "junit"
+    args = ("-D", "standin_status_poll=1", "-D", f"devices={devices}", "--junit-directory", str(junit))
+    env = {**ADMIN_ENV, "MM_ALLURE_RESULTS": str(results)}
+    with KilledRun(tmp_path, *args, env=env) as run:
+        run.wait_for(lambda line: line.startswith("MM-T940: outcome:"), 300, "the clean-up's outcome lines")
+        killed = run.kill_behave()
+    assert_nothing_left(killed, ["java", "chromium", "firefox-esr"])
+    assert killed.listening and ports_taken(killed.listening) == []
+    from_the_killed_run = {path.name for path in results.iterdir()} if results.is_dir() else set()
+
+    run = run_behave(*args, env=env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.leftovers == [], "\n".join(run.leftovers)
+    new = {path.name for path in results.iterdir()}
+    assert from_the_killed_run, "the killed run had written nothing: the check below would prove nothing"
+    assert not {name for name in new & from_the_killed_run if not name.endswith(".tmp")}, "mixed into the new report"
+    scenarios = sum(run.summary("scenario").values())
+    assert len(list(results.glob("*-result.json"))) == scenarios, "one result per scenario of the next run"

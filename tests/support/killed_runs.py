@@ -1,0 +1,143 @@
+"""behave killed with SIGKILL at a chosen moment, and what is left of it afterwards.
+
+The run goes through the orphan finder (orphans.py, a child subreaper): everything the run starts stays below the
+finder whatever its environment says (Chromium's helpers overwrite theirs), and the finder exits only once all of
+it is gone, or after its grace, listing what is left. The moment comes from behave's live output (a step's line, a
+line the clean-up prints) and, where a line cannot mark it, from the process table below the finder.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import socket
+import subprocess
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mattermost_suite import poll
+from mattermost_suite.grid.processes import tcp_sockets
+
+from .behave_runs import processes_with, start_behave
+from .orphans import below, orphans, reaping_orphans
+
+FINDER_DEADLINE = 30.0  # the finder's own grace is 10 s; this only bounds a broken test
+
+
+@dataclass
+class Killed:
+    alive: list[tuple[int, str]]  # (pid, command name) below the finder when behave was killed
+    listening: list[int]  # TCP ports the run listened on then
+    seconds: float  # from the SIGKILL until nothing of the run was left (the finder exited)
+    left: list[str]  # the finder's report: what outlived behave after its grace
+    marked: list[str]  # processes still carrying the run's environment marker
+    output: str  # behave's output (stderr included), with the watchdog's line
+
+    def names(self) -> Counter:
+        return Counter(name for _, name in self.alive)
+
+
+class KilledRun:
+    """`with KilledRun(tmp_path, *behave_args, env=...) as run: run.wait_for(...); killed = run.kill_behave()`.
+    Leaving the block ends whatever is still running of it (a failed wait, or leftovers the finder listed)."""
+
+    def __init__(self, folder: Path, *args: str, env: dict[str, str] | None = None):
+        self.report = folder / "orphans.txt"
+        self.process, self.marker = start_behave(*args, env=env, inside=reaping_orphans(self.report))
+        self.lines: list[str] = []
+        self._lines: queue.Queue[str | None] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.append(line)
+            self._lines.put(line)
+        self._lines.put(None)
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, wanted: Callable[[str], bool], deadline: float, what: str) -> str:
+        """The first line of behave's output from here on for which `wanted` is true."""
+        end = time.monotonic() + deadline
+        while True:
+            try:
+                line = self._lines.get(timeout=max(0.0, end - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no {what} within {deadline:g} s:\n{self.output}") from None
+            if line is None:
+                raise AssertionError(f"behave ended before {what}:\n{self.output}")
+            if wanted(line):
+                return line
+
+    def wait_for_process(self, names: Iterable[str], deadline: float) -> list[tuple[int, str]]:
+        """Poll the process table below the finder until a process with one of these command names runs."""
+        names = set(names)
+        return poll.until(lambda: [p for p in below(self.process.pid) if p[1] in names], deadline, 0.05, str(names))
+
+    def behave_pid(self) -> int:
+        """behave: the finder's child that runs `-m behave` (daemons re-parented to the finder are its children too)."""
+        for pid, _ in below(self.process.pid):
+            try:
+                argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+                parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            if parent == self.process.pid and b"behave" in argv:
+                return pid
+        raise AssertionError(f"behave is not running:\n{self.output}")
+
+    def kill_behave(self) -> Killed:
+        """SIGKILL behave alone (nothing else is signalled), then wait until the finder reports."""
+        pid = self.behave_pid()  # the finder's child: it cannot be reaped, so the PID stays its, until it dies
+        alive = below(self.process.pid)
+        listening = sorted({s["local"][1] for s in tcp_sockets([p for p, _ in alive]) if s["listening"]})
+        start = time.monotonic()
+        os.kill(pid, signal.SIGKILL)
+        self.process.wait(timeout=FINDER_DEADLINE)
+        seconds = time.monotonic() - start
+        self._reader.join(timeout=FINDER_DEADLINE)
+        return Killed(alive, listening, seconds, orphans(self.report), processes_with(self.marker), self.output)
+
+    def __enter__(self) -> KilledRun:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process.poll() is None:  # a wait failed: behave is still running; the watchdog must end the rest
+            try:
+                os.kill(self.behave_pid(), signal.SIGKILL)
+            except (AssertionError, ProcessLookupError):
+                pass
+            try:
+                self.process.wait(timeout=FINDER_DEADLINE)
+            except subprocess.TimeoutExpired:
+                self.process.kill()  # the finder itself: our child
+                self.process.wait()
+        for line in orphans(self.report) if self.report.exists() else []:
+            try:
+                os.kill(int(line.split()[0]), signal.SIGKILL)  # listed by the finder as below it moments ago
+            except ProcessLookupError:
+                pass
+
+
+def ports_taken(ports: Iterable[int]) -> list[int]:
+    """Of `ports`, those that something still listens on, or that a new server (SO_REUSEADDR) cannot bind."""
+    taken = []
+    for port in ports:
+        probe = socket.socket()
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+            probe.listen()
+        except OSError:
+            taken.append(port)
+        finally:
+            probe.close()
+    return taken
