@@ -1,13 +1,20 @@
 """The run's own files in the Allure results: earlier results removed at the start; environment.properties,
-executor.json and categories.json at the end; the MM-T940 labels and test-case link on each scenario."""
+executor.json and categories.json at the end; the MM-T940 labels and test-case link on each scenario.
+
+executor.json names the run: the CI build (GitHub Actions, GitLab CI, Jenkins, or any CI that sets CI and BUILD_URL)
+when there is one, else the run id and its start time. Its buildOrder, which numbers the Trend's points, is given
+when the report is built (report.py), under the report's lock, so that runs at the same time never share one."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..narration import say
-from .formatter import results_folder
+from .formatter import run_outputs
 from .labels import label_scenario
 from .run_files import write_run_files
 
@@ -16,10 +23,14 @@ REPORT_NAME = "MM-T940 Revoke All Sessions"
 
 
 def results_dir(config) -> Path | None:
-    """The Allure formatter's results folder (behave.ini pairs formats and outfiles by position)."""
+    """The Allure formatter's results folder: the run's own (formatter.py), else the outfile paired with a plain
+    AllureFormatter (behave.ini pairs formats and outfiles by position)."""
+    outputs = run_outputs(config)
+    if outputs is not None:
+        return outputs.results
     for name, output in zip(config.format or [], config.outputs, strict=False):
         if name.endswith(ALLURE_FORMATTERS) and output.name:
-            return Path(results_folder(output.name))
+            return Path(output.name)
     return None
 
 
@@ -41,7 +52,8 @@ def write_report_files(config, run) -> None:
     folder = results_dir(config)
     if folder is None:
         return
-    write_run_files(folder, run_environment(run), executor(run))
+    outputs = run_outputs(config)
+    write_run_files(folder, run_environment(run), executor(run, outputs.started if outputs else datetime.now(UTC)))
 
 
 def run_environment(run) -> dict[str, str]:
@@ -65,15 +77,55 @@ def run_environment(run) -> dict[str, str]:
     }
 
 
-def executor(run) -> dict[str, str]:
-    ci = os.environ.get("CI")
+def executor(run, started: datetime, environ: Mapping[str, str] = os.environ) -> dict[str, str]:
+    where = f"on the {run.server.ui} web app, Mattermost {run.server.version_text}"
+    build = ci_build(environ)
+    if build is None:
+        return {
+            "name": "behave (local)",
+            "type": "local",
+            "buildName": f"MM-T940 run {run.run_id} started {started.astimezone(UTC):%Y-%m-%d %H:%M:%S} UTC {where}",
+            "buildUrl": "",
+            "reportName": REPORT_NAME,
+        }
     return {
-        "name": os.environ.get("CI_NAME", "CI" if ci else "behave (local)"),
-        "type": "ci" if ci else "local",
-        "buildName": f"MM-T940 run {run.run_id} on {run.server.ui} web app {run.server.version_text}",
-        "buildUrl": os.environ.get("BUILD_URL", ""),
+        "name": build.name,
+        "type": build.type,
+        "buildName": f"{build.title} (MM-T940 run {run.run_id}) {where}",
+        "buildUrl": build.url,
         "reportName": REPORT_NAME,
     }
+
+
+@dataclass(frozen=True)
+class CiBuild:
+    name: str  # the CI system
+    type: str  # Allure's executor type (its icon): github, gitlab, jenkins, ...
+    title: str  # the build: workflow/job and number
+    url: str
+
+
+def ci_build(environ: Mapping[str, str]) -> CiBuild | None:
+    """The CI build running this, from the variables each CI sets (GitHub Actions, GitLab CI, Jenkins, others)."""
+    get = environ.get
+    if get("GITHUB_ACTIONS") == "true":
+        url = ""
+        if get("GITHUB_SERVER_URL") and get("GITHUB_REPOSITORY") and get("GITHUB_RUN_ID"):
+            url = f"{get('GITHUB_SERVER_URL')}/{get('GITHUB_REPOSITORY')}/actions/runs/{get('GITHUB_RUN_ID')}"
+        attempt = get("GITHUB_RUN_ATTEMPT", "1")
+        title = f"{get('GITHUB_WORKFLOW', 'workflow')} #{get('GITHUB_RUN_NUMBER', '?')}"
+        return CiBuild("GitHub Actions", "github", title + (f" attempt {attempt}" if attempt != "1" else ""), url)
+    if get("GITLAB_CI"):
+        title = f"{get('CI_JOB_NAME', 'job')} of pipeline #{get('CI_PIPELINE_ID', '?')}"
+        return CiBuild("GitLab CI", "gitlab", title, get("CI_JOB_URL") or get("CI_PIPELINE_URL", ""))
+    if get("JENKINS_URL") or (get("JOB_NAME") and get("BUILD_NUMBER")):
+        title = f"{get('JOB_NAME', 'job')} #{get('BUILD_NUMBER', '?')}"
+        return CiBuild("Jenkins", "jenkins", title, get("BUILD_URL", ""))
+    if get("CI", "").lower() not in ("", "0", "false"):
+        number = get("BUILD_NUMBER") or get("BUILD_ID")
+        title = get("CI_NAME", "CI") + (f" build #{number}" if number else " build")
+        return CiBuild(get("CI_NAME", "CI"), "ci", title, get("BUILD_URL", ""))
+    return None
 
 
 def label(scenario, userdata) -> None:

@@ -111,7 +111,7 @@ def built_report(tmp_path, demo_site):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == f"report: {report}/index.html\n"
+    assert done.stdout.endswith(f"report: build #1 from {results}, trend of 1 run\nreport: {report}/index.html\n")
     return results, junit, report, secret
 
 

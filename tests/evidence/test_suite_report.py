@@ -86,11 +86,12 @@ def passing_run(tmp_path_factory):
 
 
 @pytest.mark.unit
-def test_every_run_writes_allure_results_and_junit_under_reports():
-    """Plain `behave` and scripts/suite get the outputs from behave.ini (the tests only move the folders)."""
+def test_every_run_writes_allure_results_and_junit_into_its_own_folder_under_reports():
+    """Plain `behave` and scripts/suite get the outputs from behave.ini (the tests only move the folders): both name
+    the folder of run folders, and the formatter puts each run's results and JUnit into a new one."""
     ini = (ROOT / "behave.ini").read_text()
-    assert "format = mattermost_suite.evidence.formatter:AllureResults\noutfiles = reports/allure-results\n" in ini
-    assert "junit = true\njunit_directory = reports/junit\n" in ini
+    assert "format = mattermost_suite.evidence.formatter:AllureResults\noutfiles = reports/runs\n" in ini
+    assert "junit = true\njunit_directory = reports/runs\n" in ini
     suite = (ROOT / "scripts" / "suite").read_text()
     assert "Formatter" not in suite and " -f " not in suite, "scripts/suite must rely on behave.ini (duplicates crash)"
 
