@@ -6,12 +6,13 @@ Environment: MM_RUN_DIR names the run's folder (scripts/suite chooses it, to bui
 MM_ALLURE_RESULTS names the Allure folder alone (tests, fault runs; JUnit then goes to ../junit next to it). An
 explicit --junit-directory always wins for JUnit. (behave cannot replace an ini formatter's outfile from the command
 line: -f/-o only add formatters.) When behave closes the formatter every result file is written: the run folder is
-marked complete then, and only then may scripts/report build from it.
+marked complete then, and only then may scripts/report build from it (a --dry-run's folder is removed instead).
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -70,5 +71,9 @@ class AllureResults(AllureFormatter):
 
     def close(self):
         super().close()
-        if self.outputs.run is not None:
+        if self.outputs.run is None:
+            return
+        if self.config.dry_run:  # nothing ran: not a run to report (the newest complete run would be this one)
+            shutil.rmtree(self.outputs.run.path, ignore_errors=True)
+        else:
             self.outputs.run.complete(self.outputs.started)

@@ -131,3 +131,17 @@ def test_mm_allure_results_names_the_allure_folder_alone(tmp_path):
     outputs = choose_outputs("reports/runs", behave, {"MM_ALLURE_RESULTS": str(tmp_path / "allure")})
     assert outputs.run is None and outputs.results == tmp_path / "allure"
     assert behave.junit_directory == str(tmp_path / "junit")
+
+
+def test_a_dry_run_leaves_no_run_to_report(tmp_path):
+    """behave --dry-run runs nothing: its folder would otherwise become the newest complete run."""
+    done = subprocess.run(
+        [sys.executable, "-m", "behave", "--dry-run", "-f", "plain", "-o", os.devnull],
+        cwd=ROOT,
+        env=os.environ | {"MM_RUN_DIR": str(tmp_path / "dry")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not (tmp_path / "dry").exists()
