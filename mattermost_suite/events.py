@@ -24,41 +24,47 @@ class DevicesChosen:
 
 
 @dataclass(frozen=True)
-class LoggedIn:
-    """Browsers and apps logged in; `landed` is where each browser's web app went (by device label)."""
+class OnDevice:
+    """Something that happened on one device."""
+
+    device: Any
+
+
+@dataclass(frozen=True)
+class OnDevices:
+    """Something that happened on several devices at once."""
 
     devices: tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class LoggedIn(OnDevices):
+    """Browsers and apps logged in; `landed` is where each browser's web app went (by device label)."""
+
     landed: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ConfirmationShown:
-    device: Any
+class ConfirmationShown(OnDevice):
+    """The system admin's browser shows the confirmation."""
+
+
+class RevokeCancelled(OnDevice):
+    """The system admin clicked Cancel in the confirmation."""
 
 
 @dataclass(frozen=True)
-class RevokeCancelled:
-    device: Any
+class RevokeConfirmed(OnDevice):
+    """The moment every logout latency is measured from."""
 
-
-@dataclass(frozen=True)
-class RevokeConfirmed:
-    device: Any
     at: datetime
 
 
-@dataclass(frozen=True)
-class WentToSleep:
+class WentToSleep(OnDevices):
     """Computers asleep or phones with their screen locked, from now until they wake or are unlocked."""
 
-    devices: tuple[Any, ...]
 
-
-@dataclass(frozen=True)
-class LoggedOut:
+class LoggedOut(OnDevices):
     """Devices that noticed the revoke by themselves: a browser on the login page, an app refused."""
-
-    devices: tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -69,8 +75,9 @@ class NotLoggedOut:
 
 
 @dataclass(frozen=True)
-class SentAway:
-    device: Any
+class SentAway(OnDevice):
+    """A user who may not use the System Console was sent elsewhere, `to` that page."""
+
     to: str
 
 
