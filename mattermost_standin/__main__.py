@@ -20,6 +20,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
+def _repeatable(parser: argparse.ArgumentParser, flag: str, metavar: str, what: str, known, **kw) -> None:
+    """An option given any number of times, collected into a list; its help names the values it knows."""
+    parser.add_argument(
+        flag, action="append", default=[], metavar=metavar, help=f"{what}; repeatable: {', '.join(known)}", **kw
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m mattermost_standin", description="Mattermost stand-in server for MM-T940.")
     p.add_argument("--host", default="127.0.0.1", help="bind address (loopback only by policy)")
@@ -33,26 +40,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the web app's status-poll interval (real Mattermost: 60)",
     )
     p.add_argument("--data-dir", default=None, help="SQLite data directory (default: a temporary one)")
-    p.add_argument(
-        "--fault",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="start with a named regression; repeatable: " + ", ".join(FAULTS),
-    )
+    _repeatable(p, "--fault", "NAME", "start with a named regression", FAULTS)
     p.add_argument(
         "--no-api-user-deletion",
         action="store_true",
         help="refuse DELETE users/{id}?permanent=true like a default real server",
     )
-    p.add_argument(
-        "--set",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        dest="settings",
-        help="a Mattermost setting by its config.json name; repeatable: " + ", ".join(SETTINGS),
-    )
+    _repeatable(p, "--set", "KEY=VALUE", "a Mattermost setting by its config.json name", SETTINGS, dest="settings")
     p.add_argument(
         "--admin-mfa-secret",
         default="",

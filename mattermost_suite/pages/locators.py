@@ -103,6 +103,17 @@ _CHANNEL = ChannelLocators(
 _MODAL = css("the confirmation dialog", "#confirmModal")
 _CANCEL = css("the confirmation's Cancel button", "#cancelModalButton")
 _CONFIRM = css("the confirmation's confirm button", "#confirmModalButton")
+# The title's id up to v9.5, the message's id from v7.0 (the v5.x .modal-body holds only the message).
+_TITLE_BY_ID = css("the confirmation's title", "#confirmModalLabel")
+_MESSAGE_BY_ID = css("the confirmation's message", "#confirmModalBody")
+
+
+def _confirm_modal(title: Locator, message: Locator) -> ConfirmModalLocators:
+    """A generation's ConfirmModal: its own title and message, the root and buttons every generation shares."""
+    return ConfirmModalLocators(
+        root=_MODAL, title=title, message=message, cancel_button=_CANCEL, confirm_button=_CONFIRM
+    )
+
 
 # The v5.x-v9.5 console button below the users list.
 _REVOKE_ALL_BY_ID = UsersPageLocators(element_id("the Revoke All Sessions button", "revoke-all-users"))
@@ -140,13 +151,7 @@ LEGACY = Generation(
     channel=_CHANNEL,
     users_page=_REVOKE_ALL_BY_ID,
     # react-bootstrap ConfirmModal: #confirmModal .modal-body holds only the message.
-    confirm_modal=ConfirmModalLocators(
-        root=_MODAL,
-        title=css("the confirmation's title", "#confirmModalLabel"),
-        message=css("the confirmation's message", ".modal-body"),
-        cancel_button=_CANCEL,
-        confirm_button=_CONFIRM,
-    ),
+    confirm_modal=_confirm_modal(title=_TITLE_BY_ID, message=css("the confirmation's message", ".modal-body")),
     # components/tutorial, sidebar_whats_new_modal
     first_login=TutorialLocators(
         whats_new_modal=xpath(
@@ -160,13 +165,7 @@ TRANSITIONAL = Generation(
     login=_REDESIGNED_LOGIN,
     channel=_CHANNEL,
     users_page=_REVOKE_ALL_BY_ID,
-    confirm_modal=ConfirmModalLocators(
-        root=_MODAL,
-        title=css("the confirmation's title", "#confirmModalLabel"),
-        message=css("the confirmation's message", "#confirmModalBody"),
-        cancel_button=_CANCEL,
-        confirm_button=_CONFIRM,
-    ),
+    confirm_modal=_confirm_modal(title=_TITLE_BY_ID, message=_MESSAGE_BY_ID),
     first_login=_ONBOARDING,
 )
 
@@ -175,14 +174,8 @@ CURRENT = Generation(
     channel=_CHANNEL,
     # The newest product gives the console button no id: find it by its (English) name in the page header bar.
     users_page=UsersPageLocators(button_named("Revoke All Sessions", within_class="admin-console__header")),
-    confirm_modal=ConfirmModalLocators(
-        root=_MODAL,
-        # h1#genericModalLabel on GenericModal; h1#confirmModalLabel in the v9.6+ releases before that move.
-        title=css("the confirmation's title", ".modal-title"),
-        message=css("the confirmation's message", "#confirmModalBody"),
-        cancel_button=_CANCEL,
-        confirm_button=_CONFIRM,
-    ),
+    # h1#genericModalLabel on GenericModal; h1#confirmModalLabel in the v9.6+ releases before that move.
+    confirm_modal=_confirm_modal(title=css("the confirmation's title", ".modal-title"), message=_MESSAGE_BY_ID),
     first_login=_ONBOARDING,
 )
 

@@ -16,6 +16,16 @@ from urllib.parse import quote
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+# The Allure labels and links of both MM-T940 features (their tags; the tiny project carries the same ones).
+MM_T940_LABELS = {
+    ("epic", "System Console"),
+    ("feature", "User Management"),
+    ("story", "Users"),
+    ("severity", "critical"),
+    ("owner", "mattermost-qa"),
+}
+MM_T940_LINKS = {("issue", "MM-12440"), ("issue", "MM-17020"), ("tms", "MM-T940")}
+
 # The single-file report embeds every data file as d('<path>','<base64>').
 _EMBEDDED = re.compile(r"d\('([^']+)','([A-Za-z0-9+/=]*)'\)")
 
@@ -28,6 +38,14 @@ def check_results_present(results_dir: Path, minimum: int = 1) -> list[dict]:
     results = result_files(results_dir)
     assert len(results) >= minimum, f"{len(results)} Allure results in {results_dir}, expected >= {minimum}"
     return results
+
+
+def labels_of(result: dict) -> set[tuple[str, str]]:
+    return {(label["name"], label["value"]) for label in result["labels"]}
+
+
+def links_of(result: dict) -> set[tuple[str, str]]:
+    return {(link["type"], link["name"]) for link in result["links"]}
 
 
 def _attachments(item: dict) -> Iterator[dict]:

@@ -80,12 +80,17 @@ def run_suite(tmp_path: Path, results: Path, junit: Path, *defines: str, timeout
     )
 
 
-def build_report(results: Path = RESULTS, report: Path = REPORT) -> Path:
-    done = subprocess.run(
+def run_report_script(results: Path, report: Path) -> subprocess.CompletedProcess:
+    """scripts/report from `results` into `report`, its output captured."""
+    return subprocess.run(
         ["bash", str(ROOT / "scripts" / "report"), str(results), str(report)],
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def build_report(results: Path = RESULTS, report: Path = REPORT) -> Path:
+    done = run_report_script(results, report)
     assert done.returncode == 0, done.stderr
     return report / "index.html"

@@ -20,6 +20,7 @@ from tests.support.browser import new_chromium
 from tests.support.constants import ROOT
 
 from . import checks
+from .suite_runs import run_report_script
 from .tiny_project import demo_page, write_tiny_project
 
 pytestmark = pytest.mark.browser
@@ -104,12 +105,7 @@ def built_report(tmp_path, demo_site):
         },
         {"name": "pytest", "type": "local", "buildName": "evidence end-to-end"},
     )
-    done = subprocess.run(
-        ["bash", str(ROOT / "scripts" / "report"), str(results), str(report)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = run_report_script(results, report)
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith(f"report: build #1 from {results}, trend of 1 run\nreport: {report}/index.html\n")
     return results, junit, report, secret
@@ -134,19 +130,9 @@ def test_report_holds_all_evidence_and_no_secret(built_report):
         for name, body in data.items()
         if name.startswith("data/test-cases/") and json.loads(body)["name"] == PASSING
     )
-    assert {(link["type"], link["name"]) for link in passing["links"]} == {
-        ("issue", "MM-12440"),
-        ("issue", "MM-17020"),
-        ("tms", "MM-T940"),
-    }
-    labels = {(label["name"], label["value"]) for label in passing["labels"]}
-    assert {
-        ("epic", "System Console"),
-        ("feature", "User Management"),
-        ("story", "Users"),
-        ("severity", "critical"),
-        ("owner", "mattermost-qa"),
-    } <= labels
+    assert checks.links_of(passing) == checks.MM_T940_LINKS
+    labels = checks.labels_of(passing)
+    assert checks.MM_T940_LABELS <= labels
     assert [n for n, _ in labels].count("feature") == 1, "the test would be listed twice under Behaviors"
 
     driver = new_chromium(1400, 1300)

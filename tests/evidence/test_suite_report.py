@@ -58,6 +58,11 @@ def step_with(steps: dict, attachment: str) -> str:
     return next(step for step, names in steps.items() if attachment in names)
 
 
+def attached_text(steps: dict, attachment: str, step: str | None = None) -> str:
+    """An attachment's text, from `step` or else from the first step holding it."""
+    return (RESULTS / steps[step or step_with(steps, attachment)][attachment]["source"]).read_text()
+
+
 @pytest.fixture(scope="module")
 def failing_run(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("failing")
@@ -139,30 +144,16 @@ def test_the_run_attaches_every_moment_the_rest_evidence_and_the_timeline(passin
         == step_with(steps, "Per-device timeline")
         == "And the system admin's browser is redirected to the login page"
     )
-    timeline = (RESULTS / steps[step_with(steps, COMBINED)]["Per-device timeline (CSV)"]["source"]).read_text()
+    timeline = attached_text(steps, "Per-device timeline (CSV)", step_with(steps, COMBINED))
     rows = {line.split(",")[0]: line for line in timeline.strip().splitlines()[1:]}
     assert all("after the confirm" in rows[device] for device in everyone), timeline
-    final = (RESULTS / steps[LAST_STEP][f"{FINAL_TIMELINE} (CSV)"]["source"]).read_text().strip().splitlines()
+    final = attached_text(steps, f"{FINAL_TIMELINE} (CSV)", LAST_STEP).strip().splitlines()
     assert len(final) == 1 + 8 + 1, final  # a header, the device table's 8 rows and the admin's browser
     for row in final[1:]:  # Device, Logged in at, Revoke confirmed at, Logged out at, Latency (s), Outcome
         device, logged_in, confirmed, logged_out, latency = row.split(",")[:5]
         assert logged_in and confirmed and logged_out and float(latency) > 0, f"{device} is incomplete: {row}"
-    before = json.loads(
-        (
-            RESULTS
-            / steps[step_with(steps, "Sessions of the test user before the revoke")][
-                "Sessions of the test user before the revoke"
-            ]["source"]
-        ).read_text()
-    )
-    after = json.loads(
-        (
-            RESULTS
-            / steps[step_with(steps, "Sessions of the test user after the revoke")][
-                "Sessions of the test user after the revoke"
-            ]["source"]
-        ).read_text()
-    )
+    before = json.loads(attached_text(steps, "Sessions of the test user before the revoke"))
+    after = json.loads(attached_text(steps, "Sessions of the test user after the revoke"))
     assert len(before["sessions"]) >= len(VICTIMS) and after["sessions"] == []
     assert checks.check_attachments_exist(RESULTS) >= 20
 
@@ -170,29 +161,12 @@ def test_the_run_attaches_every_moment_the_rest_evidence_and_the_timeline(passin
 @pytest.mark.acceptance
 def test_labels_links_and_run_files(passing_run):
     result = ran(RESULTS)
-    labels = {(label["name"], label["value"]) for label in result["labels"]}
-    assert {
-        ("epic", "System Console"),
-        ("feature", "User Management"),
-        ("story", "Users"),
-        ("severity", "critical"),
-        ("owner", "mattermost-qa"),
-    } <= labels
-    assert {(link["type"], link["name"]) for link in result["links"]} == {
-        ("issue", "MM-12440"),
-        ("issue", "MM-17020"),
-        ("tms", "MM-T940"),
-    }
+    assert checks.MM_T940_LABELS <= checks.labels_of(result)
+    assert checks.links_of(result) == checks.MM_T940_LINKS
     guard = non_admin(RESULTS)  # the second feature: same labels, linked to the test case and MM-12440
     assert guard["status"] == "passed"
-    assert {
-        ("epic", "System Console"),
-        ("feature", "User Management"),
-        ("story", "Users"),
-        ("severity", "critical"),
-        ("owner", "mattermost-qa"),
-    } <= {(label["name"], label["value"]) for label in guard["labels"]}
-    assert {(link["type"], link["name"]) for link in guard["links"]} == {("issue", "MM-12440"), ("tms", "MM-T940")}
+    assert checks.MM_T940_LABELS <= checks.labels_of(guard)
+    assert checks.links_of(guard) == {("issue", "MM-12440"), ("tms", "MM-T940")}
     properties = dict(line.split("=", 1) for line in (RESULTS / "environment.properties").read_text().splitlines())
     assert properties["Server.URL"].startswith("http\\://127.0.0.1\\:")
     assert properties["UI.Generation"] == "current" and properties["Server.Version"].startswith("10.")

@@ -9,6 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 WAIT_S = 10.0
 
+# login.tsx, AlertBanner and login_mfa.tsx: the same page in transitional and current.
 _NEW_LOGIN = {
     "login_id": (By.ID, "input_loginId"),
     "password": (By.ID, "input_password-input"),
@@ -17,6 +18,12 @@ _NEW_LOGIN = {
     "banner_close": (By.CSS_SELECTOR, ".AlertBanner.warning .AlertBanner__closeButton"),
     "mfa_token": (By.ID, "input_token"),
     "mfa_submit": (By.CSS_SELECTOR, "button.login-mfa-form-button-submit"),
+}
+# The v5.x-v9.5 console: the button below the users list, the react-bootstrap ConfirmModal's title, the list rows.
+_OLD_CONSOLE = {
+    "revoke_all": (By.CSS_SELECTOR, "div.admin-console__content > div.pt-3.pb-3 > button#revoke-all-users"),
+    "modal_title": (By.CSS_SELECTOR, "#confirmModal.modal-confirm h1#confirmModalLabel.modal-title"),
+    "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
 }
 LOCATORS = {
     "current": {
@@ -31,10 +38,8 @@ LOCATORS = {
     },
     "transitional": {
         **_NEW_LOGIN,
-        "revoke_all": (By.CSS_SELECTOR, "div.admin-console__content > div.pt-3.pb-3 > button#revoke-all-users"),
-        "modal_title": (By.CSS_SELECTOR, "#confirmModal.modal-confirm h1#confirmModalLabel.modal-title"),
+        **_OLD_CONSOLE,
         "modal_body": (By.CSS_SELECTOR, "#confirmModal #confirmModalBody.modal-body"),
-        "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
     },
     "legacy": {
         "login_id": (By.ID, "loginId"),
@@ -42,12 +47,10 @@ LOCATORS = {
         "submit": (By.ID, "loginButton"),
         "banner": (By.CSS_SELECTOR, "#login_section div.alert.alert-warning"),
         "banner_close": (By.CSS_SELECTOR, "#login_section div.alert.alert-warning a.btn-close"),
-        "revoke_all": (By.CSS_SELECTOR, "div.admin-console__content > div.pt-3.pb-3 > button#revoke-all-users"),
-        "modal_title": (By.CSS_SELECTOR, "#confirmModal.modal-confirm h1#confirmModalLabel.modal-title"),
-        "modal_body": (By.CSS_SELECTOR, "#confirmModal .modal-body"),
-        "user_rows": (By.CSS_SELECTOR, "div.more-modal__row"),
         "mfa_token": (By.CSS_SELECTOR, "#login_section input[name='token']"),
         "mfa_submit": (By.CSS_SELECTOR, "#login_section #saveSetting"),
+        **_OLD_CONSOLE,
+        "modal_body": (By.CSS_SELECTOR, "#confirmModal .modal-body"),
     },
 }
 MESSAGES = {
@@ -119,3 +122,10 @@ class Page:
 
     def requests(self) -> list[dict]:
         return self.driver.execute_script("return window.__requests || []")
+
+
+def fresh_page(driver, server) -> Page:
+    """A page on `server`, the browser holding nothing of its origin (see Page.reset)."""
+    page = Page(driver, server)
+    page.reset()
+    return page

@@ -13,7 +13,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from mattermost_standin import StandinServer
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
-from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
+from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, fresh_page
 from .helpers import USER_PASSWORD, api, finish_admins_first_login, login, team_member, token_of
 
 pytestmark = pytest.mark.browser
@@ -32,9 +32,7 @@ def server(request):
 
 @pytest.fixture
 def page(chrome, server):
-    page = Page(chrome, server)
-    page.reset()
-    return page
+    return fresh_page(chrome, server)
 
 
 def _team_member(server) -> dict:

@@ -10,7 +10,7 @@ from selenium.webdriver.common.by import By
 from mattermost_standin import StandinServer
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
-from .browser import Page
+from .browser import Page, fresh_page
 from .helpers import USER_PASSWORD, api, skip_first_login, team_member, token_of
 
 pytestmark = pytest.mark.browser
@@ -37,16 +37,12 @@ def v7_server(request):
 
 @pytest.fixture
 def v5_page(chrome, v5_server):
-    page = Page(chrome, v5_server)
-    page.reset()
-    return page
+    return fresh_page(chrome, v5_server)
 
 
 @pytest.fixture
 def v7_page(chrome, v7_server):
-    page = Page(chrome, v7_server)
-    page.reset()
-    return page
+    return fresh_page(chrome, v7_server)
 
 
 def _fresh_member(server) -> dict:

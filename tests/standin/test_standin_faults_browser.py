@@ -9,7 +9,7 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
-from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page
+from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, fresh_page
 from .helpers import USER_PASSWORD, api, finish_admins_first_login, team_member, token_of
 
 pytestmark = pytest.mark.browser
@@ -21,10 +21,9 @@ CONSOLE = "/admin_console/user_management/users"
 @pytest.fixture
 def page_with(chrome, make_standin):
     def start(fault: str, ui: str = "current") -> Page:
-        page = Page(chrome, make_standin(ui=ui, status_poll_seconds=0.5, faults=(fault,)))
-        finish_admins_first_login(page.server.url)
-        page.reset()
-        return page
+        server = make_standin(ui=ui, status_poll_seconds=0.5, faults=(fault,))
+        finish_admins_first_login(server.url)
+        return fresh_page(chrome, server)
 
     return start
 

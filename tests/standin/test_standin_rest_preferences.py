@@ -37,33 +37,25 @@ def test_put_is_200_status_ok_and_me_reads_them_back(standin):
     assert [p["name"] for p in category] == ["drafts_tour_tip_showed"]
 
 
-def test_missing_preferences_answer_like_the_real_store(standin):
-    user, token = _user_and_token(standin)
-    assert_app_error(
-        api("GET", standin.url, "/users/me/preferences/no_such_category", token),
-        404,
-        "api.preference.preferences_category.get.app_error",
-    )
-    assert_app_error(
-        api("GET", standin.url, "/users/me/preferences/drafts/name/nothing_here", token),
-        400,
-        "app.preference.get.app_error",
-    )
-    # A category outside the route's [A-Za-z0-9_]+ never reaches the handler; one inside it needs the format.
+@pytest.mark.parametrize(
+    "path, status, error_id",
+    [
+        ("/users/me/preferences/no_such_category", 404, "api.preference.preferences_category.get.app_error"),
+        ("/users/me/preferences/drafts/name/nothing_here", 400, "app.preference.get.app_error"),
+        # A category inside the route's [A-Za-z0-9_]+ reaches the handler, which checks the format.
+        ("/users/me/preferences/Display_Settings", 400, "api.context.invalid_url_param.app_error"),
+        ("/users/me/preferences/drafts/name/a", 400, "api.context.invalid_url_param.app_error"),
+        ("/users/not-an-id/preferences", 400, "api.context.invalid_url_param.app_error"),
+    ],
+)
+def test_missing_preferences_answer_like_the_real_store(standin, path, status, error_id):
+    _, token = _user_and_token(standin)
+    assert_app_error(api("GET", standin.url, path, token), status, error_id)
+
+
+def test_a_category_outside_the_route_pattern_never_reaches_the_handler(standin):
+    _, token = _user_and_token(standin)
     assert api("GET", standin.url, "/users/me/preferences/display-settings", token).status_code == 404
-    assert_app_error(
-        api("GET", standin.url, "/users/me/preferences/Display_Settings", token),
-        400,
-        "api.context.invalid_url_param.app_error",
-    )
-    assert_app_error(
-        api("GET", standin.url, "/users/me/preferences/drafts/name/a", token),
-        400,
-        "api.context.invalid_url_param.app_error",
-    )
-    assert_app_error(
-        api("GET", standin.url, "/users/not-an-id/preferences", token), 400, "api.context.invalid_url_param.app_error"
-    )
 
 
 def test_another_users_preferences_need_edit_other_users(standin):

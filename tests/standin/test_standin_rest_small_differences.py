@@ -23,61 +23,39 @@ def _big_preferences(user_id: str, size: int) -> bytes:
     )
 
 
-def test_v10_refuses_a_body_over_maximum_payload_size_with_413(standin):
-    token = token_of(standin.url)
-    me = api("GET", standin.url, "/users/me", token).json()["id"]
-    response = api(
+def _put_big_preferences(base: str, size: int) -> requests.Response:
+    """The admin PUTs a preferences body of about `size` bytes to its own user."""
+    token = token_of(base)
+    me = api("GET", base, "/users/me", token).json()["id"]
+    return api(
         "PUT",
-        standin.url,
+        base,
         "/users/me/preferences",
         token,
-        data=_big_preferences(me, 310_000),
+        data=_big_preferences(me, size),
         headers={"Content-Type": "application/json"},
     )
+
+
+def test_v10_refuses_a_body_over_maximum_payload_size_with_413(standin):
+    response = _put_big_preferences(standin.url, 310_000)
     assert_app_error(response, 413, "api.context.request_body_too_large.app_error")
     assert response.json()["message"] == "Unable to process request. Request body too large."
 
 
 def test_the_payload_limit_follows_the_setting(make_standin):
     server = make_standin(config={"ServiceSettings.MaximumPayloadSizeBytes": 1000})
-    token = token_of(server.url)
-    me = api("GET", server.url, "/users/me", token).json()["id"]
-    response = api(
-        "PUT",
-        server.url,
-        "/users/me/preferences",
-        token,
-        data=_big_preferences(me, 2000),
-        headers={"Content-Type": "application/json"},
-    )
+    response = _put_big_preferences(server.url, 2000)
     assert_app_error(response, 413, "api.context.request_body_too_large.app_error")
 
 
 def test_older_generations_cap_bodies_at_max_file_size_only(make_standin):
     server = make_standin(ui="transitional")
-    token = token_of(server.url)
-    me = api("GET", server.url, "/users/me", token).json()["id"]
     # 400 KB is fine before v9.7 (FileSettings.MaxFileSize, 100 MB); the batch itself is then validated.
-    response = api(
-        "PUT",
-        server.url,
-        "/users/me/preferences",
-        token,
-        data=_big_preferences(me, 400_000),
-        headers={"Content-Type": "application/json"},
-    )
+    response = _put_big_preferences(server.url, 400_000)
     assert response.status_code == 200, response.text
     small = make_standin(ui="transitional", config={"FileSettings.MaxFileSize": 1000})
-    token = token_of(small.url)
-    me = api("GET", small.url, "/users/me", token).json()["id"]
-    response = api(
-        "PUT",
-        small.url,
-        "/users/me/preferences",
-        token,
-        data=_big_preferences(me, 4000),
-        headers={"Content-Type": "application/json"},
-    )
+    response = _put_big_preferences(small.url, 4000)
     assert_app_error(response, 400, "api.context.invalid_body_param.app_error")  # just a broken body before v9.7
 
 

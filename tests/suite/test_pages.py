@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import FrozenInstanceError, fields
+from inspect import ismodule
+from pathlib import Path
 from typing import get_type_hints
 
 import pyotp
@@ -10,6 +13,7 @@ import pytest
 import requests
 from selenium.webdriver.common.by import By
 
+import mattermost_suite.actors
 import mattermost_suite.pages
 from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
@@ -314,19 +318,18 @@ def test_the_confirm_modal_is_a_component_whose_parts_are_read_inside_its_root()
 
 
 @pytest.mark.unit
-def test_the_package_exports_the_contract():
-    assert sorted(mattermost_suite.pages.__all__) == sorted(
-        [
-            "ChannelPage",
-            "ConfirmModal",
-            "FirstLoginScreenInTheWay",
-            "FirstLoginScreens",
-            "LoginPage",
-            "SystemUsersPage",
-            "WaitTimeout",
-            "where",
-            "in_the_way",
-        ]
-    )
-    for name in mattermost_suite.pages.__all__:
-        assert getattr(mattermost_suite.pages, name)
+def test_the_package_exports_what_it_binds_and_what_the_actors_import():
+    """__all__ is exactly the public names the package binds (no stale or forgotten entry), and every name an actor
+    takes from the package is among them."""
+    package = mattermost_suite.pages
+    bound = {name for name, value in vars(package).items() if not name.startswith("_") and not ismodule(value)}
+    assert len(package.__all__) == len(set(package.__all__)) and set(package.__all__) == bound
+    actors = Path(mattermost_suite.actors.__file__).parent
+    imported = {
+        alias.name
+        for path in actors.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.ImportFrom) and node.level == 2 and node.module == "pages"
+        for alias in node.names
+    }
+    assert imported and imported <= bound, imported - bound
