@@ -24,15 +24,18 @@ from .seeding import remove_test_user, renew_admin_session, seed_test_user
 @fixture
 def run_watchdog(context):
     """First of all: the watchdog process (watchdog.py) that ends every process of the run if behave dies without
-    cleaning up (SIGKILL). From here on every child of behave carries the run's token. Nothing to release: the
-    watchdog leaves by itself once behave has exited, and finds nothing left after a normal end."""
+    cleaning up (SIGKILL). From here on every child of behave carries the run's token and the run's temporary folder
+    as TMPDIR. The watchdog leaves by itself once behave has exited, and finds nothing left after a normal end."""
     from .watchdog import WatchdogError, start
 
     try:
         guard = start()
     except (WatchdogError, OSError) as error:
         raise SuiteError(f"no watchdog for the run's processes: {error}") from None
-    yield guard
+    try:
+        yield guard
+    finally:
+        guard.remove_folder()  # the last clean-up: every process that used the run's TMPDIR has ended
 
 
 @fixture

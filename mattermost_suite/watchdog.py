@@ -1,6 +1,6 @@
 """The run's watchdog: when behave is gone, however it ended, no process it started is left running.
 
-    python -m mattermost_suite.watchdog TOKEN        (started by fixtures.run_watchdog, first thing in before_all)
+    python -m mattermost_suite.watchdog TOKEN FOLDER   (started by fixtures.run_watchdog, first in before_all)
 
 Why a process of its own: `finally`, atexit and signal handlers all run inside behave, and a SIGKILL (`kill -9`,
 the OOM killer, a CI job's timeout) runs none of them. Only another process can clean up after that, and only one
@@ -25,6 +25,9 @@ How it finds the run's processes, and only them:
   the token is taken only when it descends from, or shares the session led by, one with the token.
 The run's processes are stopped (SIGSTOP) and the process table is read again until no new one appears (a stopped
 process cannot fork), then all are killed (SIGKILL) through pidfds, so a PID reused meanwhile is never signalled.
+Descendants are followed through a parent that has exited but is not reaped yet (a zombie).
+Then it removes the run's temporary folder (FOLDER, the TMPDIR of every child: the browsers' profiles, the grid's
+files), which a killed run would otherwise leave behind, tens of megabytes each time.
 On a normal end behave has already stopped everything: the watchdog finds nothing, says nothing and exits. If it
 had to end something it says so in one line on its stderr (behave's), naming what it ended.
 """
@@ -33,9 +36,11 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections import Counter
@@ -44,6 +49,7 @@ from pathlib import Path
 
 VARIABLE = "MM_SUITE_RUN"
 ARMED = b"armed\n"
+FOLDER_PREFIX = "mm-t940-run-"  # the only kind of folder the watchdog ever removes
 STOP_DEADLINE = 5.0  # seconds for stopping the run's processes (normally a few milliseconds: two or three rounds)
 KILL_DEADLINE = 8.0  # seconds from behave's death until everything must be gone (the promise is 10 s)
 
@@ -52,7 +58,12 @@ KILL_DEADLINE = 8.0  # seconds from behave's death until everything must be gone
 @dataclass(frozen=True)
 class Watchdog:
     token: str
+    folder: str  # the run's temporary folder (TMPDIR of every child)
     process: subprocess.Popen  # never waited for: it outlives this process by design
+
+    def remove_folder(self) -> None:
+        """At a normal end, once every process of the run has ended."""
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 class WatchdogError(RuntimeError):
@@ -60,11 +71,12 @@ class WatchdogError(RuntimeError):
 
 
 def start(ready_deadline: float = 10.0) -> Watchdog:
-    """Start the watchdog of this process and, once it watches, mark this process's future children with the token.
-    Call it before starting any process: one started earlier does not carry the token."""
+    """Start the watchdog of this process and, once it watches, give this process's future children the token and
+    the run's temporary folder (TMPDIR). Call it before starting any process: one started earlier has neither."""
     token = f"{os.getpid()}-{uuid.uuid4().hex}"
+    folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
     process = subprocess.Popen(
-        [sys.executable, "-m", __name__, token],
+        [sys.executable, "-m", __name__, token, folder],
         cwd=Path(__file__).resolve().parents[1],  # the checkout: `-m` imports the package from there
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -78,9 +90,11 @@ def start(ready_deadline: float = 10.0) -> Watchdog:
     if answer != ARMED:
         process.kill()  # our own child, by its Popen: it never got to watch anything
         process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
         raise WatchdogError(f"the run's watchdog did not start within {ready_deadline:g} s")
     os.environ[VARIABLE] = token
-    return Watchdog(token, process)
+    os.environ["TMPDIR"] = folder
+    return Watchdog(token, folder, process)
 
 
 # -- the watchdog's side ------------------------------------------------------------------------------------------
@@ -92,25 +106,34 @@ class Proc:
     started: int  # clock ticks after boot: with the PID, names one process for good
     name: str
     marked: bool  # shows VARIABLE=<token> in /proc/<pid>/environ
+    exited: bool = False  # a zombie with no thread left: nothing to end, but its children still count
 
 
 def process_table(token: str) -> dict[int, Proc]:
-    """Every live (non-zombie) process but this one, read from /proc."""
+    """Every process but this one, read from /proc."""
     entry = f"{VARIABLE}={token}".encode()
     table = {}
     for name in os.listdir("/proc"):
         if not name.isdigit() or int(name) == os.getpid():
             continue
         info = _stat(int(name))
-        if info is None or info[0] == "Z":
+        if info is None:
             continue
         state, ppid, sid, started, comm = info
         try:
             marked = entry in Path(f"/proc/{name}/environ").read_bytes().split(b"\0")
         except OSError:  # another user's process, or gone
             marked = False
-        table[int(name)] = Proc(int(name), ppid, sid, started, comm, marked)
+        table[int(name)] = Proc(int(name), ppid, sid, started, comm, marked, state == "Z" and _no_threads(name))
     return table
+
+
+def _no_threads(pid: str) -> bool:
+    """A zombie leader whose other threads still run (a browser while it exits) is alive; one without is not."""
+    try:
+        return len(os.listdir(f"/proc/{pid}/task")) <= 1
+    except OSError:
+        return True
 
 
 def _stat(pid: int) -> tuple[str, int, int, int, str] | None:
@@ -191,7 +214,7 @@ def end_run(token: str, deadline_seconds: float = KILL_DEADLINE) -> tuple[dict[i
     try:
         while time.monotonic() < start + min(STOP_DEADLINE, deadline_seconds):
             table = process_table(token)
-            new = [table[pid] for pid in the_runs(table, sessions) if pid not in held.fds]
+            new = [table[pid] for pid in the_runs(table, sessions) if pid not in held.fds and not table[pid].exited]
             taken = [proc.pid for proc in new if held.take(proc)]
             if not taken:
                 break  # every member is stopped: none can start another
@@ -229,12 +252,13 @@ def _to_devnull(fd: int) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
-        print("usage: python -m mattermost_suite.watchdog TOKEN", file=sys.stderr)
+    if len(argv) != 2 or not Path(argv[1]).name.startswith(FOLDER_PREFIX):
+        print(f"usage: python -m mattermost_suite.watchdog TOKEN .../{FOLDER_PREFIX}*", file=sys.stderr)
         return 2
-    token = argv[0]
+    token, folder = argv
     parent = watch_parent()
     ended, alive = end_run(token)
+    shutil.rmtree(folder, ignore_errors=True)
     if ended:
         counts = ", ".join(f"{n} {name}" for name, n in Counter(ended.values()).most_common())
         _tell(f"MM-T940: watchdog: behave (pid {parent}) is gone; ended what it left running: {counts}")

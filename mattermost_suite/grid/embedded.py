@@ -129,7 +129,7 @@ class EmbeddedGrid:
         java, jar = _java(), _jar()
         self.log_dir.mkdir(parents=True, exist_ok=True)
         cleanup.register(self)
-        self._tmp = tempfile.mkdtemp(prefix="mm-grid-")
+        self._tmp = tempfile.mkdtemp(prefix="mm-grid-", dir=os.environ.get("TMPDIR"))  # a run's: watchdog.py
         try:
             relays = self._start_webkit() if "webkit" in self.browsers else []
             self._start_java(java, jar, relays)

@@ -3,6 +3,8 @@ the browsers start, while the devices are watched for their logout, and during t
 process it started is gone without anyone running anything (mattermost_suite/watchdog.py), and the next run starts
 normally and reports only itself."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.support.behave_runs import run_behave
@@ -19,12 +21,13 @@ OUTLINE = "Scenario Outline: MM-T940 Users - Revoke all sessions"
 def assert_nothing_left(killed, alive_at_kill):
     """Everything below the orphan finder (and everything carrying the run's marker) ended within 10 s."""
     seen = ", ".join(f"{n} {name}" for name, n in killed.names().most_common())
-    print(f"alive at the kill: {seen}; all gone {killed.seconds:.2f} s after it")  # shown with pytest -s
+    print(f"alive at the kill: {seen}; all gone {killed.seconds:.2f} s after it; folders {killed.folders}")
     for name in alive_at_kill:
         assert killed.names()[name], f"{name} was not running at the kill (only: {seen}); the moment was missed"
     assert killed.left == [], "left after the kill:\n" + "\n".join(killed.left)
     assert killed.marked == [], "left after the kill:\n" + "\n".join(killed.marked)
     assert killed.seconds < GONE_WITHIN, f"gone only {killed.seconds:.1f} s after the kill"
+    assert killed.folders and not [f for f in killed.folders if Path(f).exists()], "temporary files left behind"
     assert "MM-T940: watchdog: behave (pid " in killed.output, killed.output[-3000:]
 
 
@@ -45,9 +48,7 @@ def test_killed_while_watching_for_the_logouts(tmp_path):
     with KilledRun(
         tmp_path, "-D", "standin_status_poll=60", "-D", f"devices={devices}", env=ADMIN_ENV
     ) as run:  # the browsers notice the revoke only at their next 60-s poll: the devices are being watched
-        run.wait_for(
-            lambda line: "the system admin confirms with" in line and "passed" in line, 300, "the confirm step"
-        )
+        run.stop_at(lambda line: "the system admin confirms with" in line and "passed" in line, 300, "the confirm step")
         killed = run.kill_behave()
     assert_nothing_left(killed, ["java", "Xvfb", "WebKitWebDriver", "MiniBrowser", "chromium", "firefox-esr"])
     assert killed.listening and ports_taken(killed.listening) == []
@@ -61,7 +62,7 @@ def test_killed_during_the_clean_up_and_the_next_run_starts_normally(tmp_path):
     args = ("-D", "standin_status_poll=1", "-D", f"devices={devices}", "--junit-directory", str(junit))
     env = {**ADMIN_ENV, "MM_ALLURE_RESULTS": str(results)}
     with KilledRun(tmp_path, *args, env=env) as run:
-        run.wait_for(lambda line: line.startswith("MM-T940: outcome:"), 300, "the clean-up's outcome lines")
+        run.stop_at(lambda line: line.startswith("MM-T940: outcome:"), 300, "the clean-up's outcome lines")
         killed = run.kill_behave()
     assert_nothing_left(killed, ["java", "chromium", "firefox-esr"])
     assert killed.listening and ports_taken(killed.listening) == []

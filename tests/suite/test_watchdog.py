@@ -7,10 +7,11 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
-from mattermost_suite.watchdog import VARIABLE, Proc, the_runs
+from mattermost_suite.watchdog import FOLDER_PREFIX, VARIABLE, Proc, the_runs
 from tests.support.constants import ROOT
 
 pytestmark = pytest.mark.unit
@@ -48,7 +49,8 @@ def test_the_run_is_its_marked_processes_their_descendants_and_the_sessions_they
 PARENT = """
 import subprocess, sys
 from mattermost_suite import watchdog
-watchdog.start()
+print(watchdog.start().folder, flush=True)
+subprocess.run(["sh", "-c", 'echo profile > "$TMPDIR/profile"'], check=True)  # children write into the run's folder
 pids = [subprocess.Popen(["sleep", "300"]).pid]
 shell = subprocess.Popen(["sh", "-c", "env -i sleep 301 & echo $!; wait"], stdout=subprocess.PIPE, text=True)
 pids += [shell.pid, int(shell.stdout.readline())]  # env -i: the child shows no token, it descends from one that does
@@ -92,7 +94,9 @@ def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched
     other_run = subprocess.Popen(["sleep", "304"], env={**os.environ, VARIABLE: "another-run"})
     parent = start_parent()
     try:
+        folder = Path(parent.stdout.readline().strip())
         pids = [int(pid) for pid in parent.stdout.readline().split()]
+        assert (folder / "profile").read_text() == "profile\n"
         assert len(pids) == 4 and all(pids), pids
         assert gone_within(pids, 0.2) == pids  # all alive
         start = time.monotonic()
@@ -100,8 +104,9 @@ def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched
         assert gone_within(pids, 10) == []
         seconds = time.monotonic() - start
         parent.wait()
-        assert "MM-T940: watchdog: behave (pid" in parent.stderr.read()
+        assert "MM-T940: watchdog: behave (pid" in parent.stderr.read()  # returns once the watchdog has exited
         assert seconds < 2, f"{seconds:.2f} s"
+        assert not folder.exists()
         assert bystander.poll() is None and other_run.poll() is None
     finally:
         for process in (parent, bystander, other_run):
@@ -111,9 +116,24 @@ def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched
 
 def test_after_a_normal_end_the_watchdog_finds_nothing_and_says_nothing():
     parent = start_parent()
+    folder = Path(parent.stdout.readline().strip())
     pids = [int(pid) for pid in parent.stdout.readline().split()]
     for pid in pids:  # what a run's clean-up does: end its own processes
         os.kill(pid, signal.SIGKILL)
     parent.stdin.close()
     assert parent.wait(timeout=10) == 0
     assert parent.stderr.read() == ""  # the watchdog holds the same stderr: read() returns once it has exited
+    assert not folder.exists()
+
+
+def test_the_watchdog_removes_no_folder_but_a_run_folder(tmp_path):
+    """A wrong command line ends with a usage line and touches nothing."""
+    done = subprocess.run(
+        [sys.executable, "-m", "mattermost_suite.watchdog", "token", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2 and FOLDER_PREFIX in done.stderr
+    assert tmp_path.is_dir()

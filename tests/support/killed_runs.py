@@ -4,6 +4,10 @@ The run goes through the orphan finder (orphans.py, a child subreaper): everythi
 finder whatever its environment says (Chromium's helpers overwrite theirs), and the finder exits only once all of
 it is gone, or after its grace, listing what is left. The moment comes from behave's live output (a step's line, a
 line the clean-up prints) and, where a line cannot mark it, from the process table below the finder.
+
+At the moment behave is first frozen (SIGSTOP, sent by the thread that reads its output, as the line arrives), so
+that what runs then can be recorded before the SIGKILL: behave runs nothing in between, as if killed right then
+(its clean-up, for one, would otherwise go on quitting browsers while the table is read).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 
 from mattermost_suite import poll
 from mattermost_suite.grid.processes import tcp_sockets
+from mattermost_suite.watchdog import FOLDER_PREFIX
 
 from .behave_runs import processes_with, start_behave
 from .orphans import below, orphans, reaping_orphans
@@ -33,6 +38,7 @@ FINDER_DEADLINE = 30.0  # the finder's own grace is 10 s; this only bounds a bro
 class Killed:
     alive: list[tuple[int, str]]  # (pid, command name) below the finder when behave was killed
     listening: list[int]  # TCP ports the run listened on then
+    folders: list[str]  # the run's temporary folders then (TMPDIR of its processes: browser profiles, grid files)
     seconds: float  # from the SIGKILL until nothing of the run was left (the finder exited)
     left: list[str]  # the finder's report: what outlived behave after its grace
     marked: list[str]  # processes still carrying the run's environment marker
@@ -51,11 +57,16 @@ class KilledRun:
         self.process, self.marker = start_behave(*args, env=env, inside=reaping_orphans(self.report))
         self.lines: list[str] = []
         self._lines: queue.Queue[str | None] = queue.Queue()
+        self._stop_on: Callable[[str], bool] | None = None
+        self._behave: int | None = None
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
+            if self._stop_on is not None and self._stop_on(line):
+                self._stop_on = None
+                self.stop_behave()
             self.lines.append(line)
             self._lines.put(line)
         self._lines.put(None)
@@ -77,13 +88,34 @@ class KilledRun:
             if wanted(line):
                 return line
 
+    def stop_at(self, wanted: Callable[[str], bool], deadline: float, what: str) -> str:
+        """Freeze behave as the first line for which `wanted` is true arrives; returns the line."""
+        self._behave = poll.until(self._find_behave, 60, 0.05, "behave started")
+        self._stop_on = wanted
+        return self.wait_for(wanted, deadline, what)
+
+    def stop_behave(self) -> None:
+        try:
+            os.kill(self.behave_pid(), signal.SIGSTOP)
+        except (AssertionError, ProcessLookupError):
+            pass  # behave has ended already: the wait for the line says so
+
     def wait_for_process(self, names: Iterable[str], deadline: float) -> list[tuple[int, str]]:
         """Poll the process table below the finder until a process with one of these command names runs."""
         names = set(names)
         return poll.until(lambda: [p for p in below(self.process.pid) if p[1] in names], deadline, 0.05, str(names))
 
     def behave_pid(self) -> int:
-        """behave: the finder's child that runs `-m behave` (daemons re-parented to the finder are its children too)."""
+        """behave: the finder's child that runs `-m behave` (the finder cannot reap it while it lives, so the PID
+        stays its own until then)."""
+        if self._behave is None:
+            self._behave = self._find_behave()
+        if self._behave is None:
+            raise AssertionError(f"behave is not running:\n{self.output}")
+        return self._behave
+
+    def _find_behave(self) -> int | None:
+        """The finder's child that runs `-m behave` (daemons re-parented to the finder are its children too)."""
         for pid, _ in below(self.process.pid):
             try:
                 argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -92,29 +124,33 @@ class KilledRun:
                 continue
             if parent == self.process.pid and b"behave" in argv:
                 return pid
-        raise AssertionError(f"behave is not running:\n{self.output}")
+        return None
 
     def kill_behave(self) -> Killed:
-        """SIGKILL behave alone (nothing else is signalled), then wait until the finder reports."""
-        pid = self.behave_pid()  # the finder's child: it cannot be reaped, so the PID stays its, until it dies
+        """Freeze behave (if a line has not already), record what runs, SIGKILL behave alone (nothing else is
+        signalled), then wait until the finder reports."""
+        pid = self.behave_pid()
+        os.kill(pid, signal.SIGSTOP)
         alive = below(self.process.pid)
         listening = sorted({s["local"][1] for s in tcp_sockets([p for p, _ in alive]) if s["listening"]})
+        folders = sorted({folder for p, _ in alive if FOLDER_PREFIX in (folder := _variable(p, b"TMPDIR"))})
         start = time.monotonic()
         os.kill(pid, signal.SIGKILL)
         self.process.wait(timeout=FINDER_DEADLINE)
         seconds = time.monotonic() - start
         self._reader.join(timeout=FINDER_DEADLINE)
-        return Killed(alive, listening, seconds, orphans(self.report), processes_with(self.marker), self.output)
+        return Killed(
+            alive, listening, folders, seconds, orphans(self.report), processes_with(self.marker), self.output
+        )
 
     def __enter__(self) -> KilledRun:
         return self
 
     def __exit__(self, *exc) -> None:
         if self.process.poll() is None:  # a wait failed: behave is still running; the watchdog must end the rest
-            try:
-                os.kill(self.behave_pid(), signal.SIGKILL)
-            except (AssertionError, ProcessLookupError):
-                pass
+            behave = self._find_behave()  # afresh: a PID remembered from before may be free again
+            if behave is not None:
+                os.kill(behave, signal.SIGKILL)
             try:
                 self.process.wait(timeout=FINDER_DEADLINE)
             except subprocess.TimeoutExpired:
@@ -125,6 +161,15 @@ class KilledRun:
                 os.kill(int(line.split()[0]), signal.SIGKILL)  # listed by the finder as below it moments ago
             except ProcessLookupError:
                 pass
+
+
+def _variable(pid: int, name: bytes) -> str:
+    """A variable of a process's environment as it started ("" if none, or unreadable)."""
+    try:
+        entries = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    except OSError:
+        return ""
+    return next((e[len(name) + 1 :].decode(errors="replace") for e in entries if e.startswith(name + b"=")), "")
 
 
 def ports_taken(ports: Iterable[int]) -> list[int]:

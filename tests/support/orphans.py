@@ -96,8 +96,10 @@ def _reap() -> None:
 
 
 def _descendants(root: int | None = None) -> list[int]:
-    """Live descendants of `root` (default: this process)."""
+    """Live descendants of `root` (default: this process), also those whose parent has already exited (a zombie
+    not yet reaped, or a browser's main thread gone while its other threads and its children still run)."""
     parents: dict[int, int] = {}
+    dead: set[int] = set()
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -106,15 +108,23 @@ def _descendants(root: int | None = None) -> list[int]:
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
-        if fields[0] != "Z":
-            parents[int(entry.name)] = int(fields[1])
+        parents[int(entry.name)] = int(fields[1])
+        if fields[0] == "Z" and _threads(entry) <= 1:
+            dead.add(int(entry.name))
     found, todo = [], [os.getpid() if root is None else root]
     while todo:
         parent = todo.pop()
         children = [pid for pid, ppid in parents.items() if ppid == parent]
         found.extend(children)
         todo.extend(children)
-    return sorted(found)
+    return sorted(set(found) - dead)
+
+
+def _threads(proc: Path) -> int:
+    try:
+        return len(os.listdir(proc / "task"))
+    except OSError:
+        return 0
 
 
 def below(root: int) -> list[tuple[int, str]]:
