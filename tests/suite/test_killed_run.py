@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mattermost_suite.evidence.runs import RunFolder, new_name, newest_complete
 from tests.support.behave_runs import run_behave
 from tests.support.constants import ADMIN_ENV
 from tests.support.killed_runs import KilledRun, ports_taken
@@ -56,23 +57,22 @@ def test_killed_while_watching_for_the_logouts(tmp_path):
 
 def test_killed_during_the_clean_up_and_the_next_run_starts_normally(tmp_path):
     """Killed once the scenario's clean-up has said every device's outcome, before it quits the browsers; then the
-    next run, into the same results folders, passes and reports only itself."""
+    next run passes, and the report is built from it alone: each run has its own results folder (evidence/runs.py),
+    and the killed one's lock is free but it is never marked complete."""
     devices = "Desktop Chromium,Desktop Firefox ESR,Android phone,Desktop app,Android app"
-    results, junit = tmp_path / "allure-results", tmp_path / "junit"
-    args = ("-D", "standin_status_poll=1", "-D", f"devices={devices}", "--junit-directory", str(junit))
-    env = {**ADMIN_ENV, "MM_ALLURE_RESULTS": str(results)}
-    with KilledRun(tmp_path, *args, env=env) as run:
+    args = ("-D", "standin_status_poll=1", "-D", f"devices={devices}")
+    killed_folder, next_folder = RunFolder(tmp_path / "runs" / new_name()), RunFolder(tmp_path / "runs" / new_name())
+    with KilledRun(tmp_path, *args, env={**ADMIN_ENV, "MM_RUN_DIR": str(killed_folder.path)}) as run:
         run.stop_at(lambda line: line.startswith("MM-T940: outcome:"), 300, "the clean-up's outcome lines")
         killed = run.kill_behave()
     assert_nothing_left(killed, ["java", "chromium", "firefox-esr"])
     assert killed.listening and ports_taken(killed.listening) == []
-    from_the_killed_run = {path.name for path in results.iterdir()} if results.is_dir() else set()
+    assert list(killed_folder.results.iterdir()), "the killed run had written nothing: the checks prove nothing"
+    assert killed_folder.state() == "stopped"  # its lock went with behave; never marked complete
 
-    run = run_behave(*args, env=env)
+    run = run_behave(*args, env={**ADMIN_ENV, "MM_RUN_DIR": str(next_folder.path)})
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.leftovers == [], "\n".join(run.leftovers)
-    new = {path.name for path in results.iterdir()}
-    assert from_the_killed_run, "the killed run had written nothing: the check below would prove nothing"
-    assert not {name for name in new & from_the_killed_run if not name.endswith(".tmp")}, "mixed into the new report"
+    assert next_folder.state() == "complete" and newest_complete(tmp_path / "runs") == next_folder
     scenarios = sum(run.summary("scenario").values())
-    assert len(list(results.glob("*-result.json"))) == scenarios, "one result per scenario of the next run"
+    assert len(list(next_folder.results.glob("*-result.json"))) == scenarios, "one result per scenario of its own"
