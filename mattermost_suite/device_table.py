@@ -6,7 +6,7 @@ wording of the step that carries it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .domain import LOGIN_METHODS, DeviceRecord
 from .errors import ConfigError
@@ -62,6 +62,16 @@ def check_device_table(steps, subset: tuple[str, ...]) -> None:
             "some MM-T940 steps would check nothing; keep at least "
             f"{', '.join(NEEDED)} (e.g. Desktop Chromium, Desktop app, Android app)"
         )
+
+
+def browsers_to_start(
+    steps, subset: tuple[str, ...], arguments_of: Callable[[object], Iterable[tuple[str, object]]]
+) -> list[DeviceProfile]:
+    """The browsers a scenario's steps will start, each as often as it is used: its device table's (narrowed by
+    `devices`) and every device a step names as its `device` argument (the admin's "Desktop Chromium")."""
+    names = [name for name, _, _ in table_rows(steps, subset)]
+    names += [str(value) for step in steps for argument, value in arguments_of(step) if argument == "device"]
+    return [profile for profile in map(profile_named, names) if not profile.is_app]
 
 
 def wanted_devices(rows: Sequence[tuple[str, ...]], role: str) -> list[tuple[DeviceProfile, DeviceRecord]]:

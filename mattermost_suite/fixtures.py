@@ -3,6 +3,8 @@ so the stand-in, browsers and seeded users are cleaned up after failures and on 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from behave import fixture
@@ -15,7 +17,7 @@ from .domain import Site
 from .errors import ConfigError, SuiteError
 from .events import EventBus
 from .evidence.listener import ScenarioEvidence
-from .fleet import Fleet
+from .fleet import DeviceProfile, Fleet
 from .narration import Narrator, say
 from .run import SuiteRun
 from .seeding import remove_test_user, renew_admin_session, seed_test_user
@@ -67,23 +69,34 @@ def embedded_standin(context, config: Config):
 
 @fixture
 def embedded_grid(context, browsers: tuple[str, ...]):
-    """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need."""
+    """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need, started in
+    the background: its Java start-up takes seconds, the stand-in and the preflight meanwhile. Yields a Future of the
+    grid's URL (SuiteError if it did not start). At the end, a start still running gives up at its next step, and
+    everything the grid started is stopped."""
     from .grid import EmbeddedGrid, GridError
 
     grid = EmbeddedGrid(browsers=browsers)
+
+    def start() -> str:
+        try:
+            return grid.start()
+        except GridError as error:
+            raise SuiteError(f"the embedded Selenium Grid did not start: {error}") from None
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="grid-start")
+    started = pool.submit(start)
+    pool.shutdown(wait=False)
     try:
-        url = grid.start()
-    except GridError as error:
-        raise SuiteError(f"the embedded Selenium Grid did not start: {error}") from None
-    try:
-        yield url
+        yield started
     finally:
         grid.stop()
+        wait([started])
+        grid.stop()  # whatever a start cut short had spawned meanwhile
 
 
 @fixture
 def admin_rest_identity(context, config: Config):
-    api = MattermostApi(config.base_url, timeout=config.request_timeout)
+    api = MattermostApi(config.base_url, timeout=config.request_timeout, calls_at_once=config.app_requests_at_once)
     try:
         yield api
     finally:
@@ -120,15 +133,21 @@ class Cast:
 
 
 @fixture
-def scenario_cast(context, run: SuiteRun, scenario_name: str):
-    """A fresh test user (unique to this run) and the system admin, with an empty fleet; afterwards: every device's
-    outcome said, browsers quit, the user removed."""
-    run.scenarios_seeded += 1
-    person = seed_test_user(
-        run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id, run.config.first_login_seeding
-    )
+def scenario_cast(context, run: SuiteRun, scenario_name: str, browsers: Sequence[DeviceProfile] = ()):
+    """A fresh test user (unique to this run) and the system admin, with a fleet whose `browsers` (those the steps
+    will ask for) start while the user is seeded; afterwards: every device's outcome said, browsers quit, the user
+    removed."""
     site = Site(run.config.base_url, run.server.ui, run.config.deadlines)
     fleet = Fleet(run.config, site)
+    fleet.warm_up(browsers)
+    run.scenarios_seeded += 1
+    try:
+        person = seed_test_user(
+            run.admin_api, run.run_id, run.scenarios_seeded, run.server.team_id, run.config.first_login_seeding
+        )
+    except BaseException:
+        fleet.quit_all()
+        raise
     bus, narrator, evidence = EventBus(), Narrator(), ScenarioEvidence(fleet)
     bus.subscribe(narrator.on_event)
     bus.subscribe(evidence.on_event)

@@ -14,11 +14,12 @@ import os
 import sys
 
 from behave import use_fixture
+from behave.step_registry import registry
 from behave.tag_matcher import ActiveTagMatcher
 
 from .browser_check import check_browsers
 from .config import rehearsal_reason
-from .device_table import check_device_table, table_rows
+from .device_table import browsers_to_start, check_device_table, table_rows
 from .errors import ConfigError, PreflightError, SuiteError
 from .evidence import run_report
 from .evidence.outcomes import ScenarioOutcomes
@@ -47,6 +48,9 @@ def before_all(context) -> None:
         config = config_from_behave(context.config.userdata, context.config.userdata_defines)
         reason = rehearsal_reason(config)
         check_browsers(config)
+        grid_started = None
+        if config.grid == "embedded" and not config.grid_url:  # no browser yet: the preflight comes before any
+            grid_started = use_fixture(embedded_grid, context, grid_browsers(config.devices))
         if config.embedded:
             server = use_fixture(embedded_standin, context, config)
             config = config.with_base_url(server.url)
@@ -57,9 +61,8 @@ def before_all(context) -> None:
             say(note)
         if config.grid_url:  # the user's own grid: checked like the server, before any browser is asked for
             check_grid(config)
-        if config.grid == "embedded" and not config.grid_url:  # started only once the server is known fit
-            grid_url = use_fixture(embedded_grid, context, grid_browsers(config.devices))
-            config = dataclasses.replace(config, grid_url=grid_url)
+        if grid_started is not None:  # started while the stand-in started and the server was checked
+            config = dataclasses.replace(config, grid_url=grid_started.result())
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     except PreflightError as error:
@@ -87,6 +90,7 @@ def before_scenario(context, scenario) -> None:
         return
     try:
         check_device_table(scenario.steps, run.config.devices)
+        browsers = browsers_to_start(scenario.steps, run.config.devices, _step_arguments)
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     refusal = sign_in_methods_refusal(
@@ -94,8 +98,14 @@ def before_scenario(context, scenario) -> None:
     )
     if refusal:  # before anything is seeded: the server would refuse these logins, not the product fail them
         _end_run(context, f"MM-T940 preflight failed: {refusal}", EXIT_PREFLIGHT)
-    cast = use_fixture(scenario_cast, context, run, scenario.name)
+    cast = use_fixture(scenario_cast, context, run, scenario.name, browsers)
     context.test_user, context.admin, context.mm_evidence = cast.test_user, cast.admin, cast.evidence
+
+
+def _step_arguments(step) -> list[tuple[str, object]]:
+    """A step's named arguments as its step definition parses them (none for an undefined step)."""
+    match = registry.find_match(step)
+    return [(argument.name, argument.value) for argument in (match.arguments or [])] if match else []
 
 
 def after_scenario(context, scenario) -> None:

@@ -8,11 +8,13 @@ preparing-workspace page) covers it; such a screen fails that device in one line
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from ..config import Deadlines
-from ..domain import Person, now
+from ..domain import DeviceRecord, Person, now
+from ..errors import SuiteError
 from ..events import EventBus, LoggedIn, LoggedOut, NotLoggedOut, WentToSleep
-from ..fleet import Device
+from ..fleet import Device, DeviceProfile, Fleet
 from ..fleet.power import fall_asleep, is_frozen, wake_up
 from ..pages import ChannelPage, FirstLoginScreens, LoginPage, in_the_way, where
 from ..secrets import Secret
@@ -53,15 +55,41 @@ class Browsers:
 
     def log_in(self, person: Person) -> None:
         """Every browser at once through the login page, until its channel shows."""
+        outcomes = on_every_device(self.devices, lambda device: self._log_in(device, person))
+        self._logged_in(outcomes, person)
 
-        def log_in(device: Device) -> str:
-            sign_in(device, person)
-            # Raises FirstLoginScreenInTheWay (naming the screen) rather than timing out behind one.
-            channel = device.on(ChannelPage).wait_until_shown(self.deadlines.login)
-            note_logged_in(device)
-            return channel
+    def start_and_log_in(self, fleet: Fleet, wanted: Sequence[tuple[DeviceProfile, DeviceRecord]], person: Person):
+        """Each browser starts and logs in at once, as soon as it has started: a slow engine holds no other back.
+        A browser that cannot start fails the step as Fleet.start says; the others' logins are still judged."""
 
-        channels = results_or_fail(on_every_device(self.devices, log_in), f"log in as the {person.role}")
+        def start_and_log_in(row) -> tuple[Device | None, str, str, str]:
+            try:
+                [device] = fleet.start([row])
+            except SuiteError as error:
+                return None, "", "", str(error).removeprefix("could not start every browser: ")
+            [(_, channel, problem)] = on_every_device([device], lambda d: self._log_in(d, person))
+            return device, channel, problem, ""
+
+        pool = ThreadPoolExecutor(max_workers=len(wanted) or 1, thread_name_prefix="browser-log-in")
+        try:
+            results = list(pool.map(start_and_log_in, wanted))
+        finally:  # not a `with` block: on Ctrl-C it would wait out every start and login deadline (together.py)
+            pool.shutdown(wait=False, cancel_futures=True)
+        self.devices = [device for device, *_ in results if device is not None]
+        not_started = [why for *_, why in results if why]
+        if not_started:
+            raise SuiteError("could not start every browser: " + "; ".join(not_started))
+        self._logged_in([(device, channel, problem) for device, channel, problem, _ in results], person)
+
+    def _log_in(self, device: Device, person: Person) -> str:
+        sign_in(device, person)
+        # Raises FirstLoginScreenInTheWay (naming the screen) rather than timing out behind one.
+        channel = device.on(ChannelPage).wait_until_shown(self.deadlines.login)
+        note_logged_in(device)
+        return channel
+
+    def _logged_in(self, outcomes, person: Person) -> None:
+        channels = results_or_fail(outcomes, f"log in as the {person.role}")
         landed = {device.record.label: channel for device, channel in zip(self.devices, channels, strict=True)}
         self.bus.publish(LoggedIn(tuple(self.devices), landed))
 

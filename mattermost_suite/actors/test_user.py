@@ -46,9 +46,8 @@ class TestUser:
         app_rows = [(profile, record) for profile, record in wanted if profile.is_app]
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="apps-log-in") as pool:
             apps_done = pool.submit(self.apps.log_in, self.person, app_rows)
-            self.browsers.devices = self.fleet.start(browser_rows) if browser_rows else []
-            if self.browsers.devices:
-                self.browsers.log_in(self.person)
+            if browser_rows:
+                self.browsers.start_and_log_in(self.fleet, browser_rows, self.person)
             apps_done.result()
         self.apps.announce_logins()
 

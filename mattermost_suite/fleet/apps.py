@@ -8,7 +8,6 @@ Unlocked, it polls in a background thread until a 401 or its deadline; locked, i
 
 from __future__ import annotations
 
-import http.cookiejar
 import secrets as random_tokens
 import threading
 import time
@@ -17,6 +16,7 @@ from datetime import datetime
 
 import requests
 
+from ..api import rest_session
 from ..domain import now
 from ..errors import SuiteError
 from ..secrets import Secret
@@ -35,9 +35,8 @@ class AppSession:
     def __init__(self, user_agent: str, device_id_prefix: str, base_url: str, timeout: float):
         self.base_url, self.timeout = base_url.rstrip("/"), timeout
         self.device_id = f"{device_id_prefix}:{random_tokens.token_hex(32)}"  # APNs/FCM-like push token
-        self.http = requests.Session()
-        self.http.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
-        self.http.headers.update({"User-Agent": user_agent, "X-Requested-With": "XMLHttpRequest"})
+        self.http = rest_session(self.base_url, user_agent, 1)  # one connection, kept alive, as an app has
+        self.http.headers["X-Requested-With"] = "XMLHttpRequest"
         self.token: Secret | None = None
         self.requests_made = 0
         self.refusal: Refusal | None = None  # the first 401 this app got

@@ -1,8 +1,13 @@
-"""Fleet: owns every browser session and app session of a scenario; starts them concurrently, always ends them."""
+"""Fleet: owns every browser session and app session of a scenario; starts them concurrently, always ends them.
+
+A scenario may warm its fleet up (warm_up): the browsers it is going to ask for start at once, while its test user is
+seeded, and start() then hands each device a warm browser of its profile instead of starting one; a warm browser
+nobody asked for is quit with the others."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
@@ -49,27 +54,47 @@ class Fleet:
         self.devices: list[Device] = []
         self.apps: list[AppSession] = []  # every app session opened, table devices and extras alike
         self._lock = threading.Lock()
-        self._accepting = False
+        self._closed = False  # quit_all() was called: every browser that arrives from now on is quit
+        self._warm: dict[str, list[Future]] = {}  # profile name -> browsers started ahead, not handed out yet
+
+    def warm_up(self, profiles: Sequence[DeviceProfile]) -> None:
+        """Start these browsers now, before start() asks for them (each profile as often as it is listed)."""
+        profiles = [profile for profile in profiles if not profile.is_app]
+        if not profiles:
+            return
+        pool = ThreadPoolExecutor(max_workers=len(profiles), thread_name_prefix="browser-warm-up")
+        try:
+            for profile in profiles:
+                future = pool.submit(new_driver, profile, self.config)
+                with self._lock:
+                    self._warm.setdefault(profile.name, []).append(future)
+        finally:
+            pool.shutdown(wait=False)
+
+    def _warm_browser(self, profile: DeviceProfile) -> Future | None:
+        with self._lock:
+            warm = self._warm.get(profile.name)
+            return warm.pop(0) if warm else None
 
     def start(self, wanted: list[tuple[DeviceProfile, DeviceRecord]]) -> list[Device]:
         """Start one browser per wanted device, all at once, within the session_start deadline.
 
         A session that arrives after the deadline, after a failure of this call or after quit_all() is quit on
-        arrival, so no browser is ever left behind (also on Ctrl-C while waiting).
+        arrival, so no browser is ever left behind (also on Ctrl-C while waiting). Calls may run at the same time.
         """
         deadline = self.config.deadlines.session_start
         pool = ThreadPoolExecutor(max_workers=len(wanted) or 1, thread_name_prefix="browser-start")
-        self._accepting = True
+        waiting = _Waiting()
         try:
             futures = {}
             for profile, record in wanted:
-                future = pool.submit(new_driver, profile, self.config)
+                future = self._warm_browser(profile) or pool.submit(new_driver, profile, self.config)
                 futures[future] = record
-                future.add_done_callback(partial(self._arrived, profile, record))
+                future.add_done_callback(partial(self._arrived, profile, record, waiting))
             done, late = wait(futures, timeout=deadline)
         finally:
             with self._lock:
-                self._accepting = False
+                waiting.still = False
             pool.shutdown(wait=False)  # never wait for a hung start: that would defeat the deadline
         problems = [f"{futures[f].name}: {_first_line(f.exception())}" for f in done if f.exception()]
         problems += [f"{futures[f].name}: no session within {deadline:g} s (session_start_deadline)" for f in late]
@@ -87,12 +112,12 @@ class Fleet:
             self.apps.append(app)
         return app
 
-    def _arrived(self, profile: DeviceProfile, record: DeviceRecord, future: Future) -> None:
+    def _arrived(self, profile: DeviceProfile, record: DeviceRecord, waiting: _Waiting, future: Future) -> None:
         if future.cancelled() or future.exception():
             return
         driver = future.result()
         with self._lock:
-            if self._accepting:
+            if waiting.still and not self._closed:
                 self.devices.append(self._adopt(profile, record, driver))
                 return
         _quit_quietly(driver)
@@ -106,15 +131,29 @@ class Fleet:
     def quit_all(self) -> None:
         """Quit every browser, in parallel (each quit takes a moment); never raises."""
         with self._lock:
-            self._accepting = False
+            self._closed = True
             devices, self.devices = self.devices, []
             apps, self.apps = self.apps, []
+            warm, self._warm = [f for futures in self._warm.values() for f in futures], {}
+        for future in warm:  # a warm browser nobody asked for: quit now, or as soon as it has started
+            future.add_done_callback(_quit_when_started)
         for app in apps:
             app.stop_polling()
         with ThreadPoolExecutor(max_workers=len(devices) or 1, thread_name_prefix="browser-quit") as pool:
             list(pool.map(_quit_quietly, [device.driver for device in devices if device.driver]))
         for app in apps:
             app.close()
+
+
+class _Waiting:
+    """One start() call still waiting for its browsers (each call has its own: calls may overlap)."""
+
+    still = True
+
+
+def _quit_when_started(future: Future) -> None:
+    if not future.cancelled() and future.exception() is None:
+        _quit_quietly(future.result())
 
 
 def _quit_quietly(driver: WebDriver) -> None:

@@ -21,8 +21,9 @@ API
         with EmbeddedGrid(...) as grid: grid.url ...   (stops on any exception)
         .url, .served -> {browser: version}, .log_dir, .log_file (main grid log),
         .pids (every process started directly, kept after stop(); each is its own session leader)
-        Logs and the TOML configs go to log_dir: grid.log (or hub.log + node-N.log), xvfb.log,
-        webkitwebdriver-N.log, chromedriver.log, geckodriver.log (driver logs at warning level: no secrets).
+        Logs go to log_dir: grid.log (or hub.log + node-N.log), xvfb.log, webkitwebdriver-N.log,
+        chromedriver.log, geckodriver.log (driver logs at warning level: no secrets); the TOML configs to the
+        grid's private temporary folder (removed by stop(): two runs in one checkout never read each other's).
         A grid still running at exit or on SIGTERM/SIGHUP of this process is stopped by an atexit/signal hook.
 
     capabilities_for(browser) -> selenium Options for webdriver.Remote(grid_url, options=...):

@@ -13,6 +13,7 @@ import os
 import select
 import shutil
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Mapping
@@ -108,6 +109,10 @@ class EmbeddedGrid:
         self._served: dict[str, str] | None = None
         self._owner = new_owner_token()  # inherited by every descendant, even daemonised ones
         self._tmp: str | None = None  # TMPDIR of every child: browser profiles die with the grid
+        # stop() may come from another thread while start() runs (the hooks start the grid in the background):
+        # from then on start() spawns nothing more and gives up at its next step.
+        self._stopping = False
+        self._lock = threading.RLock()  # RLock: the signal hook (cleanup.py) may call stop() inside stop()
 
     # -- public -------------------------------------------------------------------------------------
     @property
@@ -127,6 +132,7 @@ class EmbeddedGrid:
         if self.url:
             return self.url
         java, jar = _java(), _jar()
+        self._check_not_stopped()
         self.log_dir.mkdir(parents=True, exist_ok=True)
         cleanup.register(self)
         self._tmp = tempfile.mkdtemp(prefix="mm-grid-", dir=os.environ.get("TMPDIR"))  # a run's: watchdog.py
@@ -140,8 +146,12 @@ class EmbeddedGrid:
         return self.url
 
     def stop(self) -> None:
-        """Idempotent: end every process this grid started (and their descendants), wait until they are gone."""
-        children, self._children = self._children, []
+        """Idempotent: end every process this grid started (and their descendants), wait until they are gone.
+        Also while start() runs in another thread: that start() then fails with GridError, and a grid once stopped
+        does not start again."""
+        with self._lock:
+            self._stopping = True
+            children, self._children = self._children, []
         if children or self._tmp:  # the tag also finds a child a signal cut off before it was recorded
             end_all(children, self._owner)
         tmp, self._tmp = self._tmp, None
@@ -163,10 +173,16 @@ class EmbeddedGrid:
     # -- start-up -----------------------------------------------------------------------------------
     def _spawn(self, name: str, argv: list[str], env=None, pass_fds=()):
         env = {**(os.environ if env is None else env), "TMPDIR": self._tmp}
-        child = spawn(argv, self.log_dir / f"{name}.log", self._owner, env=env, pass_fds=pass_fds)
-        self._children.append(child)
-        self._names[child.pid] = name
+        with self._lock:
+            self._check_not_stopped()
+            child = spawn(argv, self.log_dir / f"{name}.log", self._owner, env=env, pass_fds=pass_fds)
+            self._children.append(child)
+            self._names[child.pid] = name
         return child
+
+    def _check_not_stopped(self) -> None:
+        if self._stopping:
+            raise GridError("the grid was stopped while it was starting")
 
     def _start_xvfb(self) -> str:
         """Start Xvfb on a display it picks itself (-displayfd), return ":N"."""
@@ -219,7 +235,9 @@ class EmbeddedGrid:
         return [java, *JVM_ARGS, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]
 
     def _write(self, name: str, text: str) -> Path:
-        path = self.log_dir / f"{name}.toml"
+        """Into this grid's private folder: two runs in one checkout share log_dir, and one run's config written
+        there could be read by the other's Java (same port: "exited at start")."""
+        path = Path(self._tmp) / f"{name}.toml"
         path.write_text(text)
         return path
 
@@ -269,6 +287,7 @@ class EmbeddedGrid:
 
     def _ready_or_exited(self) -> bool:
         """True once GET /status says ready with every slot registered; GridError if a child has exited."""
+        self._check_not_stopped()
         if self._is_ready(self._status()):
             return True
         for child in self._children:

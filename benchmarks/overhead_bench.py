@@ -1,0 +1,88 @@
+"""Benchmark (not a test): the suite's overhead against a bare script doing the same work (benchmarks/floor.py).
+
+Run from the repository root:  .venv/bin/python benchmarks/overhead_bench.py [--pairs 3] [--modes local,grid]
+For each mode it runs `behave` (the defaults a tester uses, Allure results and screenshots included, into a
+temporary folder) and floor.py alternately, several pairs, the order flipped every pair; both against the embedded
+stand-in with the same short status poll (1 s, so that the logout wait does not dominate), both starting their own
+stand-in, grid and browsers. Wall time of each whole process; reported: each pair's suite/floor ratio and the
+median ratio per mode.
+  local  -D grid=off: local drivers; WebKitGTK cannot run without the grid's display, so both leave its row out
+  grid   the embedded Selenium Grid (Java), all eight devices
+Targets: median suite/floor at most 1.05 with local drivers, 1.15 through the embedded grid.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POLL = "1"
+LOCAL_DEVICES = "Desktop Chromium,Desktop Firefox ESR,Android phone,iPhone,Desktop app,iOS app,Android app"
+MODES = {
+    "local": (["-D", "grid=off", "-D", f"devices={LOCAL_DEVICES}"], ["--grid", "off"]),
+    "grid": ([], ["--grid", "embedded"]),
+}
+TARGETS = {"local": 1.05, "grid": 1.15}
+
+
+def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, int, str]:
+    started = time.monotonic()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    return time.monotonic() - started, done.returncode, (done.stdout + done.stderr)[-3000:]
+
+
+def suite(mode: str, folder: Path, root: Path) -> tuple[float, int, str]:
+    env = {**os.environ, "MM_ALLURE_RESULTS": str(folder / "allure-results")}
+    command = [sys.executable, "-m", "behave", "--no-color", "-D", f"standin_status_poll={POLL}", *MODES[mode][0]]
+    return timed(command, env, root)
+
+
+def floor(mode: str) -> tuple[float, int, str]:
+    command = [sys.executable, str(ROOT / "benchmarks" / "floor.py"), "--status-poll", POLL, *MODES[mode][1]]
+    return timed(command, dict(os.environ))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--modes", default="local,grid", help="comma-separated: local, grid")
+    parser.add_argument(
+        "--suite-root", type=Path, default=ROOT, help="the checkout whose suite runs (e.g. an older one)"
+    )
+    args = parser.parse_args()
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (uptime 1/5/15 min), {os.cpu_count()} cores")
+    medians, failed = {}, False
+    with tempfile.TemporaryDirectory(prefix="mm-overhead-") as tmp:
+        for mode in modes:
+            ratios = []
+            for pair in range(args.pairs):
+                runs = {}
+                order = ("suite", "floor") if pair % 2 == 0 else ("floor", "suite")
+                for which in order:
+                    folder = Path(tmp) / f"{mode}-{pair}"
+                    runs[which] = suite(mode, folder, args.suite_root) if which == "suite" else floor(mode)
+                    seconds, code, tail = runs[which]
+                    if code != 0:
+                        failed = True
+                        print(f"{mode} {which} failed (exit code {code}):\n{tail}")
+                (s, _, _), (f, _, _) = runs["suite"], runs["floor"]
+                ratios.append(s / f)
+                print(f"{mode} pair {pair + 1}: suite {s:6.1f} s  floor {f:6.1f} s  ratio {s / f:5.2f}", flush=True)
+            medians[mode] = statistics.median(ratios)
+    for mode, ratio in medians.items():
+        verdict = "meets" if ratio <= TARGETS[mode] else "MISSES"
+        print(f"{mode:6} median suite/floor {ratio:5.2f} ({verdict} <= {TARGETS[mode]:.2f})")
+    print(f"load after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
