@@ -18,7 +18,13 @@ from selenium.webdriver.safari.options import Options as SafariOptions
 
 from mattermost_suite.grid import EmbeddedGrid, GridError, capabilities_for, installed_browsers, session_error
 from mattermost_suite.grid.processes import session_members
-from tests.support.grid_watch import non_loopback_mentions, non_loopback_sockets, process_tree, survivors
+from tests.support.grid_watch import (
+    kill_survivors,
+    non_loopback_mentions,
+    non_loopback_sockets,
+    process_tree,
+    survivors,
+)
 
 ENGINES = ("chromium", "firefox", "webkit")
 TITLE = "MM-T940 grid check"
@@ -194,6 +200,7 @@ def test_owner_ended_by_a_signal_takes_its_grid_down(tmp_path, signum):
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
+    tree = {}
     try:
         pids = [int(p) for p in owner.stdout.readline().split()]  # bounded by the grid's ready deadline
         assert pids, "the owner process did not start its grid"
@@ -204,6 +211,7 @@ def test_owner_ended_by_a_signal_takes_its_grid_down(tmp_path, signum):
         if owner.poll() is None:
             owner.kill()
             owner.wait()
+            kill_survivors(tree)  # the owner failed to stop its grid in time: the test ends what it started
     assert owner.returncode != 0
     assert {"java", "Xvfb", "WebKitWebDriver"} <= {c for c, _ in tree.values()}
     assert survivors(tree) == []

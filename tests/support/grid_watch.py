@@ -3,7 +3,9 @@ its TCP sockets, and its logs (all from /proc)."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 from pathlib import Path
 
 from mattermost_suite.grid.processes import all_pids, is_loopback, owner_of, tcp_sockets
@@ -62,6 +64,18 @@ def survivors(tree: dict[int, tuple[str, str]]) -> list[str]:
         if s and s[3] == started and s[0] != "Z":
             left.append(f"{comm}({pid})")
     return left
+
+
+def kill_survivors(tree: dict[int, tuple[str, str]]) -> None:
+    """A failing test still ends what it started: SIGKILL every process of the recorded tree still alive (the same
+    PID and start time, so a reused PID is never hit)."""
+    for pid, (_, started) in tree.items():
+        s = _stat(pid)
+        if s and s[3] == started and s[0] != "Z":
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
 
 
 def non_loopback_sockets(pids) -> list[str]:
