@@ -41,6 +41,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections import Counter
@@ -206,8 +207,11 @@ class _Held:
             os.close(fd)
 
 
-def end_run(token: str, deadline_seconds: float = KILL_DEADLINE) -> tuple[dict[int, str], list[int]]:
-    """Stop every process of the run until no new one appears, kill them all, wait until they are gone.
+def end_run(
+    token: str, folder: str | None = None, deadline_seconds: float = KILL_DEADLINE
+) -> tuple[dict[int, str], list[int]]:
+    """Stop every process of the run until no new one appears, kill them all, remove `folder` while they exit (the
+    kernel takes a while to tear big browsers down), wait until they are gone.
     Returns ({pid: name} of those ended, pids still alive at the deadline)."""
     start = time.monotonic()
     held, sessions = _Held(), set()
@@ -219,8 +223,15 @@ def end_run(token: str, deadline_seconds: float = KILL_DEADLINE) -> tuple[dict[i
             if not taken:
                 break  # every member is stopped: none can start another
             held.signal(taken, signal.SIGSTOP)
-        held.signal(held.fds, signal.SIGKILL)
-        return dict(held.names), held.wait_gone(start + deadline_seconds)
+        held.signal(held.fds, signal.SIGKILL)  # from here on none of them runs a single instruction more
+        remover = threading.Thread(target=shutil.rmtree, args=(folder or "", True))
+        if folder:
+            remover.start()
+        alive = held.wait_gone(start + deadline_seconds)
+        if folder:
+            remover.join()
+            shutil.rmtree(folder, ignore_errors=True)  # what a process still in a system call wrote meanwhile
+        return dict(held.names), alive
     finally:
         held.close()
 
@@ -257,8 +268,7 @@ def main(argv: list[str]) -> int:
         return 2
     token, folder = argv
     parent = watch_parent()
-    ended, alive = end_run(token)
-    shutil.rmtree(folder, ignore_errors=True)
+    ended, alive = end_run(token, folder)
     if ended:
         counts = ", ".join(f"{n} {name}" for name, n in Counter(ended.values()).most_common())
         _tell(f"MM-T940: watchdog: behave (pid {parent}) is gone; ended what it left running: {counts}")

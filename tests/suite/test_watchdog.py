@@ -99,13 +99,10 @@ def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched
         assert (folder / "profile").read_text() == "profile\n"
         assert len(pids) == 4 and all(pids), pids
         assert gone_within(pids, 0.2) == pids  # all alive
-        start = time.monotonic()
         parent.send_signal(signal.SIGKILL)
-        assert gone_within(pids, 10) == []
-        seconds = time.monotonic() - start
+        assert gone_within(pids, 10) == []  # the promise: within 10 s, with nobody running anything
         parent.wait()
         assert "MM-T940: watchdog: behave (pid" in parent.stderr.read()  # returns once the watchdog has exited
-        assert seconds < 2, f"{seconds:.2f} s"
         assert not folder.exists()
         assert bystander.poll() is None and other_run.poll() is None
     finally:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import queue
+import select
 import signal
 import socket
 import subprocess
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from mattermost_suite import poll
 from mattermost_suite.grid.processes import tcp_sockets
-from mattermost_suite.watchdog import FOLDER_PREFIX
+from mattermost_suite.watchdog import FOLDER_PREFIX, process_table, the_runs
 
 from .behave_runs import processes_with, start_behave
 from .orphans import below, orphans, reaping_orphans
@@ -39,7 +40,10 @@ class Killed:
     alive: list[tuple[int, str]]  # (pid, command name) below the finder when behave was killed
     listening: list[int]  # TCP ports the run listened on then
     folders: list[str]  # the run's temporary folders then (TMPDIR of its processes: browser profiles, grid files)
-    seconds: float  # from the SIGKILL until nothing of the run was left (the finder exited)
+    token_shown: Counter  # command names of the processes whose environment showed the run's token then
+    not_taken: list[tuple[int, str]]  # processes of the run the watchdog's rules would not have taken then
+    ended_after: float  # seconds from the SIGKILL until every process behave had started was gone
+    seconds: float  # from the SIGKILL until nothing was left, the watchdog itself included (the finder exited)
     left: list[str]  # the finder's report: what outlived behave after its grace
     marked: list[str]  # processes still carrying the run's environment marker
     output: str  # behave's output (stderr included), with the watchdog's line
@@ -134,13 +138,30 @@ class KilledRun:
         alive = below(self.process.pid)
         listening = sorted({s["local"][1] for s in tcp_sockets([p for p, _ in alive]) if s["listening"]})
         folders = sorted({folder for p, _ in alive if FOLDER_PREFIX in (folder := _variable(p, b"TMPDIR"))})
+        # What the watchdog's own rules take, from the same table: everything below behave, by token or otherwise.
+        watchdog = next(p for p, name in alive if _argv(p)[1:3] == [b"-m", b"mattermost_suite.watchdog"])
+        table = process_table(_argv(watchdog)[3].decode())
+        taken = the_runs(table, set())
+        token_shown = Counter(name for p, name in alive if p in table and table[p].marked)
+        not_taken = [(p, name) for p, name in alive if p not in taken and p not in (pid, watchdog) and p in table]
+        held = _pidfds(p for p, _ in alive if p not in (pid, watchdog))
         start = time.monotonic()
         os.kill(pid, signal.SIGKILL)
+        ended_after = _all_exited(held, start + FINDER_DEADLINE) - start
         self.process.wait(timeout=FINDER_DEADLINE)
         seconds = time.monotonic() - start
         self._reader.join(timeout=FINDER_DEADLINE)
         return Killed(
-            alive, listening, folders, seconds, orphans(self.report), processes_with(self.marker), self.output
+            alive,
+            listening,
+            folders,
+            token_shown,
+            not_taken,
+            ended_after,
+            seconds,
+            orphans(self.report),
+            processes_with(self.marker),
+            self.output,
         )
 
     def __enter__(self) -> KilledRun:
@@ -161,6 +182,40 @@ class KilledRun:
                 os.kill(int(line.split()[0]), signal.SIGKILL)  # listed by the finder as below it moments ago
             except ProcessLookupError:
                 pass
+
+
+def _pidfds(pids: Iterable[int]) -> list[int]:
+    fds = []
+    for pid in pids:
+        try:
+            fds.append(os.pidfd_open(pid))
+        except OSError:  # ended already
+            pass
+    return fds
+
+
+def _all_exited(fds: list[int], deadline: float) -> float:
+    """Block until every process (pidfd) has exited or the deadline passes; returns the monotonic time then."""
+    waiting = select.poll()
+    for fd in fds:
+        waiting.register(fd, select.POLLIN)
+    left = set(fds)
+    try:
+        while left and (remaining := deadline - time.monotonic()) > 0:
+            for fd, _ in waiting.poll(remaining * 1000):  # woken by an exit
+                waiting.unregister(fd)
+                left.discard(fd)
+        return time.monotonic()
+    finally:
+        for fd in fds:
+            os.close(fd)
+
+
+def _argv(pid: int) -> list[bytes]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return []
 
 
 def _variable(pid: int, name: bytes) -> str:
