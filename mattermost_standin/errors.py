@@ -5,10 +5,12 @@ Messages are the English texts of the real `server/i18n/en.json` for the ids the
 
 from __future__ import annotations
 
+import base64
 import secrets
 
 # Mattermost ids are 26 chars of this base32 alphabet (model.NewId).
 _ID_ALPHABET = "ybndrfg8ejkmcpqxot1uwisza345h769"
+_FROM_BASE32 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", _ID_ALPHABET)
 
 MESSAGES = {
     "api.context.session_expired.app_error": "Invalid or expired session, please login again.",
@@ -74,8 +76,9 @@ MESSAGES = {
 
 
 def new_id() -> str:
-    """A 26-character id in Mattermost's alphabet (user ids, session ids, tokens, request ids)."""
-    return "".join(secrets.choice(_ID_ALPHABET) for _ in range(26))
+    """A 26-character id in Mattermost's alphabet (user ids, session ids, tokens, request ids): like model.NewId, 16
+    random bytes in base32 with that alphabet, unpadded (one read of the random source, not one per character)."""
+    return base64.b32encode(secrets.token_bytes(16)).decode().rstrip("=").translate(_FROM_BASE32)
 
 
 def is_valid_id(value: str) -> bool:
