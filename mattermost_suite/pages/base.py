@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
@@ -35,25 +34,6 @@ class Page:
 
     def _visible(self, locator: Locator, deadline: float | None = None) -> WebElement:
         return waits.visible(self.driver, locator, self.deadlines.element if deadline is None else deadline)
-
-    def _type(self, locator: Locator, text: str) -> None:
-        """Type into a field as a person would. The web app may re-render the form while the page settles: a field
-        replaced under the cursor is found again and the whole text typed afresh, within the element deadline."""
-
-        def typed(_) -> bool:
-            field = locator.first_visible(self.driver)
-            if field is None:
-                return False
-            try:
-                field.clear()
-                field.send_keys(text)
-            except WebDriverException as error:
-                if not waits.replaced(error):
-                    raise
-                return False
-            return True
-
-        waits.until(self.driver, typed, self.deadlines.element, locator.description)
 
     def _shows(self, locator: Locator) -> bool:
         """Right now, without waiting: is it visible?"""

@@ -31,8 +31,10 @@ class LoginPage(Page):
         With an MFA token provider: when the web app asks for a token (the MFA step replaces the form), type the
         provider's current code and submit it; a page that leaves /login without asking is fine too.
         """
-        self._type(self.locators.login_id, login_id)
-        self._type(self.locators.password, password.reveal())
+        for field, value in ((self.locators.login_id, login_id), (self.locators.password, password.reveal())):
+            element = self._visible(field)
+            element.clear()
+            element.send_keys(value)
         self._visible(self.locators.sign_in).click()
         if mfa_token_provider is None:
             return
@@ -43,7 +45,7 @@ class LoginPage(Page):
             "the MFA step or the page after the login",
         )
         if self.asks_for_mfa():
-            self._type(self.locators.mfa_token, mfa_token_provider())  # one code per login: asked for once
+            self._visible(self.locators.mfa_token).send_keys(mfa_token_provider())
             self._visible(self.locators.mfa_submit).click()
 
     def asks_for_mfa(self) -> bool:

@@ -34,12 +34,6 @@ def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: floa
         raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
 
 
-def replaced(error: WebDriverException) -> bool:
-    """The element was taken out of the page while the driver used it: Selenium's stale-element error, or the
-    message ChromeDriver gives for the same thing when it happens inside one command."""
-    return isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
-
-
 def visible(driver: WebDriver, locator: Locator, deadline: float, within: Locator | None = None) -> WebElement:
     """The first visible match; with `within`, looked up inside that root's first visible element, found anew on
     every poll (a re-rendered root goes stale)."""
