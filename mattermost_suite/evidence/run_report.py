@@ -105,6 +105,10 @@ class CiBuild:
     url: str
 
 
+# Every variable ci_build reads to tell that a CI runs this (a test run of the suite inside CI drops them).
+CI_MARKERS = ("GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "JOB_NAME", "BUILD_NUMBER", "CI")
+
+
 def ci_build(environ: Mapping[str, str]) -> CiBuild | None:
     """The CI build running this, from the variables each CI sets (GitHub Actions, GitLab CI, Jenkins, others)."""
     get = environ.get
