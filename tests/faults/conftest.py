@@ -46,9 +46,10 @@ class FaultRuns:
 
 @pytest.fixture(scope="session")
 def fault_runs(request):
-    # Under xdist's default distribution each worker runs only some items: let xdist parallelise instead.
+    # Under xdist's default distribution each worker runs only some items: let xdist parallelise instead. Under
+    # loadscope (scripts/test) the whole fault module is one worker's.
     xdist = hasattr(request.config, "workerinput")
-    prefetch = not xdist or request.config.getoption("dist", "no") == "loadgroup"
+    prefetch = not xdist or request.config.getoption("dist", "no") in ("loadgroup", "loadscope", "loadfile")
     runs = FaultRuns(request.session, prefetch)
     yield runs
     runs.close()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -47,11 +50,32 @@ def run_behave(
     `inside`: a command prefix that runs the behave command after it (e.g. in a mount namespace of its own)."""
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
-    full_env = {**os.environ, **(env or {}), name: value}
+    full_env = {**os.environ, **own_run_folder(env), name: value}
     done = run_to_the_end(
         [*inside, *BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, timeout=timeout
     )
     return BehaveRun(done.returncode, done.stdout, done.stderr, processes_with(marker) + watchdog_lines(done.stderr))
+
+
+def own_run_folder(env: dict[str, str] | None) -> dict[str, str]:
+    """A test's behave run writes its results into a folder of its own, not into the checkout's reports/runs (a
+    tester's report must not pick up a test's run, and tests running side by side must not prune each other's),
+    unless the test names the folder itself."""
+    env = dict(env or {})
+    if not {"MM_RUN_DIR", "MM_ALLURE_RESULTS"} & env.keys():
+        env["MM_RUN_DIR"] = tempfile.mkdtemp(prefix="run-", dir=_test_runs())
+    return env
+
+
+def _test_runs() -> str:
+    global _TEST_RUNS
+    if _TEST_RUNS is None:
+        _TEST_RUNS = tempfile.mkdtemp(prefix="mmt940-test-runs-")
+        atexit.register(shutil.rmtree, _TEST_RUNS, True)
+    return _TEST_RUNS
+
+
+_TEST_RUNS: str | None = None
 
 
 def watchdog_lines(output: str) -> list[str]:
@@ -91,7 +115,7 @@ def start_behave(
     stdout). `inside`: a command prefix, as for run_behave; the process returned is then the prefix's."""
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
-    full_env = {**os.environ, **(env or {}), name: value, "PYTHONUNBUFFERED": "1"}
+    full_env = {**os.environ, **own_run_folder(env), name: value, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         [*inside, *BEHAVE, "-f", "plain", "--no-color", *args],
         cwd=ROOT,
