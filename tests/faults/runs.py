@@ -51,11 +51,13 @@ class Outcome:
         return next((step for step in self.steps if step[1] in ("failed", "error", "undefined")), None)
 
 
-def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
+def run_case(case: Case, status_poll: float = STATUS_POLL, guarding_step: str | None = None) -> Outcome:
+    """A fault run needs only its first failing step: it runs the feature that holds `guarding_step` and --stop
+    ends it there. The baselines run every step of every feature."""
     started = time.monotonic()
     faults = (case.fault,) if case.fault else ()
-    # A fault run needs only its first failing step: --stop ends it there (the baselines run every step).
     stop = ("--stop",) if case.fault else ()
+    features = (str(feature_with(guarding_step).relative_to(ROOT)),) if guarding_step else ()
     with (
         tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp,
         StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server,
@@ -72,6 +74,7 @@ def run_case(case: Case, status_poll: float = STATUS_POLL) -> Outcome:
             str(report),
             "--no-junit",
             *stop,
+            *features,
             "-D",
             f"base_url={server.url}",
             *SUITE_OPTIONS,
@@ -108,12 +111,18 @@ def step_matches(name: str, template: str) -> bool:
     return re.fullmatch(".+".join(re.escape(part) for part in parts), name) is not None
 
 
-def feature_step_texts() -> list[str]:
-    """Every step of every feature, in behave's order (files sorted by name)."""
+def feature_step_texts(features: list[Path] | None = None) -> list[str]:
+    """Every step of every feature (or of the ones given), in behave's order (files sorted by name)."""
     keywords = r"^\s*(?:Given|When|Then|And|But|\*)\s+(.*\S)\s*$"
     return [
         match.group(1)
-        for feature in sorted(FEATURES.glob("*.feature"))
+        for feature in features or sorted(FEATURES.glob("*.feature"))
         for line in feature.read_text().splitlines()
         if (match := re.match(keywords, line))
     ]
+
+
+def feature_with(step: str) -> Path:
+    """The feature file that has the step (its text as written, <placeholders> included)."""
+    [feature] = [feature for feature in sorted(FEATURES.glob("*.feature")) if step in feature_step_texts([feature])]
+    return feature

@@ -7,6 +7,7 @@ import os
 
 import requests
 
+from mattermost_suite.first_login import first_login_preferences
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
 XHR = {"X-Requested-With": "XMLHttpRequest"}
@@ -89,24 +90,10 @@ def pref(user_id: str, category: str, name: str, value: str) -> dict:
     return {"user_id": user_id, "category": category, "name": name, "value": value}
 
 
-def first_login_done(user_id: str) -> list[dict]:
-    """What Mattermost's own e2e saves so no first-login screen shows (e2e-tests/cypress/tests/support/api/user.ts
-    apiCreateUser, preference.ts apiDisableTutorials)."""
-    values = [
-        ("tutorial_step", user_id, "999"),
-        ("recommended_next_steps", "skip", "true"),
-        ("recommended_next_steps", "hide", "true"),
-        ("onboarding_task_list", "onboarding_task_list_open", "false"),
-        ("onboarding_task_list", "onboarding_task_list_show", "false"),
-        ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true"),
-    ]
-    return [{"user_id": user_id, "category": c, "name": n, "value": v} for c, n, v in values]
-
-
 def skip_first_login(base: str, token: str, user_id: str) -> None:
     response = requests.put(
         f"{base}/api/v4/users/{user_id}/preferences",
-        json=first_login_done(user_id),
+        json=first_login_preferences(user_id),
         headers={"Authorization": f"Bearer {token}"},
         timeout=10,
     )

@@ -19,6 +19,7 @@ from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import Deadlines, load
 from mattermost_suite.domain import Site
+from mattermost_suite.first_login import first_login_preferences
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.pages import (
@@ -75,16 +76,9 @@ def _finish_first_login(base: str, token: str) -> None:
     """Save what Mattermost's own e2e saves for every user it logs in (tutorials done, task list off)."""
     headers = {"Authorization": f"Bearer {token}"}
     me = requests.get(f"{base}/api/v4/users/me", headers=headers, timeout=10).json()["id"]
-    done = [
-        ("tutorial_step", me, "999"),
-        ("recommended_next_steps", "skip", "true"),
-        ("recommended_next_steps", "hide", "true"),
-        ("onboarding_task_list", "onboarding_task_list_show", "false"),
-        ("onboarding_task_list", "onboarding_task_list_open", "false"),
-        ("whats_new_modal", "has_seen_sidebar_whats_new_modal", "true"),
-    ]
-    body = [{"user_id": me, "category": c, "name": n, "value": v} for c, n, v in done]
-    saved = requests.put(f"{base}/api/v4/users/{me}/preferences", json=body, headers=headers, timeout=10)
+    saved = requests.put(
+        f"{base}/api/v4/users/{me}/preferences", json=first_login_preferences(me), headers=headers, timeout=10
+    )
     assert saved.status_code == 200
 
 
