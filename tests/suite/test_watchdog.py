@@ -14,13 +14,12 @@ import pytest
 from mattermost_suite.watchdog import FOLDER_PREFIX, VARIABLE, Proc, the_runs
 from tests.support.constants import ROOT
 
-pytestmark = pytest.mark.unit
-
 
 def proc(pid, ppid, sid, marked=False):
     return Proc(pid, ppid, sid, started=pid, name="p", marked=marked)
 
 
+@pytest.mark.unit
 def test_the_run_is_its_marked_processes_their_descendants_and_the_sessions_they_lead():
     table = {
         p.pid: p
@@ -89,6 +88,7 @@ def gone_within(pids, seconds):
     return alive
 
 
+@pytest.mark.contract  # real processes (sleep standing in for browsers), no browser
 def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched():
     bystander = subprocess.Popen(["sleep", "303"])  # not the run's: no token
     other_run = subprocess.Popen(["sleep", "304"], env={**os.environ, VARIABLE: "another-run"})
@@ -111,6 +111,7 @@ def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched
             process.wait()
 
 
+@pytest.mark.contract
 def test_after_a_normal_end_the_watchdog_finds_nothing_and_says_nothing():
     parent = start_parent()
     folder = Path(parent.stdout.readline().strip())
@@ -123,6 +124,7 @@ def test_after_a_normal_end_the_watchdog_finds_nothing_and_says_nothing():
     assert not folder.exists()
 
 
+@pytest.mark.contract
 def test_the_watchdog_removes_no_folder_but_a_run_folder(tmp_path):
     """A wrong command line ends with a usage line and touches nothing."""
     done = subprocess.run(
