@@ -59,7 +59,7 @@ def _expected_length(case: Case) -> int:
 @pytest.fixture(scope="session")
 def fault_runs(request):
     # Under xdist's default distribution each worker runs only some items: let xdist parallelise instead. Under
-    # loadscope (scripts/test) the whole fault module is one worker's.
+    # loadscope or loadfile the whole fault module is one worker's, as under loadgroup with one group.
     xdist = hasattr(request.config, "workerinput")
     prefetch = not xdist or request.config.getoption("dist", "no") in ("loadgroup", "loadscope", "loadfile")
     runs = FaultRuns(request.session, prefetch)
