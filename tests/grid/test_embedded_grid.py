@@ -18,6 +18,7 @@ from selenium.webdriver.safari.options import Options as SafariOptions
 
 from mattermost_suite.grid import EmbeddedGrid, GridError, capabilities_for, installed_browsers, session_error
 from mattermost_suite.grid.processes import session_members
+from tests.support.behave_runs import sigint_as_in_a_terminal
 from tests.support.grid_watch import (
     kill_survivors,
     non_loopback_mentions,
@@ -199,6 +200,7 @@ def test_owner_ended_by_a_signal_takes_its_grid_down(tmp_path, signum):
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        preexec_fn=sigint_as_in_a_terminal,
     )
     tree = {}
     try:

@@ -124,9 +124,16 @@ def start_behave(
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        preexec_fn=sigint_as_in_a_terminal,
     )
     return process, marker
+
+
+def sigint_as_in_a_terminal() -> None:
+    """For a child's preexec_fn: Ctrl-C at its default even when the tests run in the background of a
+    non-interactive shell (CI, nohup), which ignores SIGINT; Python keeps an inherited SIG_IGN, and the child
+    would then never see a Ctrl-C that a test sends it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def processes_with(marker: str, grace: float = 10.0) -> list[str]:
