@@ -18,9 +18,9 @@ from mattermost_suite.evidence import write_run_files
 from mattermost_suite.secrets import register
 from tests.support.browser import new_chromium
 from tests.support.constants import ROOT
+from tests.support.suite_runs import run_report_script
 
 from . import checks
-from .suite_runs import run_report_script
 from .tiny_project import demo_page, write_tiny_project
 
 pytestmark = pytest.mark.browser

@@ -2,7 +2,7 @@
 a manager reads (screenshots per moment, the combined image, REST sessions, the timeline, run files), no secret in
 any file under reports/, and the single-file report showing the screenshots (reports/mm-t940-report.png).
 
-The failing run goes first: the passing run's results and report are what stays in reports/."""
+The passing run is the session's default run: its results and report are what stays in reports/."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 from tests.support.browser import new_chromium
+from tests.support.suite_runs import JUNIT, REPORT, REPORTS, RESULTS, ROOT, build_report, run_suite
 
 from . import checks
-from .suite_runs import JUNIT, REPORT, REPORTS, RESULTS, ROOT, build_report, run_suite
 
 SCREENSHOT = REPORTS / "mm-t940-report.png"
 BANNER_STEP = 'And every browser of the test user shows "Your session has expired. Please log in again."'
@@ -83,8 +83,9 @@ def failing_run(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def passing_run(tmp_path_factory):
-    run = run_suite(tmp_path_factory.mktemp("passing"), RESULTS, JUNIT, "standin_status_poll=1")
+def passing_run(default_mm_t940_run):
+    """The session's default run (tests/support/suite_runs.py): every row on the default grid."""
+    run = default_mm_t940_run
     assert run.returncode == 0, run.output
     assert not run.leftovers, f"processes left behind: {run.leftovers}"
     return run, build_report(RESULTS, REPORT)

@@ -5,9 +5,9 @@ import re
 
 import pytest
 
-from tests.support.behave_runs import run_behave
-from tests.support.constants import ADMIN_PASSWORD, ROOT
-from tests.support.grid_watch import non_loopback_mentions
+from tests.support.behave_runs import BehaveRun, run_behave
+from tests.support.constants import ADMIN_PASSWORD
+from tests.support.suite_runs import GRID_LOGS, network_mentions
 
 pytestmark = pytest.mark.acceptance
 
@@ -23,12 +23,22 @@ OUTCOMES = {  # device (state): how its outcome line starts
 }
 
 
-@pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
-def test_the_default_matrix_runs_through_the_embedded_grid(ui):
-    logs = ROOT / "reports" / "grid"
-    for log in logs.glob("*.log"):  # the grid appends: start from empty logs to judge this run only
+@pytest.fixture
+def matrix_run(request, ui) -> tuple[BehaveRun, list[str]]:
+    """The run and its grid logs' non-loopback lines. The current generation is the session's default run (the
+    evidence tests read the same run); the others run here, with the same settings but the UI generation."""
+    if ui == "current":
+        run = request.getfixturevalue("default_mm_t940_run")
+        return run, run.grid_log_mentions
+    for log in GRID_LOGS.glob("*.log"):  # the grid appends: start from empty logs to judge this run only
         log.write_text("")
     run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", timeout=400)
+    return run, network_mentions(GRID_LOGS)
+
+
+@pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
+def test_the_default_matrix_runs_through_the_embedded_grid(matrix_run):
+    run, grid_log_mentions = matrix_run
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     steps = run.summary("step")
@@ -39,10 +49,4 @@ def test_the_default_matrix_runs_through_the_embedded_grid(ui):
     assert re.search(r"Desktop app: woke at [\d:.]+ UTC, logged out [\d.]+ s after waking", run.stderr)
     assert "Traceback" not in output and ADMIN_PASSWORD not in output
     assert run.leftovers == []
-    assert network_mentions(logs) == []
-
-
-def network_mentions(logs):
-    """The grid log check, less the web pages' own console messages that chromedriver copies into its log
-    (goog:loggingPrefs for the failure evidence): text such as "More info: https://goo.gl/..." is not a call."""
-    return [line for line in non_loopback_mentions(logs) if ":INFO:CONSOLE" not in line]
+    assert grid_log_mentions == []

@@ -1,11 +1,13 @@
-"""Fixtures every test folder may use (registered by the root conftest.py): private in-process stand-ins and one
-headless Chromium per module. Servers are in-process and always stopped; browsers are always quit."""
+"""Fixtures every test folder may use (registered by the root conftest.py): private in-process stand-ins, one
+headless Chromium per module, and the session's one default run of MM-T940. Servers are in-process and always
+stopped; browsers are always quit."""
 
 from __future__ import annotations
 
 import pytest
 
 from .browser import chromium_available, new_chromium
+from .suite_runs import SuiteRun, default_run
 
 
 @pytest.fixture
@@ -35,3 +37,9 @@ def chrome():
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="session")
+def default_mm_t940_run(tmp_path_factory) -> SuiteRun:
+    """The session's one run of MM-T940 with the defaults (suite_runs.default_run says who reads it)."""
+    return default_run(tmp_path_factory.mktemp("default-run"))

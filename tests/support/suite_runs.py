@@ -1,5 +1,9 @@
 """The real MM-T940 suite run from the repository root, so behave.ini decides where results go, keeping the
-secrets the run registered (passwords, every session token) for the leak check. They go to pytest's tmp dir only."""
+secrets the run registered (passwords, every session token) for the leak check. They go to pytest's tmp dir only.
+
+`default_run` is MM-T940 as a tester's plain `behave` runs it (the whole matrix through the embedded grid, the
+current UI), with a short status poll: the most expensive run of the tests, so it runs once per session (the
+fixture in fixtures.py) for the evidence tests (what it attaches) and the matrix test (what it says, the grid logs)."""
 
 from __future__ import annotations
 
@@ -9,16 +13,18 @@ import subprocess
 import sys
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.behave_runs import processes_with, run_to_the_end
-from tests.support.constants import ADMIN_PASSWORD, ROOT
+from .behave_runs import BehaveRun, processes_with, run_to_the_end
+from .constants import ADMIN_PASSWORD, ROOT
+from .grid_watch import non_loopback_mentions
 
 REPORTS = ROOT / "reports"
 # Not reports/allure-results: other runs (fault runs, the team's own) may write and clean that one meanwhile.
 OWN = REPORTS / "evidence-test"
 RESULTS, JUNIT, REPORT = OWN / "allure-results", OWN / "junit", OWN / "allure-report"
+GRID_LOGS = REPORTS / "grid"  # the embedded grid's logs (mattermost_suite/grid), appended to by every run
 
 # `python -m behave`, plus: at exit, the suite's registered secrets as JSON into argv[1].
 _BEHAVE_KEEPING_SECRETS = (
@@ -32,12 +38,15 @@ _BEHAVE_KEEPING_SECRETS = (
 
 
 @dataclass
-class SuiteRun:
-    returncode: int
-    output: str
-    secrets: list[str]
-    leftovers: list[str]
-    seconds: float
+class SuiteRun(BehaveRun):
+    secrets: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    grid_log_mentions: list[str] = field(default_factory=list)  # the grid logs' non-loopback lines (default_run)
+
+    @property
+    def output(self) -> str:
+        """The ends of stdout and stderr, for a failure message."""
+        return self.stdout[-3000:] + self.stderr[-3000:]
 
 
 def run_suite(tmp_path: Path, results: Path, junit: Path, *defines: str, timeout: float = 240) -> SuiteRun:
@@ -73,11 +82,28 @@ def run_suite(tmp_path: Path, results: Path, junit: Path, *defines: str, timeout
     secrets = json.loads(secrets_file.read_text()) if secrets_file.exists() else []
     return SuiteRun(
         done.returncode,
-        done.stdout[-3000:] + done.stderr[-3000:],
-        [*secrets, ADMIN_PASSWORD],
+        done.stdout,
+        done.stderr,
         processes_with(f"MMT940_TEST_RUN={marker}"),
+        [*secrets, ADMIN_PASSWORD],
         seconds,
     )
+
+
+def default_run(tmp_path: Path) -> SuiteRun:
+    """MM-T940 with the defaults and standin_status_poll=1, its results into RESULTS and JUNIT; the grid's logs are
+    emptied first (the grid appends) and judged right after, so that they speak of this run only."""
+    for log in GRID_LOGS.glob("*.log"):
+        log.write_text("")
+    run = run_suite(tmp_path, RESULTS, JUNIT, "standin_status_poll=1", timeout=400)
+    run.grid_log_mentions = network_mentions(GRID_LOGS)
+    return run
+
+
+def network_mentions(logs: Path) -> list[str]:
+    """The grid log check, less the web pages' own console messages that chromedriver copies into its log
+    (goog:loggingPrefs for the failure evidence): text such as "More info: https://goo.gl/..." is not a call."""
+    return [line for line in non_loopback_mentions(logs) if ":INFO:CONSOLE" not in line]
 
 
 def run_report_script(results: Path, report: Path) -> subprocess.CompletedProcess:
