@@ -7,8 +7,8 @@ import os
 
 import requests
 
-from mattermost_suite.first_login import first_login_preferences
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+from tests.support.first_login import skip_first_login
 
 XHR = {"X-Requested-With": "XMLHttpRequest"}
 USER_PASSWORD = "passwd-1234"
@@ -88,16 +88,6 @@ def totp(secret: str = MFA_SECRET, offset_steps: int = 0) -> str:
 
 def pref(user_id: str, category: str, name: str, value: str) -> dict:
     return {"user_id": user_id, "category": category, "name": name, "value": value}
-
-
-def skip_first_login(base: str, token: str, user_id: str) -> None:
-    response = requests.put(
-        f"{base}/api/v4/users/{user_id}/preferences",
-        json=first_login_preferences(user_id),
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=10,
-    )
-    assert response.status_code == 200, response.text
 
 
 def finish_admins_first_login(base: str) -> None:

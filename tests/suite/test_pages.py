@@ -19,7 +19,6 @@ from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import Deadlines, load
 from mattermost_suite.domain import Site
-from mattermost_suite.first_login import first_login_preferences
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.pages import (
@@ -36,6 +35,7 @@ from mattermost_suite.pages.locator import Locator
 from mattermost_suite.pages.locators import GENERATIONS, Generation, LoginLocators
 from mattermost_suite.secrets import Secret
 from tests.support.constants import ADMIN_PASSWORD
+from tests.support.first_login import skip_first_login
 
 PASSWORD = Secret(ADMIN_PASSWORD)
 USER_PASSWORD = "passwd-first-login"
@@ -63,7 +63,7 @@ SCREENS = {
 def standin(request):
     """Overrides the two-generation server of conftest.py: every page object is checked in every generation."""
     with StandinServer(ui=request.param, status_poll_seconds=1.0) as server:
-        _finish_first_login(server.url, _token(server.url, "sysadmin", PASSWORD.reveal()))
+        skip_first_login(server.url, _token(server.url, "sysadmin", PASSWORD.reveal()))
         yield server
 
 
@@ -72,16 +72,6 @@ def _token(base: str, login_id: str, password: str, token: str = "") -> str:
     response = requests.post(f"{base}/api/v4/users/login", json=body, timeout=10)
     assert response.status_code == 200, response.text
     return response.headers["Token"]
-
-
-def _finish_first_login(base: str, token: str) -> None:
-    """Save what Mattermost's own e2e saves for every user it logs in (tutorials done, task list off)."""
-    headers = {"Authorization": f"Bearer {token}"}
-    me = requests.get(f"{base}/api/v4/users/me", headers=headers, timeout=10).json()["id"]
-    saved = requests.put(
-        f"{base}/api/v4/users/{me}/preferences", json=first_login_preferences(me), headers=headers, timeout=10
-    )
-    assert saved.status_code == 200
 
 
 def _fresh_member(base: str) -> str:
