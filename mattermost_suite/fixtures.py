@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
+from pathlib import Path
 
 from behave import fixture
 
@@ -68,14 +69,14 @@ def embedded_standin(context, config: Config):
 
 
 @fixture
-def embedded_grid(context, browsers: tuple[str, ...]):
-    """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need, started in
-    the background: its Java start-up takes seconds, the stand-in and the preflight meanwhile. Yields a Future of the
-    grid's URL (SuiteError if it did not start). At the end, a start still running gives up at its next step, and
-    everything the grid started is stopped."""
+def embedded_grid(context, browsers: tuple[str, ...], log_dir: Path):
+    """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need, its logs in
+    `log_dir`, started in the background: its Java start-up takes seconds, the stand-in and the preflight meanwhile.
+    Yields a Future of the grid's URL (SuiteError if it did not start). At the end, a start still running gives up
+    at its next step, and everything the grid started is stopped."""
     from .grid import EmbeddedGrid, GridError
 
-    grid = EmbeddedGrid(browsers=browsers)
+    grid = EmbeddedGrid(browsers=browsers, log_dir=log_dir)
 
     def start() -> str:
         try:

@@ -34,6 +34,14 @@ def results_dir(config) -> Path | None:
     return None
 
 
+def grid_log_dir(config, default: Path = Path("reports/grid")) -> Path:
+    """The embedded grid's logs, next to the run's Allure results (reports/runs/<run>/grid/): runs at the same time
+    in one checkout never append to one log, and a run's logs go when its folder is pruned. `default` without an
+    Allure formatter."""
+    folder = results_dir(config)
+    return folder.parent / "grid" if folder is not None else default
+
+
 def clean_earlier_results(config) -> None:
     """allure-behave and behave's JUnit reporter append: remove an earlier run's files so they do not mix in.
     In-flight *.tmp files are kept (a concurrent run renames them into place)."""

@@ -1,5 +1,5 @@
 """Each run's own folder, so that runs at the same time in one checkout never mix their results:
-reports/runs/<UTC start>-<random>/ holding allure-results/ and junit/.
+reports/runs/<UTC start>-<random>/ holding allure-results/ and junit/ (and grid/, the embedded grid's logs).
 
 - A run holds a shared lock on <folder>/.lock while it writes (a report holds one while it reads the folder).
 - completed.json, written after behave has closed every result file, marks the run complete. A folder without it

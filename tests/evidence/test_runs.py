@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import pytest
 
 from mattermost_suite.evidence.formatter import choose_outputs
+from mattermost_suite.evidence.run_report import grid_log_dir
 from mattermost_suite.evidence.runs import NAME, RunFolder, new_name, newest_complete, prune, run_folders, run_of
 from tests.support.constants import ROOT
 
@@ -131,6 +132,15 @@ def test_mm_allure_results_names_the_allure_folder_alone(tmp_path):
     outputs = choose_outputs("reports/runs", behave, {"MM_ALLURE_RESULTS": str(tmp_path / "allure")})
     assert outputs.run is None and outputs.results == tmp_path / "allure"
     assert behave.junit_directory == str(tmp_path / "junit")
+
+
+def test_the_grid_logs_go_into_the_runs_own_folder_and_to_reports_grid_without_one(tmp_path):
+    """Two runs at the same time never append to one grid log; a run's logs go when its folder is pruned."""
+    first, second = (choose_outputs("reports/runs", config("reports/runs"), {}) for _ in range(2))
+    logs = [grid_log_dir(SimpleNamespace(mm_outputs=outputs)) for outputs in (first, second)]
+    assert logs == [first.run.path / "grid", second.run.path / "grid"] and logs[0] != logs[1]
+    no_allure = SimpleNamespace(format=["pretty"], outputs=[SimpleNamespace(name=None)])
+    assert grid_log_dir(no_allure) == Path("reports/grid")
 
 
 def test_a_dry_run_leaves_no_run_to_report(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from tests.support.behave_runs import BehaveRun, run_behave
 from tests.support.constants import ADMIN_PASSWORD
-from tests.support.suite_runs import GRID_LOGS, network_mentions
+from tests.support.suite_runs import network_mentions
 
 pytestmark = pytest.mark.acceptance
 
@@ -24,16 +24,18 @@ OUTCOMES = {  # device (state): how its outcome line starts
 
 
 @pytest.fixture
-def matrix_run(request, ui) -> tuple[BehaveRun, list[str]]:
+def matrix_run(request, ui, tmp_path) -> tuple[BehaveRun, list[str]]:
     """The run and its grid logs' non-loopback lines. The current generation is the session's default run (the
-    evidence tests read the same run); the others run here, with the same settings but the UI generation."""
+    evidence tests read the same run); the others run here, with the same settings but the UI generation, in a run
+    folder of their own, where the grid writes its logs too."""
     if ui == "current":
         run = request.getfixturevalue("default_mm_t940_run")
         return run, run.grid_log_mentions
-    for log in GRID_LOGS.glob("*.log"):  # the grid appends: start from empty logs to judge this run only
-        log.write_text("")
-    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", timeout=400)
-    return run, network_mentions(GRID_LOGS)
+    folder = tmp_path / "run"
+    run = run_behave(
+        "-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", env={"MM_RUN_DIR": str(folder)}, timeout=400
+    )
+    return run, network_mentions(folder / "grid")
 
 
 @pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -24,7 +25,7 @@ REPORTS = ROOT / "reports"
 # Not reports/allure-results: other runs (fault runs, the team's own) may write and clean that one meanwhile.
 OWN = REPORTS / "evidence-test"
 RESULTS, JUNIT, REPORT = OWN / "allure-results", OWN / "junit", OWN / "allure-report"
-GRID_LOGS = REPORTS / "grid"  # the embedded grid's logs (mattermost_suite/grid), appended to by every run
+GRID_LOGS = OWN / "grid"  # the embedded grid's logs go next to the Allure folder (run_report.grid_log_dir)
 
 # `python -m behave`, plus: at exit, the suite's registered secrets as JSON into argv[1].
 _BEHAVE_KEEPING_SECRETS = (
@@ -92,9 +93,8 @@ def run_suite(tmp_path: Path, results: Path, junit: Path, *defines: str, timeout
 
 def default_run(tmp_path: Path) -> SuiteRun:
     """MM-T940 with the defaults and standin_status_poll=1, its results into RESULTS and JUNIT; the grid's logs are
-    emptied first (the grid appends) and judged right after, so that they speak of this run only."""
-    for log in GRID_LOGS.glob("*.log"):
-        log.write_text("")
+    removed first (the grid appends, and this folder outlives a session) and judged right after the run."""
+    shutil.rmtree(GRID_LOGS, ignore_errors=True)
     run = run_suite(tmp_path, RESULTS, JUNIT, "standin_status_poll=1", timeout=400)
     run.grid_log_mentions = network_mentions(GRID_LOGS)
     return run
@@ -102,7 +102,10 @@ def default_run(tmp_path: Path) -> SuiteRun:
 
 def network_mentions(logs: Path) -> list[str]:
     """The grid log check, less the web pages' own console messages that chromedriver copies into its log
-    (goog:loggingPrefs for the failure evidence): text such as "More info: https://goo.gl/..." is not a call."""
+    (goog:loggingPrefs for the failure evidence): text such as "More info: https://goo.gl/..." is not a call.
+    A folder without the grid's log fails the check: a check of no log proves nothing."""
+    if not (logs / "grid.log").exists():
+        return [f"no grid.log in {logs}"]
     return [line for line in non_loopback_mentions(logs) if ":INFO:CONSOLE" not in line]
 
 
