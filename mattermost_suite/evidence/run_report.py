@@ -34,12 +34,12 @@ def results_dir(config) -> Path | None:
     return None
 
 
-def grid_log_dir(config, default: Path = Path("reports/grid")) -> Path:
+def grid_log_dir(config) -> Path | None:
     """The embedded grid's logs, next to the run's Allure results (reports/runs/<run>/grid/): runs at the same time
-    in one checkout never append to one log, and a run's logs go when its folder is pruned. `default` without an
-    Allure formatter."""
+    in one checkout never append to one log, and a run's logs go when its folder is pruned. None without an Allure
+    formatter (the grid's own default then)."""
     folder = results_dir(config)
-    return folder.parent / "grid" if folder is not None else default
+    return folder.parent / "grid" if folder is not None else None
 
 
 def clean_earlier_results(config) -> None:

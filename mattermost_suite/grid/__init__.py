@@ -6,7 +6,7 @@ API
         Browsers usable here (binary + driver present; WebKit also needs Xvfb), from
         ("chromium", "firefox", "webkit").
 
-    EmbeddedGrid(browsers=None, slots_per_browser=None, log_dir=Path("reports/grid"),
+    EmbeddedGrid(browsers=None, slots_per_browser=None, log_dir=LOG_DIR (reports/grid),
                  ready_deadline=60.0, host="127.0.0.1", session_request_timeout=60)
         browsers           None = every installed browser; naming one that is not installed raises GridError.
         slots_per_browser  None = DEFAULT_SLOTS (chromium 6, firefox 2, webkit 1); an int for all, or a

