@@ -24,10 +24,13 @@ class Page:
     def visit(self) -> None:
         self.driver.get(self.base_url + self.path)
 
-    def on_path(self, prefix: str | None = None) -> bool:
+    def current_path(self) -> str:
+        """The browser's path on the site, with its query; "" when it is on another site."""
         url = self.driver.current_url
-        path = url[len(self.base_url) :] if url.startswith(self.base_url) else ""
-        return path.startswith(prefix or self.path)
+        return url[len(self.base_url) :] if url.startswith(self.base_url) else ""
+
+    def on_path(self, prefix: str | None = None) -> bool:
+        return self.current_path().startswith(prefix or self.path)
 
     def where(self) -> str:
         return waits.where(self.driver)

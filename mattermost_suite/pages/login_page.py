@@ -52,7 +52,9 @@ class LoginPage(Page):
         return self._shows(self.locators.mfa_token)
 
     def wait_until_left(self, deadline: float) -> None:
-        """Until the browser is no longer on /login (logged in, wherever the web app sent it)."""
+        """Until the browser is no longer on /login (logged in) and the web app has sent it on from its root: "/"
+        only redirects a logged-in user (to the default team, or the first admin to the preparing-workspace page:
+        actions/global_actions.tsx redirectToOnboardingOrDefaultTeam), so it is not where the login lands."""
 
         def left(_) -> bool:
             if self.asks_for_mfa():
@@ -60,9 +62,12 @@ class LoginPage(Page):
                     "the login page asks for an MFA token and the suite has none for this user "
                     f"(set admin_mfa_secret); the browser is at {self.where()}"
                 )
-            return not self.on_path()
+            return not self.on_path() and not self._at_root()
 
-        waits.until(self.driver, left, deadline, "the web app to leave the login page")
+        waits.until(self.driver, left, deadline, "the web app to leave the login page and its root")
+
+    def _at_root(self) -> bool:
+        return self.driver.current_url.startswith(self.base_url) and self.current_path().split("?")[0] in ("", "/")
 
     def is_shown(self) -> bool:
         return self.on_path() and self._shows(self.locators.page)
