@@ -29,6 +29,7 @@ from .config_values import (
     as_url,
 )
 from .errors import ConfigError, SuiteError
+from .grid.browsers import CHROMIUM, CHROMIUM_HEADED
 from .secrets import Secret, register
 
 UI_CHOICES = ("auto", "current", "transitional", "legacy")
@@ -59,7 +60,8 @@ KEYS: dict[str, tuple[str | None, str]] = {
     "logout_deadline": (None, "90"),
     "session_start_deadline": (None, "60"),
     "request_timeout": (None, "15"),
-    "chromium_binary": ("MM_CHROMIUM_BINARY", "/usr/bin/chromium"),
+    # Empty: Chromium's headless shell when headless, the full browser when not (grid/browsers.py says why).
+    "chromium_binary": ("MM_CHROMIUM_BINARY", ""),
     "chromedriver": ("MM_CHROMEDRIVER", ""),
     "firefox_binary": ("MM_FIREFOX_BINARY", "/usr/bin/firefox-esr"),
     "geckodriver": ("MM_GECKODRIVER", ""),
@@ -166,7 +168,7 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         standin_faults=as_faults(raw, base_url),
         deadlines=Deadlines(**{name: as_seconds(raw, f"{name}_deadline") for name in DEADLINES}),
         request_timeout=as_seconds(raw, "request_timeout"),
-        chromium_binary=raw["chromium_binary"],
+        chromium_binary=raw["chromium_binary"] or (CHROMIUM if as_bool(raw, "headless") else CHROMIUM_HEADED),
         chromedriver=raw["chromedriver"],
         firefox_binary=raw["firefox_binary"],
         geckodriver=raw["geckodriver"],

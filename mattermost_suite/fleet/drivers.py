@@ -26,7 +26,7 @@ os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
 # The headless switch is the user's choice (headless=false); every other flag is the grid's, declared once there.
-CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if arg != "--headless=new")
+CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if arg != "--headless")
 
 
 def browser_options(profile: DeviceProfile, config: Config):
@@ -48,7 +48,7 @@ def browser_options(profile: DeviceProfile, config: Config):
     if config.chromium_binary and not config.grid_url:
         options.binary_location = config.chromium_binary
     if config.headless:
-        options.add_argument("--headless=new")
+        options.add_argument("--headless")
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
     # The whole console (not only warnings) for the failure evidence in the report.

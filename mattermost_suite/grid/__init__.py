@@ -27,8 +27,8 @@ API
         A grid still running at exit or on SIGTERM/SIGHUP of this process is stopped by an atexit/signal hook.
 
     capabilities_for(browser) -> selenium Options for webdriver.Remote(grid_url, options=...):
-        chromium  browserName "chrome";  goog:chromeOptions.binary "/usr/bin/chromium",
-                  args --headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage ... (CHROMIUM_ARGS)
+        chromium  browserName "chrome";  goog:chromeOptions.binary "/usr/lib/chromium/chromium-headless-shell",
+                  args --headless --no-sandbox --disable-gpu --disable-dev-shm-usage ... (CHROMIUM_ARGS)
         firefox   browserName "firefox"; moz:firefoxOptions.binary "/usr/bin/firefox-esr", args ["-headless"],
                   prefs that stop Firefox's background network calls (FIREFOX_PREFS)
         webkit    browserName "MiniBrowser"; webkitgtk:browserOptions.binary

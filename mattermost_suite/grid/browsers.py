@@ -19,7 +19,12 @@ from selenium.webdriver.common.options import ArgOptions
 
 BROWSERS = ("chromium", "firefox", "webkit")
 
-CHROMIUM = "/usr/bin/chromium"
+# Headless runs use Chromium's headless shell (its old headless mode, now a binary of its own, as Playwright and so
+# Mattermost's own Playwright tests run headless Chromium): the same engine at about half the CPU of the full
+# browser's headless mode. A visible window (headless=false) needs the full browser. The shell is started directly:
+# Debian's /usr/bin/chromium-headless-shell wrapper does not exec it, so ending a session would leave it running.
+CHROMIUM = "/usr/lib/chromium/chromium-headless-shell"
+CHROMIUM_HEADED = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 FIREFOX = "/usr/bin/firefox-esr"
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
@@ -29,7 +34,7 @@ WEBKIT_PACKAGE = "libwebkit2gtk-4.1-0"  # MiniBrowser cannot print its version w
 
 # Headless Chromium as root; no background calls to Google services (the grid must stay on 127.0.0.1).
 CHROMIUM_ARGS = (
-    "--headless=new",
+    "--headless",  # a no-op for the shell; the full browser's (new) headless mode when chromium_binary names it
     "--no-sandbox",
     "--disable-gpu",
     "--disable-dev-shm-usage",
@@ -130,7 +135,7 @@ def stereotype(name: str) -> dict:
 def capabilities_for(name: str) -> ArgOptions:
     """Fresh Selenium options a client sends to the grid for `name`; add arguments/capabilities as needed.
 
-    chromium: browserName "chrome", goog:chromeOptions {binary /usr/bin/chromium, args CHROMIUM_ARGS}
+    chromium: browserName "chrome", goog:chromeOptions {binary CHROMIUM (the headless shell), args CHROMIUM_ARGS}
     firefox:  browserName "firefox", moz:firefoxOptions {binary /usr/bin/firefox-esr, args ["-headless"], prefs}
     webkit:   browserName "MiniBrowser", webkitgtk:browserOptions {binary MINIBROWSER, args ["--automation"]}
               (no headless mode: the grid runs it on its own Xvfb display)

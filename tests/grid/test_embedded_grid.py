@@ -19,6 +19,7 @@ from selenium.webdriver.safari.options import Options as SafariOptions
 from mattermost_suite.grid import EmbeddedGrid, GridError, capabilities_for, installed_browsers, session_error
 from mattermost_suite.grid.processes import session_members
 from tests.support.behave_runs import sigint_as_in_a_terminal
+from tests.support.constants import CHROMIUM_COMM
 from tests.support.grid_watch import (
     kill_survivors,
     non_loopback_mentions,
@@ -34,8 +35,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_PROCESSES = {
     "java",
     "chromedriver",
-    "chromium",
-    "chrome_crashpad",
+    CHROMIUM_COMM,
     "geckodriver_lin",
     "firefox-esr",
     "WebKitWebDriver",
@@ -151,7 +151,7 @@ def test_exception_inside_the_with_block_still_stops_everything(tmp_path, page_u
             tree = process_tree(grid.pids)
             profiles = _tmpdir_of(grid.pids[-1])
             raise RuntimeError("scenario failed")
-    assert len(sessions) == 2 and {"chromium", "MiniBrowser"} <= {c for c, _ in tree.values()}
+    assert len(sessions) == 2 and {CHROMIUM_COMM, "MiniBrowser"} <= {c for c, _ in tree.values()}
     assert survivors(tree) == []
     assert profiles.startswith("/tmp/") and not Path(profiles).exists()
 

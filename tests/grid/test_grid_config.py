@@ -41,7 +41,8 @@ def test_standalone_config_is_offline_loopback_and_rejects_unknown_browsers():
     assert cfg["sessionqueue"]["session-request-timeout"] == 60
     chromium, firefox = cfg["node"]["driver-configuration"]
     assert chromium["webdriver-executable"] == "/usr/bin/chromedriver" and chromium["max-sessions"] == 6
-    assert json.loads(chromium["stereotype"])["goog:chromeOptions"]["binary"] == "/usr/bin/chromium"
+    shell = "/usr/lib/chromium/chromium-headless-shell"
+    assert json.loads(chromium["stereotype"])["goog:chromeOptions"]["binary"] == shell
     assert json.loads(firefox["stereotype"])["moz:firefoxOptions"]["binary"] == "/usr/bin/firefox-esr"
     assert cfg["relay"]["url"] == "http://127.0.0.1:4470"
     count, stereotype = cfg["relay"]["configs"]
@@ -59,7 +60,7 @@ def test_hub_and_node_configs_split_the_roles():
 @pytest.mark.parametrize(
     "browser, name, key, binary, arg",
     [
-        ("chromium", "chrome", "goog:chromeOptions", "/usr/bin/chromium", "--headless=new"),
+        ("chromium", "chrome", "goog:chromeOptions", "/usr/lib/chromium/chromium-headless-shell", "--headless"),
         ("firefox", "firefox", "moz:firefoxOptions", "/usr/bin/firefox-esr", "-headless"),
         ("webkit", "MiniBrowser", "webkitgtk:browserOptions", MINIBROWSER, "--automation"),
     ],

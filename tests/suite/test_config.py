@@ -157,6 +157,12 @@ def test_first_login_seeding_is_a_switch():
     assert load({}, {}, env={"MM_FIRST_LOGIN_SEEDING": "off"}).first_login_seeding is False
 
 
+def test_headless_runs_use_chromiums_headless_shell_a_window_the_full_browser_and_a_given_binary_wins():
+    assert load({}, {}, env={}).chromium_binary == "/usr/lib/chromium/chromium-headless-shell"
+    assert load({}, {"headless": "false"}, env={}).chromium_binary == "/usr/bin/chromium"
+    assert load({}, {}, env={"MM_CHROMIUM_BINARY": "/opt/chrome/chrome"}).chromium_binary == "/opt/chrome/chrome"
+
+
 def test_grid_url_comes_from_the_environment():
     config = load({}, {}, env={"SELENIUM_GRID_URL": "http://127.0.0.1:4444/"})
     assert config.grid_url == "http://127.0.0.1:4444"

@@ -31,7 +31,7 @@ def test_an_unknown_device_lists_the_known_ones():
 def test_browser_options_per_device():
     android = browser_options(profile_named("Android phone"), CONFIG).to_capabilities()["goog:chromeOptions"]
     assert android["mobileEmulation"] == {"deviceName": "Pixel 7"}
-    assert {"--headless=new", "--no-sandbox", "--window-size=1280,800"} <= set(android["args"])
+    assert {"--headless", "--no-sandbox", "--window-size=1280,800"} <= set(android["args"])
     firefox = browser_options(profile_named("Desktop Firefox ESR"), CONFIG).to_capabilities()["moz:firefoxOptions"]
     assert firefox["args"] == ["-headless"]
 

@@ -9,13 +9,13 @@ import pytest
 
 from mattermost_suite.evidence.runs import RunFolder, new_name, newest_complete
 from tests.support.behave_runs import run_behave
-from tests.support.constants import ADMIN_ENV
+from tests.support.constants import ADMIN_ENV, CHROMIUM_COMM
 from tests.support.killed_runs import KilledRun, ports_taken
 
 pytestmark = pytest.mark.acceptance
 
 GONE_WITHIN = 10.0  # seconds: the promise in README "What a run does"
-BROWSERS = {"chromium", "firefox-esr", "MiniBrowser"}
+BROWSERS = {CHROMIUM_COMM, "firefox-esr", "MiniBrowser"}
 OUTLINE = "Scenario Outline: MM-T940 Users - Revoke all sessions"
 
 
@@ -55,7 +55,7 @@ def test_killed_while_watching_for_the_logouts(tmp_path):
     ) as run:  # the browsers notice the revoke only at their next 60-s poll: the devices are being watched
         run.stop_at(lambda line: "the system admin confirms with" in line and "passed" in line, 300, "the confirm step")
         killed = run.kill_behave()
-    assert_nothing_left(killed, ["java", "Xvfb", "WebKitWebDriver", "MiniBrowser", "chromium", "firefox-esr"])
+    assert_nothing_left(killed, ["java", "Xvfb", "WebKitWebDriver", "MiniBrowser", CHROMIUM_COMM, "firefox-esr"])
     assert killed.listening and ports_taken(killed.listening) == []
 
 
@@ -69,7 +69,7 @@ def test_killed_during_the_clean_up_and_the_next_run_starts_normally(tmp_path):
     with KilledRun(tmp_path, *args, env={**ADMIN_ENV, "MM_RUN_DIR": str(killed_folder.path)}) as run:
         run.stop_at(lambda line: line.startswith("MM-T940: outcome:"), 300, "the clean-up's outcome lines")
         killed = run.kill_behave()
-    assert_nothing_left(killed, ["java", "chromium", "firefox-esr"])
+    assert_nothing_left(killed, ["java", CHROMIUM_COMM, "firefox-esr"])
     assert killed.listening and ports_taken(killed.listening) == []
     assert list(killed_folder.results.iterdir()), "the killed run had written nothing: the checks prove nothing"
     assert killed_folder.state() == "stopped"  # its lock went with behave; never marked complete

@@ -11,5 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the repository root (behave runs f
 ADMIN_LOGIN = ADMIN_USERNAME
 # The environment a behave run against a stand-in needs: the seeded admin's password.
 ADMIN_ENV = {"MM_ADMIN_PASSWORD": ADMIN_PASSWORD}
+# Chromium's headless shell as the process table names it (the kernel keeps 15 characters of a command name).
+CHROMIUM_COMM = "chromium-headle"
 
-__all__ = ["ADMIN_EMAIL", "ADMIN_ENV", "ADMIN_LOGIN", "ADMIN_PASSWORD", "ROOT"]
+__all__ = ["ADMIN_EMAIL", "ADMIN_ENV", "ADMIN_LOGIN", "ADMIN_PASSWORD", "CHROMIUM_COMM", "ROOT"]
