@@ -69,15 +69,16 @@ def embedded_standin(context, config: Config):
 
 
 @fixture
-def embedded_grid(context, browsers: tuple[str, ...], log_dir: Path | None):
+def embedded_grid(context, browsers: tuple[str, ...], log_dir: Path | None, chromium_binary: str):
     """The embedded Selenium Grid 4 (mattermost_suite.grid) with slots for the browsers the devices need, its logs in
-    `log_dir` (None: reports/grid), started in the background: its Java start-up takes seconds, the stand-in and the
-    preflight meanwhile. Yields a Future of the grid's URL (SuiteError if it did not start). At the end, a start
-    still running gives up at its next step, and everything the grid started is stopped."""
+    `log_dir` (None: reports/grid), its Chromium the run's (config.chromium_binary). Started in the background: its
+    Java start-up takes seconds, the stand-in and the preflight meanwhile. Yields a Future of the grid's URL
+    (SuiteError if it did not start). At the end, a start still running gives up at its next step, and everything
+    the grid started is stopped."""
     from .grid import EmbeddedGrid, GridError
     from .grid.embedded import LOG_DIR
 
-    grid = EmbeddedGrid(browsers=browsers, log_dir=log_dir or LOG_DIR)
+    grid = EmbeddedGrid(browsers=browsers, log_dir=log_dir or LOG_DIR, chromium_binary=chromium_binary)
 
     def start() -> str:
         try:

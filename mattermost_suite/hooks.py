@@ -51,7 +51,9 @@ def before_all(context) -> None:
         grid_started = None
         if config.grid == "embedded" and not config.grid_url:  # no browser yet: the preflight comes before any
             logs = run_report.grid_log_dir(context.config)
-            grid_started = use_fixture(embedded_grid, context, grid_browsers(config.devices), logs)
+            grid_started = use_fixture(
+                embedded_grid, context, grid_browsers(config.devices), logs, config.chromium_binary
+            )
         if config.embedded:
             server = use_fixture(embedded_standin, context, config)
             config = config.with_base_url(server.url)

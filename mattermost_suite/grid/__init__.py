@@ -7,7 +7,8 @@ API
         ("chromium", "firefox", "webkit").
 
     EmbeddedGrid(browsers=None, slots_per_browser=None, log_dir=LOG_DIR (reports/grid),
-                 ready_deadline=60.0, host="127.0.0.1", session_request_timeout=60)
+                 ready_deadline=60.0, host="127.0.0.1", session_request_timeout=60,
+                 chromium_binary=CHROMIUM (the headless shell; the suite passes the run's config.chromium_binary))
         browsers           None = every installed browser; naming one that is not installed raises GridError.
         slots_per_browser  None = DEFAULT_SLOTS (chromium 6, firefox 2, webkit 1); an int for all, or a
                            mapping per browser. Each WebKit slot is one WebKitWebDriver; more than one

@@ -123,10 +123,10 @@ def browser_version(name: str) -> str:
     return _first_version(out)
 
 
-def stereotype(name: str) -> dict:
+def stereotype(name: str, chromium: str = CHROMIUM) -> dict:
     """The slot description the grid matches requests against (binaries pinned so the node never searches)."""
     if name == "chromium":
-        return {"browserName": "chrome", "platformName": "linux", "goog:chromeOptions": {"binary": CHROMIUM}}
+        return {"browserName": "chrome", "platformName": "linux", "goog:chromeOptions": {"binary": chromium}}
     if name == "firefox":
         return {"browserName": "firefox", "platformName": "linux", "moz:firefoxOptions": {"binary": FIREFOX}}
     return {"browserName": "MiniBrowser", "platformName": "linux"}

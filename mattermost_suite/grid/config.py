@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .browsers import stereotype
+from .browsers import CHROMIUM, stereotype
 
 SESSION_TIMEOUT = 300  # seconds of inactivity after which a node ends a forgotten session
 
@@ -20,6 +20,7 @@ class NodeSpec:
 
     drivers: dict[str, tuple[str, int]] = field(default_factory=dict)  # browser -> (driver path, slots)
     relay_url: str | None = None
+    chromium_binary: str = CHROMIUM  # the headless shell; the full browser when the run shows windows
 
     @property
     def slots(self) -> int:
@@ -71,7 +72,7 @@ def _node(spec: NodeSpec, grid_url: str | None) -> str:
                     "display-name": browser,
                     "webdriver-executable": driver,
                     "max-sessions": slots,
-                    "stereotype": json.dumps(stereotype(browser)),
+                    "stereotype": json.dumps(stereotype(browser, spec.chromium_binary)),
                 },
             )
         )

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .. import poll
 from . import cleanup, config
-from .browsers import BROWSERS, WEBKIT_DRIVER, XVFB, browser_version, catalog, installed_browsers
+from .browsers import BROWSERS, CHROMIUM, WEBKIT_DRIVER, XVFB, browser_version, catalog, installed_browsers
 from .errors import GridError
 from .processes import end_all, free_ports, new_owner_token, spawn
 
@@ -96,6 +96,7 @@ class EmbeddedGrid:
         ready_deadline: float = 60.0,
         host: str = "127.0.0.1",
         session_request_timeout: int = 60,
+        chromium_binary: str = CHROMIUM,
     ):
         self.browsers = _choose_browsers(browsers)
         self.slots = _slot_counts(self.browsers, slots_per_browser)
@@ -103,6 +104,7 @@ class EmbeddedGrid:
         self.ready_deadline = ready_deadline
         self.host = host
         self.session_request_timeout = session_request_timeout
+        self.chromium_binary = chromium_binary
         self.url: str | None = None
         self.log_file = self.log_dir / ("grid.log" if self.slots.get("webkit", 0) <= 1 else "hub.log")
         self._children: list = []  # Popen objects, each the leader of its own session
@@ -247,6 +249,7 @@ class EmbeddedGrid:
         main = config.NodeSpec(
             drivers={b: (cat[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
             relay_url=relays[0] if relays else None,
+            chromium_binary=self.chromium_binary,
         )
         nodes = [main] + [config.NodeSpec(relay_url=url) for url in relays[1:]]
         env = dict(os.environ, SE_OFFLINE="true", SE_AVOID_STATS="true")  # belt and braces: no Selenium Manager

@@ -49,6 +49,13 @@ def test_standalone_config_is_offline_loopback_and_rejects_unknown_browsers():
     assert count == "1" and json.loads(stereotype)["browserName"] == "MiniBrowser"
 
 
+def test_the_chromium_slots_start_the_runs_chromium():
+    """The headless shell by default; the full browser when the run shows windows (headless=false)."""
+    spec = NodeSpec(drivers={"chromium": ("/usr/bin/chromedriver", 6)}, chromium_binary="/usr/bin/chromium")
+    [chromium] = tomllib.loads(standalone_toml("127.0.0.1", 4444, spec, 60))["node"]["driver-configuration"]
+    assert json.loads(chromium["stereotype"])["goog:chromeOptions"]["binary"] == "/usr/bin/chromium"
+
+
 def test_hub_and_node_configs_split_the_roles():
     hub = tomllib.loads(hub_toml("127.0.0.1", 4444, 30))
     assert "node" not in hub and hub["distributor"]["reject-unsupported-caps"] is True
