@@ -12,7 +12,8 @@ from .capture import one_line
 
 # Only Chromium-based drivers (local or behind a grid) serve the legacy log endpoint;
 # geckodriver and WebKitWebDriver do not implement it.
-_CHROMIUM_NAMES = ("chrome", "chromium", "msedge", "microsoftedge")
+# ChromeDriver names the headless shell "chrome-headless-shell": the suite's default Chromium (docs/devices.md).
+_CHROMIUM_NAMES = ("chrome", "chrome-headless-shell", "chromium", "msedge", "microsoftedge")
 
 
 def browser_name(driver) -> str:

@@ -73,6 +73,13 @@ def test_failure_evidence_masks_page_source_and_console(attached, secret):
     assert "SEVERE 401 for token ******" in attached.body("Desktop Chromium - console log")
 
 
+@pytest.mark.parametrize("browser", ["chrome", "chrome-headless-shell"])
+def test_every_chromium_gives_its_console_log(attached, browser):
+    console = [{"level": "SEVERE", "message": "GET /api/v4/users/me 401", "timestamp": 1795783380687}]
+    attach_failure(FakeDriver(png(8, 8), browser=browser, console=console), "Desktop")
+    assert "SEVERE GET /api/v4/users/me 401" in attached.body("Desktop - console log")
+
+
 @pytest.mark.parametrize("browser", ["firefox", "MiniBrowser"])
 def test_console_log_of_other_engines_is_a_note(attached, browser):
     attach_failure(FakeDriver(png(8, 8), browser=browser), "Desktop")

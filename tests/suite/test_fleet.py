@@ -61,7 +61,7 @@ def test_a_failed_start_names_the_device_and_leaves_no_browser():
         with pytest.raises(SuiteError, match="could not start every browser: Desktop Firefox ESR: "):
             fleet.start(wanted)
         assert [device.name for device in fleet.devices] == ["Desktop Chromium"]
-        assert wanted[0][1].browser.startswith("chrome ")
+        assert wanted[0][1].browser.startswith("chrome-headless-shell ")
     finally:
         fleet.quit_all()
     assert fleet.devices == []
