@@ -17,6 +17,10 @@ from .locator import Locator
 
 T = TypeVar("T")
 POLL_SECONDS = 0.1
+# ChromeDriver reports an element that the page removed while it was being read ("is it displayed?") not always as a
+# stale element but sometimes as "unknown error: unhandled inspector error: ... Node with given id does not belong to
+# the document". Same race, same answer: look again at the next poll.
+DETACHED = "does not belong to the document"
 
 
 class WaitTimeout(AssertionError):
@@ -28,8 +32,17 @@ def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: floa
     wait = WebDriverWait(
         driver, deadline, poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
     )
+
+    def checked(driver_: WebDriver) -> T:
+        try:
+            return condition(driver_)
+        except WebDriverException as error:
+            if isinstance(error, StaleElementReferenceException) or DETACHED not in (error.msg or ""):
+                raise
+            raise StaleElementReferenceException(error.msg) from None
+
     try:
-        return wait.until(condition)
+        return wait.until(checked)
     except TimeoutException:
         raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
 

@@ -1,4 +1,5 @@
-"""Fault runs happen a few at a time in the background; every test then reads its own case. Kill ratio at the end."""
+"""Fault runs happen a few at a time in the background; every test then reads its own case and records its kill
+(the kill ratio at the end: kill_report.py)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import pytest
 
 from .catalogue import CATCHES, PROPOSED, STATUS_POLL_OVERRIDES
-from .kill_ratio import Kill, kill_ratio_lines
+from .kill_report import KILL
 from .runs import STATUS_POLL, Case, Outcome, feature_step_texts, feature_with, run_case
 
 # Each run drives four browsers; on 2 cores more runs at once only stretch every deadline.
 RUNS_AT_ONCE = int(os.environ.get("MM_FAULT_RUNS_AT_ONCE", "2"))
-KILL = "fault_caught"
 
 
 class FaultRuns:
@@ -75,29 +75,3 @@ def record_kill(request):
         request.node.user_properties.append((KILL, (case.ui, case.fault, caught, first_failing_step, seconds)))
 
     return record
-
-
-KILLS: list[Kill] = []  # one per fault test of this session, read from the test reports
-
-
-def pytest_runtest_logreport(report):
-    if report.when == "call":
-        KILLS.extend(Kill(*value) for name, value in report.user_properties if name == KILL)
-
-
-def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    if KILLS:
-        terminalreporter.section("MM-T940 kill ratio (stand-in faults caught / faults run)")
-        for k in KILLS:
-            verdict = "caught" if k.caught else "ESCAPED"
-            terminalreporter.write_line(
-                f"{k.ui}/{k.fault}: {verdict}; first failing step: {k.first_failing_step} ({k.seconds:.0f} s)"
-            )
-        for line in kill_ratio_lines(KILLS):
-            terminalreporter.write_line(line)
-
-
-def pytest_sessionfinish(session, exitstatus):
-    """A fault the suite does not catch fails the session, whatever else happened."""
-    if not all(k.caught for k in KILLS) and exitstatus == pytest.ExitCode.OK:
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED

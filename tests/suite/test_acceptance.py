@@ -5,6 +5,8 @@ import re
 import pytest
 
 from mattermost_standin import StandinServer
+from mattermost_suite.evidence.runs import RunFolder
+from mattermost_suite.grid.browsers import CHROMIUM_HEADED
 from tests.support.behave_runs import run_behave
 from tests.support.constants import ADMIN_PASSWORD
 
@@ -33,11 +35,22 @@ def test_dry_run_has_no_undefined_step():
 
 
 @pytest.mark.parametrize("ui, grid", [("current", "off")])
-def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui, grid):
+def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui, grid, tmp_path):
     """grid=off: local drivers, the devices that need no grid. The default (the whole matrix through the embedded
-    grid, both UI generations) runs in tests/matrix/test_matrix_runs.py with the same checks."""
+    grid, both UI generations) runs in tests/matrix/test_matrix_runs.py with the same checks. This run's Chromium is
+    the full browser (what headless=false and a user's own Chrome start), every other run's the headless shell."""
     subset = ["-D", f"devices={LOCAL_SUBSET}", "-D", "grid=off"] if grid == "off" else []
-    run = run_behave("-D", f"standin_ui={ui}", "-D", "standin_status_poll=1", *subset)
+    full_browser = ("-D", f"chromium_binary={CHROMIUM_HEADED}")
+    run_dir = RunFolder(tmp_path / "run")
+    run = run_behave(
+        "-D",
+        f"standin_ui={ui}",
+        "-D",
+        "standin_status_poll=1",
+        *subset,
+        *full_browser,
+        env={"MM_RUN_DIR": str(run_dir.path)},
+    )
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     assert run.summary("feature") == {**run.summary("feature"), "passed": 2, "failed": 0, "error": 0}
@@ -55,6 +68,8 @@ def test_mm_t940_passes_with_the_matching_wording_and_skips_the_other(ui, grid):
     assert ("browsers on the grid at http://127.0.0.1:" in run.stderr) == (grid == "embedded")
     assert "Traceback" not in output and ADMIN_PASSWORD not in output
     assert run.leftovers == []
+    environment = (run_dir.results / "environment.properties").read_text()
+    assert re.search(r"^Browsers=chrome \d", environment, re.M), environment  # not chrome-headless-shell
 
 
 def test_a_wrong_admin_password_stops_before_any_browser_with_one_line():

@@ -11,6 +11,7 @@ from typing import get_type_hints
 import pyotp
 import pytest
 import requests
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 
 import mattermost_suite.actors
@@ -267,6 +268,38 @@ def test_every_generation_declares_every_locator_once_with_a_description(ui):
         LoginLocators(page=generation.login.page)  # a generation cannot leave a locator out
     with pytest.raises(FrozenInstanceError):
         generation.login.password = generation.login.login_id
+
+
+class _Page:
+    """A driver stand-in whose element checks fail once the way ChromeDriver does, then find the element."""
+
+    def __init__(self, error: WebDriverException):
+        self.error, self.checks, self.current_url = error, 0, "http://127.0.0.1/login"
+
+    def check(self, _driver) -> str:
+        self.checks += 1
+        if self.checks == 1:
+            raise self.error
+        return "the element"
+
+
+@pytest.mark.unit
+def test_an_element_the_page_removed_mid_check_is_looked_for_again():
+    detached = WebDriverException(
+        'unknown error: unhandled inspector error: {"code":-32000,'
+        '"message":"Node with given id does not belong to the document"}'
+    )
+    for error in (detached, StaleElementReferenceException("stale element reference")):
+        page = _Page(error)
+        assert waits.until(page, page.check, 5, "the element") == "the element" and page.checks == 2
+
+
+@pytest.mark.unit
+def test_any_other_driver_error_ends_the_wait_at_once():
+    page = _Page(WebDriverException("invalid session id"))
+    with pytest.raises(WebDriverException, match="invalid session id"):
+        waits.until(page, page.check, 5, "the element")
+    assert page.checks == 1
 
 
 @pytest.mark.unit
