@@ -17,10 +17,10 @@ from .locator import Locator
 
 T = TypeVar("T")
 POLL_SECONDS = 0.1
-# ChromeDriver reports an element that the page removed while it was being read ("is it displayed?") not always as a
-# stale element but sometimes as "unknown error: unhandled inspector error: ... Node with given id does not belong to
-# the document". Same race, same answer: look again at the next poll.
-DETACHED = "does not belong to the document"
+# ChromeDriver answers a check that races the page not always with "stale element": a node the page removed while it
+# was read ("unhandled inspector error: ... Node with given id does not belong to the document") and a command cut
+# short by a navigation ("aborted by navigation"). Same race, same answer: look again at the next poll.
+RACES_WITH_THE_PAGE = ("does not belong to the document", "aborted by navigation")
 
 
 class WaitTimeout(AssertionError):
@@ -33,18 +33,27 @@ def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: floa
         driver, deadline, poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
     )
 
-    def checked(driver_: WebDriver) -> T:
+    try:
+        return wait.until(looked_at_again_when_the_page_moves_on(condition))
+    except TimeoutException:
+        raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
+
+
+def looked_at_again_when_the_page_moves_on(condition: Callable[[WebDriver], T]) -> Callable[[WebDriver], T]:
+    """`condition`, with ChromeDriver's other answers to a race with the page turned into the stale element that a
+    wait ignores (a wait must also ignore StaleElementReferenceException)."""
+
+    def checked(driver: WebDriver) -> T:
         try:
-            return condition(driver_)
+            return condition(driver)
         except WebDriverException as error:
-            if isinstance(error, StaleElementReferenceException) or DETACHED not in (error.msg or ""):
+            if isinstance(error, StaleElementReferenceException) or not any(
+                race in (error.msg or "") for race in RACES_WITH_THE_PAGE
+            ):
                 raise
             raise StaleElementReferenceException(error.msg) from None
 
-    try:
-        return wait.until(checked)
-    except TimeoutException:
-        raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
+    return checked
 
 
 def visible(driver: WebDriver, locator: Locator, deadline: float, within: Locator | None = None) -> WebElement:

@@ -3,9 +3,12 @@ Chromium (the `chrome` fixture of tests/support/fixtures.py)."""
 
 from __future__ import annotations
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+
+from mattermost_suite.pages.waits import looked_at_again_when_the_page_moves_on
 
 WAIT_S = 10.0
 
@@ -83,7 +86,8 @@ class Page:
         self.loc = LOCATORS[self.ui]
 
     def wait(self, condition, message: str = ""):
-        return WebDriverWait(self.driver, WAIT_S).until(condition, message)
+        wait = WebDriverWait(self.driver, WAIT_S, ignored_exceptions=(StaleElementReferenceException,))
+        return wait.until(looked_at_again_when_the_page_moves_on(condition), message)
 
     def visible(self, name_or_locator):
         locator = self.loc[name_or_locator] if isinstance(name_or_locator, str) else name_or_locator

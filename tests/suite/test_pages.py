@@ -284,12 +284,13 @@ class _Page:
 
 
 @pytest.mark.unit
-def test_an_element_the_page_removed_mid_check_is_looked_for_again():
+def test_a_check_that_races_the_page_is_looked_at_again():
     detached = WebDriverException(
         'unknown error: unhandled inspector error: {"code":-32000,'
         '"message":"Node with given id does not belong to the document"}'
     )
-    for error in (detached, StaleElementReferenceException("stale element reference")):
+    navigated = WebDriverException("aborted by navigation: Inspected target navigated or closed")
+    for error in (detached, navigated, StaleElementReferenceException("stale element reference")):
         page = _Page(error)
         assert waits.until(page, page.check, 5, "the element") == "the element" and page.checks == 2
 

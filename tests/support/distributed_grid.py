@@ -24,6 +24,7 @@ from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token
 
 HOST = "127.0.0.1"
 SESSION_REQUEST_TIMEOUT = 60  # seconds a new-session request may wait in the hub's queue for a free slot
+XVFB_DEADLINE = 30.0  # seconds for Xvfb to name its display: its own wait, not the grid's readiness deadline
 # One node per engine; the Chromium node serves the default matrix's five Chromium devices and the admin's.
 NODES = {
     "chromium": lambda: config.NodeSpec(drivers={"chromium": (CHROMEDRIVER, 6)}),
@@ -96,8 +97,8 @@ class DistributedGrid:
             write_end = -1
             display = b""
             while not display.endswith(b"\n"):
-                if not select.select([read_end], [], [], self.ready_deadline)[0]:
-                    raise RuntimeError("Xvfb gave no display")
+                if not select.select([read_end], [], [], XVFB_DEADLINE)[0]:
+                    raise RuntimeError(f"Xvfb gave no display within {XVFB_DEADLINE:g} s")
                 chunk = os.read(read_end, 64)
                 if not chunk:
                     raise RuntimeError("Xvfb exited at start")
