@@ -19,6 +19,7 @@ class LoginPage(Page):
     def __init__(self, driver: WebDriver, site: Site):
         super().__init__(driver, site)
         self.locators = generation(site.ui).login
+        self.typed_mfa_code = False  # the MFA step stays on screen until the server answers the code
 
     def open(self) -> LoginPage:
         self.visit()
@@ -31,6 +32,7 @@ class LoginPage(Page):
         With an MFA token provider: when the web app asks for a token (the MFA step replaces the form), type the
         provider's current code and submit it; a page that leaves /login without asking is fine too.
         """
+        self.typed_mfa_code = False
         for field, value in ((self.locators.login_id, login_id), (self.locators.password, password.reveal())):
             element = self._visible(field)
             element.clear()
@@ -47,6 +49,7 @@ class LoginPage(Page):
         if self.asks_for_mfa():
             self._visible(self.locators.mfa_token).send_keys(mfa_token_provider())
             self._visible(self.locators.mfa_submit).click()
+            self.typed_mfa_code = True
 
     def asks_for_mfa(self) -> bool:
         return self._shows(self.locators.mfa_token)
@@ -54,10 +57,11 @@ class LoginPage(Page):
     def wait_until_left(self, deadline: float) -> None:
         """Until the browser is no longer on /login (logged in) and the web app has sent it on from its root: "/"
         only redirects a logged-in user (to the default team, or the first admin to the preparing-workspace page:
-        actions/global_actions.tsx redirectToOnboardingOrDefaultTeam), so it is not where the login lands."""
+        actions/global_actions.tsx redirectToOnboardingOrDefaultTeam), so it is not where the login lands. An MFA
+        step with no code typed fails at once; after a typed code it is still on screen until the server answers."""
 
         def left(_) -> bool:
-            if self.asks_for_mfa():
+            if not self.typed_mfa_code and self.asks_for_mfa():
                 raise waits.WaitTimeout(
                     "the login page asks for an MFA token and the suite has none for this user "
                     f"(set admin_mfa_secret); the browser is at {self.where()}"

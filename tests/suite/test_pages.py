@@ -295,6 +295,37 @@ def test_a_check_that_races_the_page_is_looked_at_again():
         assert waits.until(page, page.check, 5, "the element") == "the element" and page.checks == 2
 
 
+class _MfaStepShownFor:
+    """A browser on the MFA step for a few more looks (the code is on its way to the server), then on a channel."""
+
+    title = "Mattermost"
+
+    def __init__(self, looks: int):
+        self.looks = looks
+
+    @property
+    def current_url(self) -> str:
+        self.looks -= 1
+        return OFFLINE.base_url + ("/login" if self.looks >= 0 else "/ad-1/channels/town-square")
+
+    def find_elements(self, by, selector):
+        return [_Shown()] if self.looks > 0 else []
+
+
+class _Shown:
+    def is_displayed(self) -> bool:
+        return True
+
+
+@pytest.mark.unit
+def test_a_typed_mfa_code_waits_for_the_server_and_no_code_fails_at_once():
+    answered = LoginPage(_MfaStepShownFor(3), OFFLINE)
+    answered.typed_mfa_code = True
+    answered.wait_until_left(5)
+    with pytest.raises(WaitTimeout, match="asks for an MFA token and the suite has none"):
+        LoginPage(_MfaStepShownFor(3), OFFLINE).wait_until_left(5)
+
+
 @pytest.mark.unit
 def test_any_other_driver_error_ends_the_wait_at_once():
     page = _Page(WebDriverException("invalid session id"))
