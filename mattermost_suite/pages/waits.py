@@ -32,7 +32,6 @@ def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: floa
     wait = WebDriverWait(
         driver, deadline, poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
     )
-
     try:
         return wait.until(looked_at_again_when_the_page_moves_on(condition))
     except TimeoutException:
