@@ -124,13 +124,14 @@ class SystemAdmin:
     @blamed_on_browser
     def confirms_revoke_all_sessions(self, label: str) -> None:
         """The moment of the click is when every logout latency starts; the admin's own browser is watched from
-        then on, as the web app logs it out at once."""
+        then on, as the web app logs it out at once. The moment is taken as the click is sent, not once it has
+        returned: the server may revoke, and an unlocked app be refused, before the driver answers the click."""
         never_in_a_rehearsal(self.config, "confirm Revoke All Sessions")
         modal = self.confirmation
         assert modal.confirm_label() == label, f"the confirm button reads {modal.confirm_label()!r}"
         self._rest_token_at_revoke = self.api.token
-        modal.confirm()
         self.revoke_confirmed_at = now()
+        modal.confirm()
         self._logout_watch = _watch_in_background(self.browser, self.config.deadlines.logout)
         self.bus.publish(RevokeConfirmed(self.browser, self.revoke_confirmed_at))
 
