@@ -26,6 +26,8 @@ API
         chromedriver.log, geckodriver.log (driver logs at warning level: no secrets); the TOML configs to the
         grid's private temporary folder (removed by stop(): two runs in one checkout never read each other's).
         A grid still running at exit or on SIGTERM/SIGHUP of this process is stopped by an atexit/signal hook.
+        Its JVM maps the archive of the server's classes when scripts/setup has made one (class_archive.py;
+        archive_classes_to=path is how that module makes it: the JVM writes the archive there as it exits).
 
     capabilities_for(browser) -> selenium Options for webdriver.Remote(grid_url, options=...):
         chromium  browserName "chrome";  goog:chromeOptions.binary "/usr/lib/chromium/chromium-headless-shell",

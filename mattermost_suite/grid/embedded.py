@@ -50,6 +50,10 @@ def _jar() -> Path:
     return JAR
 
 
+def java_and_jar() -> tuple[str, Path]:
+    return _java(), _jar()
+
+
 def _choose_browsers(browsers) -> tuple[str, ...]:
     installed = installed_browsers()
     if browsers is None:
@@ -97,6 +101,7 @@ class EmbeddedGrid:
         host: str = "127.0.0.1",
         session_request_timeout: int = 60,
         chromium_binary: str = CHROMIUM,
+        archive_classes_to: Path | None = None,
     ):
         self.browsers = _choose_browsers(browsers)
         self.slots = _slot_counts(self.browsers, slots_per_browser)
@@ -105,6 +110,7 @@ class EmbeddedGrid:
         self.host = host
         self.session_request_timeout = session_request_timeout
         self.chromium_binary = chromium_binary
+        self.archive_classes_to = archive_classes_to  # class_archive.make(): its JVM writes the archive at exit
         self.url: str | None = None
         self.log_file = self.log_dir / ("grid.log" if self.slots.get("webkit", 0) <= 1 else "hub.log")
         self._children: list = []  # Popen objects, each the leader of its own session
@@ -134,7 +140,7 @@ class EmbeddedGrid:
     def start(self) -> str:
         if self.url:
             return self.url
-        java, jar = _java(), _jar()
+        java, jar = java_and_jar()
         self._check_not_stopped()
         self.log_dir.mkdir(parents=True, exist_ok=True)
         cleanup.register(self)
@@ -235,7 +241,13 @@ class EmbeddedGrid:
             f"-Dwebdriver.firefox.logfile={logs / 'geckodriver.log'}",
             "-Dwebdriver.firefox.logLevel=WARN",
         ]
-        return [java, *JVM_ARGS, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]
+        if self.archive_classes_to:
+            classes = [f"-XX:ArchiveClassesAtExit={self.archive_classes_to}"]
+        else:
+            from .class_archive import jvm_args  # imported late: `python -m` runs that module, which imports this one
+
+            classes = jvm_args(java, jar)
+        return [java, *JVM_ARGS, *classes, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]
 
     def _write(self, name: str, text: str) -> Path:
         """Into this grid's private folder: two runs in one checkout share log_dir, and one run's config written

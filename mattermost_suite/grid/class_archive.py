@@ -1,0 +1,97 @@
+"""The embedded grid's Java classes, archived once so that every later grid starts faster (the JDK's class data
+sharing: an archive written by -XX:ArchiveClassesAtExit, mapped by -XX:SharedArchiveFile).
+
+The Selenium server loads and verifies several thousand classes at every start; from the archive it maps them
+ready-made. Measured on 2 cores: a grid that starts, serves two Chromium sessions and stops takes about 2.3 instead
+of 3.5 CPU-s of Java, and is ready about a second sooner. scripts/setup makes the archive (bash scripts/setup, or
+python -m mattermost_suite.grid.class_archive). Without it a grid starts exactly as before, and an archive from
+another Java or jar is never used: its name is derived from both, and the JVM itself refuses one that does not
+match (it then starts without it and says so in the grid's log).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from selenium import webdriver
+
+from .browsers import capabilities_for
+from .embedded import EmbeddedGrid, java_and_jar
+from .errors import GridError
+
+CACHE = Path(__file__).resolve().parents[2] / "node_modules/.cache/selenium-grid"
+# The archive is made from a grid serving one Chromium session: the classes of a session's path through the grid
+# are archived too, not only those of the start.
+TRAINING_BROWSER = "chromium"
+CHECK_TIMEOUT = 60  # seconds for `java -Xshare:on -version` (same class path), which only maps the archive
+
+
+def archive_path(java: str, jar: Path) -> Path:
+    """Where the archive for this Java and this jar lives (another JDK build or jar: another name)."""
+    real = Path(java).resolve()
+    jvm = real.parents[1] / "lib/server/libjvm.so"
+    built = (jvm if jvm.is_file() else real).stat()
+    jar_stat = jar.stat()
+    key = f"{real}:{built.st_size}:{built.st_mtime_ns}:{jar.resolve()}:{jar_stat.st_size}:{jar_stat.st_mtime_ns}"
+    return CACHE / f"{jar.stem}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.jsa"
+
+
+def jvm_args(java: str, jar: Path) -> list[str]:
+    """The JVM option that maps the archive, if there is one for this Java and jar; else none."""
+    path = archive_path(java, jar)
+    return [f"-XX:SharedArchiveFile={path}"] if path.is_file() else []
+
+
+def make() -> tuple[Path, bool]:
+    """The archive for this machine's Java and jar: (path, True) if made now, (path, False) if it was there.
+    GridError if it cannot be made (the grid still works without it)."""
+    java, jar = java_and_jar()
+    final = archive_path(java, jar)
+    if final.is_file():
+        return final, False
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = final.with_name(f".{final.name}.{os.getpid()}")  # two set-ups at once each write their own
+    try:
+        with tempfile.TemporaryDirectory(prefix="mm-grid-archive-") as logs:
+            with EmbeddedGrid(browsers=(TRAINING_BROWSER,), log_dir=logs, archive_classes_to=partial) as grid:
+                driver = webdriver.Remote(command_executor=grid.url, options=capabilities_for(TRAINING_BROWSER))
+                try:
+                    driver.get("about:blank")
+                finally:
+                    driver.quit()
+            # The JVM writes the archive as it exits; a JVM cut short leaves a file it cannot map: check it.
+            check = subprocess.run(
+                [java, f"-XX:SharedArchiveFile={partial}", "-Xshare:on", "-cp", str(jar), "-version"],
+                capture_output=True,
+                text=True,
+                timeout=CHECK_TIMEOUT,
+            )
+            if check.returncode != 0:
+                reason = (check.stdout + check.stderr).strip().splitlines()
+                raise GridError(f"the JVM cannot map the new archive: {reason[0] if reason else 'no reason given'}")
+        os.replace(partial, final)
+        return final, True
+    except Exception as error:
+        raise GridError(f"the grid's class archive was not made: {error}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def main() -> int:
+    try:
+        path, made = make()
+    except GridError as error:
+        print(f"setup: {error}; grids start without it (about a second slower)", file=sys.stderr)
+        return 0  # an optimisation: the suite runs without it
+    if made:
+        print(f"setup: made the grid's class archive {path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
