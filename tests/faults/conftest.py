@@ -12,21 +12,31 @@ from .catalogue import CATCHES, PROPOSED, STATUS_POLL_OVERRIDES
 from .kill_report import KILL
 from .runs import STATUS_POLL, Case, Outcome, feature_step_texts, feature_with, run_case
 
-# Each run drives four browsers; on 2 cores more runs at once only stretch every deadline.
-RUNS_AT_ONCE = int(os.environ.get("MM_FAULT_RUNS_AT_ONCE", "2"))
+
+def runs_at_once(config: pytest.Config) -> int:
+    """MM_FAULT_RUNS_AT_ONCE, else two at a time alone (a run waits on its browsers as much as it computes) and one
+    per worker under xdist (the workers already run side by side). Each run drives three or four browsers: on 2
+    cores more at once only stretch every deadline."""
+    if "MM_FAULT_RUNS_AT_ONCE" in os.environ:
+        return int(os.environ["MM_FAULT_RUNS_AT_ONCE"])
+    return 1 if hasattr(config, "workerinput") else 2
 
 
 class FaultRuns:
-    """Runs every case selected in this session on the first request, RUNS_AT_ONCE at a time."""
+    """On the first request for a UI generation, runs every case of it selected in this session, `at_once` at a
+    time (under xdist a generation's cases are one worker's: scheduling.py)."""
 
-    def __init__(self, session: pytest.Session, prefetch: bool):
+    def __init__(self, session: pytest.Session, prefetch: bool, at_once: int):
         self.session, self.prefetch = session, prefetch
-        self.pool = ThreadPoolExecutor(max_workers=RUNS_AT_ONCE, thread_name_prefix="mmt940-fault")
+        self.pool = ThreadPoolExecutor(max_workers=at_once, thread_name_prefix="mmt940-fault")
         self.futures: dict[Case, Future] = {}
+        self.prefetched: set[str] = set()
 
     def get(self, case: Case) -> Outcome:
-        if self.prefetch and not self.futures:
-            for selected in sorted(self._selected_cases(), key=_expected_length, reverse=True):
+        if self.prefetch and case.ui not in self.prefetched:
+            self.prefetched.add(case.ui)
+            same_ui = [selected for selected in self._selected_cases() if selected.ui == case.ui]
+            for selected in sorted(same_ui, key=_expected_length, reverse=True):
                 self._submit(selected)
         return self._submit(case).result()
 
@@ -59,10 +69,10 @@ def _expected_length(case: Case) -> int:
 @pytest.fixture(scope="session")
 def fault_runs(request):
     # Under xdist's default distribution each worker runs only some items: let xdist parallelise instead. Under
-    # loadscope or loadfile the whole fault module is one worker's, as under loadgroup with one group.
+    # loadscope each generation's cases are one worker's (scheduling.py); under loadfile the whole module is.
     xdist = hasattr(request.config, "workerinput")
-    prefetch = not xdist or request.config.getoption("dist", "no") in ("loadgroup", "loadscope", "loadfile")
-    runs = FaultRuns(request.session, prefetch)
+    prefetch = not xdist or request.config.getoption("dist", "no") in ("loadscope", "loadfile")
+    runs = FaultRuns(request.session, prefetch, runs_at_once(request.config))
     yield runs
     runs.close()
 

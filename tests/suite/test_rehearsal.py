@@ -21,7 +21,10 @@ from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 pytestmark = pytest.mark.acceptance
 
 ADMIN = {"login_id": ADMIN_LOGIN, "password": ADMIN_PASSWORD}
-DEVICES = ("-D", "devices=Desktop Chromium,Desktop Firefox ESR,Desktop app,Android app", "-D", "grid=off")
+# The fewest rows that leave no MM-T940 step without a device: what a rehearsal runs and what it leaves alive does not
+# depend on the browser engine (every engine runs the whole MM-T940 in tests/matrix).
+DEVICES = ("-D", "devices=Desktop Chromium,Desktop app,Android app", "-D", "grid=off")
+SESSIONS_OPENED = 5  # the test user's three devices, the admin's browser, the non-admin's browser
 CONFIRM_STEP = 'the system admin confirms with "Revoke All Sessions"'
 NON_ADMIN_STEP = "the test user asks the server to revoke all sessions"
 MM_T940_RUN, MM_T940_NOT_RUN = 18, 12  # up to the sleep before the confirm / from the confirm on
@@ -112,7 +115,7 @@ def assert_rehearsal_passed(run, why: str, reports: Path) -> None:
         assert f"{step} ... skipped" in run.stdout, output
         assert re.search(rf"the last {not_run} of \d+ steps, from: (When|And) {re.escape(step)}\n", run.stderr), output
     assert run.stderr.count(f"NOT RUN in a rehearsal ({why}") == 2, output
-    assert "rehearsal: all 6 sessions it opened are still active" in run.stderr, output
+    assert f"rehearsal: all {SESSIONS_OPENED} sessions it opened are still active" in run.stderr, output
     assert "logged out" not in run.stderr and "Traceback" not in output, output
     assert run.leftovers == []
     assert_junit(reports / "junit", why)
