@@ -36,6 +36,7 @@ UI_CHOICES = ("auto", "current", "transitional", "legacy")
 STANDIN_UI_CHOICES = ("current", "transitional", "legacy")
 GRID_CHOICES = ("embedded", "off")
 REHEARSAL_CHOICES = ("auto", "true", "false")
+SCREENSHOT_CHOICES = ("key_moments", "failures")
 
 # key -> (environment variable or None, default as text)
 KEYS: dict[str, tuple[str | None, str]] = {
@@ -79,6 +80,9 @@ KEYS: dict[str, tuple[str | None, str]] = {
     "allow_revoke_all": ("MM_ALLOW_REVOKE_ALL", "false"),
     # auto: rehearse (everything but the confirm) where allow_revoke_all is needed and not given; true: always.
     "rehearsal": ("MM_REHEARSAL", "auto"),
+    # key_moments: every device at each key moment of MM-T940 and at a failure (what the report's readers see);
+    # failures: only the failing devices at a failure (a quicker run: a developer's loop, the fault catalogue's runs).
+    "screenshots": ("MM_SCREENSHOTS", "key_moments"),
     # Test-only switch: false skips saving Mattermost's e2e first-login preferences for the test users, to prove that
     # the first-login screens (tutorial, tours, task list) really stand in the way. Leave it true for real runs.
     "first_login_seeding": ("MM_FIRST_LOGIN_SEEDING", "true"),
@@ -123,6 +127,7 @@ class Config:
     app_requests_at_once: int
     allow_revoke_all: bool
     rehearsal: str
+    screenshots: str
     first_login_seeding: bool
 
     @property
@@ -181,6 +186,7 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         app_requests_at_once=as_count(raw, "app_requests_at_once", 1),
         allow_revoke_all=as_bool(raw, "allow_revoke_all"),
         rehearsal=as_choice(raw, "rehearsal", REHEARSAL_CHOICES),
+        screenshots=as_choice(raw, "screenshots", SCREENSHOT_CHOICES),
         first_login_seeding=as_bool(raw, "first_login_seeding"),
     )
 

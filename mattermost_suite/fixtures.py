@@ -151,7 +151,8 @@ def scenario_cast(context, run: SuiteRun, scenario_name: str, browsers: Sequence
     except BaseException:
         fleet.quit_all()
         raise
-    bus, narrator, evidence = EventBus(), Narrator(), ScenarioEvidence(fleet)
+    evidence = ScenarioEvidence(fleet, key_moments=run.config.screenshots == "key_moments")
+    bus, narrator = EventBus(), Narrator()
     bus.subscribe(narrator.on_event)
     bus.subscribe(evidence.on_event)
     try:

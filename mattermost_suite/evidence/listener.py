@@ -5,7 +5,8 @@
 - a user sent away from the console -> its screenshot; the server's session list at each REST check (masked);
 - a failing step -> failure evidence of the devices the failure names (every browser if it names none), and the
   timeline if not attached yet; the last step, or a step a rehearsal skipped -> the complete timeline.
-Everything is attached on the step's thread (allure-behave keeps the current step per thread).
+Everything is attached on the step's thread (allure-behave keeps the current step per thread). With
+key_moments=False (screenshots=failures) the moments' screenshots are left out; the rest is attached as ever.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ FINAL_TIMELINE = "Per-device timeline at the end of the scenario"
 
 
 class ScenarioEvidence:
-    def __init__(self, fleet):
+    def __init__(self, fleet, key_moments: bool = True):
         self.fleet = fleet  # every browser started, for a failure that names no device
+        self.key_moments = key_moments
         self.records: list[DeviceRecord] = []
         self.browsers: list = []  # logged-in browsers, the test user's first
         self.confirmed_at: datetime | None = None
@@ -106,8 +108,9 @@ class ScenarioEvidence:
             attach_timeline(rows, name)
             self.timeline_attached = True
 
-    @staticmethod
-    def _moment(title: str, devices) -> None:
+    def _moment(self, title: str, devices) -> None:
+        if not self.key_moments:
+            return
         browsers = {device.record.label: device.driver for device in devices if device.driver is not None}
         if len(browsers) == 1:
             [(name, driver)] = browsers.items()

@@ -24,7 +24,17 @@ RUN_TIMEOUT = 240
 # page, wrong page), an asleep computer, and a mobile app with its screen locked and one unlocked (device_id).
 # Local drivers: a grid per run would only cost time. The whole matrix runs on the faultless stand-in in tests/matrix.
 DEVICES = "Desktop Chromium,Desktop app,iOS app,Android app"
-SUITE_OPTIONS = ("-D", f"devices={DEVICES}", "-D", "grid=off", "-D", f"logout_deadline={LOGOUT_DEADLINE}")
+# A verdict reads the steps only: screenshots at a failure, not at every key moment (tests/evidence checks those).
+SUITE_OPTIONS = (
+    "-D",
+    f"devices={DEVICES}",
+    "-D",
+    "grid=off",
+    "-D",
+    f"logout_deadline={LOGOUT_DEADLINE}",
+    "-D",
+    "screenshots=failures",
+)
 
 
 @dataclass(frozen=True)
