@@ -1,4 +1,5 @@
-"""Under pytest-xdist's loadscope, the fault runs of each UI generation are a unit of work of their own.
+"""Under pytest-xdist's loadscope, the fault runs of each UI generation are a unit of work of their own, the readers
+of the default MM-T940 run share one, and the units go out in the collection's order (heaviest tier first).
 
 loadscope gives a whole module to one worker (a module's stand-in, the fault runs' shared pool). The fault module
 is about half of all the CPU a test run uses: as one unit it kept one worker busy until the end while the others
@@ -15,11 +16,17 @@ import pytest
 
 FAULT_MODULE = "tests/faults/test_mm_t940_catches_every_fault.py"
 CASE_ID = re.compile(r"\[(?P<ui>[a-z]+)-[^\]]+\]$")  # runs.Case.id: "<ui>-<fault or faultless>"
+# The modules that read the session's default MM-T940 run (tests/support/fixtures.py: default_mm_t940_run), the most
+# expensive run of the tests: one unit, so that one worker runs it once.
+DEFAULT_RUN_READERS = ("tests/evidence/test_suite_report.py", "tests/matrix/test_matrix_runs.py")
+DEFAULT_RUN_UNIT = "the default MM-T940 run's readers"
 
 
 def scope_of(nodeid: str, module_scope: str) -> str:
     """The unit of work of a test: its module (loadscope's own answer, `module_scope`), except a fault case's, which
-    is its module and its UI generation."""
+    is its module and its UI generation, and a reader's of the default run."""
+    if module_scope in DEFAULT_RUN_READERS:
+        return DEFAULT_RUN_UNIT
     case = CASE_ID.search(nodeid)
     return f"{module_scope}::{case['ui']}" if module_scope == FAULT_MODULE and case else module_scope
 
@@ -29,6 +36,10 @@ def pytest_xdist_make_scheduler(config, log):
     if config.getoption("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
+
+    # The collection order (the root conftest.py: heaviest tier first), not xdist's default of the most tests first:
+    # that ran the few long runs of the killed-run and failure modules last, with the other workers idle.
+    config.option.loadscopereorder = False
 
     class FaultsByGeneration(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:  # xdist's own override point (LoadFileScheduling uses it)

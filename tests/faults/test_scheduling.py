@@ -1,14 +1,17 @@
 """How the fault runs are shared out: each UI generation's cases are one unit of work under xdist's loadscope, and
 the runs started together are those of the generation asked for, never another worker's."""
 
+import re
 from concurrent.futures import Future
 from types import SimpleNamespace
 
 import pytest
 
+from tests.support.constants import ROOT
+
 from .conftest import FaultRuns
 from .runs import Case
-from .scheduling import FAULT_MODULE, scope_of
+from .scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, scope_of
 
 pytestmark = pytest.mark.unit
 
@@ -27,6 +30,17 @@ def test_a_fault_case_is_scoped_by_its_generation_and_every_other_test_by_its_mo
     assert scope(unit) == FAULT_MODULE
     other = "tests/suite/test_pages.py::test_login_form_lands_on_a_channel[current]"
     assert scope(other) == "tests/suite/test_pages.py"
+
+
+def test_every_reader_of_the_default_run_is_in_its_unit():
+    readers = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "tests").rglob("test_*.py")
+        # takes the fixture as an argument, or asks for it by name
+        if re.search(r"def \w+\([^)]*\bdefault_mm_t940_run\b|getfixturevalue\(\"default_mm_t940_run", path.read_text())
+    }
+    assert readers == set(DEFAULT_RUN_READERS)
+    assert {scope_of(f"{module}::test_x", module) for module in readers} == {DEFAULT_RUN_UNIT}
 
 
 def test_a_request_starts_the_runs_of_its_own_generation_only():
