@@ -29,6 +29,9 @@ CACHE = Path(__file__).resolve().parents[2] / "node_modules/.cache/selenium-grid
 # are archived too, not only those of the start.
 TRAINING_BROWSER = "chromium"
 CHECK_TIMEOUT = 60  # seconds for `java -Xshare:on -version` (same class path), which only maps the archive
+# Seconds the JVM has to write the archive as it exits (about 1 s on an idle machine; a grid's usual 5 s before
+# SIGKILL can pass on a busy one, and a JVM killed while writing leaves a file it cannot map).
+WRITE_DEADLINE = 60.0
 
 
 def archive_path(java: str, jar: Path) -> Path:
@@ -58,7 +61,10 @@ def make() -> tuple[Path, bool]:
     partial = final.with_name(f".{final.name}.{os.getpid()}")  # two set-ups at once each write their own
     try:
         with tempfile.TemporaryDirectory(prefix="mm-grid-archive-") as logs:
-            with EmbeddedGrid(browsers=(TRAINING_BROWSER,), log_dir=logs, archive_classes_to=partial) as grid:
+            grid = EmbeddedGrid(
+                browsers=(TRAINING_BROWSER,), log_dir=logs, archive_classes_to=partial, stop_grace=WRITE_DEADLINE
+            )
+            with grid:
                 driver = webdriver.Remote(command_executor=grid.url, options=capabilities_for(TRAINING_BROWSER))
                 try:
                     driver.get("about:blank")
@@ -72,8 +78,8 @@ def make() -> tuple[Path, bool]:
                 timeout=CHECK_TIMEOUT,
             )
             if check.returncode != 0:
-                reason = (check.stdout + check.stderr).strip().splitlines()
-                raise GridError(f"the JVM cannot map the new archive: {reason[0] if reason else 'no reason given'}")
+                said = [line for line in (check.stdout + check.stderr).splitlines() if line.strip()]
+                raise GridError(f"the JVM cannot map the new archive: {' '.join(said) or 'no reason given'}")
         os.replace(partial, final)
         return final, True
     except Exception as error:

@@ -34,6 +34,7 @@ DEFAULT_SLOTS = {"chromium": 6, "firefox": 2, "webkit": 1}
 # Small, quick-starting JVMs: the grid only proxies HTTP, and 2 cores are shared with the browsers.
 JVM_ARGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"]
 READY_POLL = 0.1  # seconds between GET /status while starting
+STOP_GRACE = 5.0  # seconds the grid's processes have to end after SIGTERM before SIGKILL
 XVFB_SCREEN = "1280x1024x24"
 
 
@@ -102,6 +103,7 @@ class EmbeddedGrid:
         session_request_timeout: int = 60,
         chromium_binary: str = CHROMIUM,
         archive_classes_to: Path | None = None,
+        stop_grace: float = STOP_GRACE,
     ):
         self.browsers = _choose_browsers(browsers)
         self.slots = _slot_counts(self.browsers, slots_per_browser)
@@ -111,6 +113,7 @@ class EmbeddedGrid:
         self.session_request_timeout = session_request_timeout
         self.chromium_binary = chromium_binary
         self.archive_classes_to = archive_classes_to  # class_archive.make(): its JVM writes the archive at exit
+        self.stop_grace = stop_grace  # seconds between SIGTERM and SIGKILL when stopping
         self.url: str | None = None
         self.log_file = self.log_dir / ("grid.log" if self.slots.get("webkit", 0) <= 1 else "hub.log")
         self._children: list = []  # Popen objects, each the leader of its own session
@@ -162,7 +165,7 @@ class EmbeddedGrid:
             self._stopping = True
             children, self._children = self._children, []
         if children or self._tmp:  # the tag also finds a child a signal cut off before it was recorded
-            end_all(children, self._owner)
+            end_all(children, self._owner, self.stop_grace)
         tmp, self._tmp = self._tmp, None
         if tmp:  # profiles of sessions that were never quit (chromedriver/geckodriver leave them on a kill)
             shutil.rmtree(tmp, ignore_errors=True)
