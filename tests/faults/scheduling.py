@@ -1,5 +1,5 @@
-"""Under pytest-xdist's loadscope, the fault runs of each UI generation are a unit of work of their own, the readers
-of the default MM-T940 run share one, and the units go out in the collection's order (heaviest tier first).
+"""Under pytest-xdist's loadscope, the fault runs of each UI generation are a unit of work of their own, and the
+readers of the default MM-T940 run share one.
 
 loadscope gives a whole module to one worker (a module's stand-in, the fault runs' shared pool). The fault module
 is about half of all the CPU a test run uses: as one unit it kept one worker busy until the end while the others
@@ -36,10 +36,6 @@ def pytest_xdist_make_scheduler(config, log):
     if config.getoption("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
-
-    # The collection order (the root conftest.py: heaviest tier first), not xdist's default of the most tests first:
-    # that ran the few long runs of the killed-run and failure modules last, with the other workers idle.
-    config.option.loadscopereorder = False
 
     class FaultsByGeneration(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:  # xdist's own override point (LoadFileScheduling uses it)
