@@ -2,8 +2,8 @@
 sharing: an archive written by -XX:ArchiveClassesAtExit, mapped by -XX:SharedArchiveFile).
 
 The Selenium server loads and verifies several thousand classes at every start; from the archive it maps them
-ready-made. Measured on 2 cores: a grid that starts, serves two Chromium sessions and stops takes about 2.3 instead
-of 3.5 CPU-s of Java, and is ready about a second sooner. scripts/setup makes the archive (bash scripts/setup, or
+ready-made. Measured on 2 cores: a grid that starts, serves two Chromium sessions and stops takes about 2.0 instead
+of 3.4 CPU-s of Java, and is ready about a second sooner. scripts/setup makes the archive (bash scripts/setup, or
 python -m mattermost_suite.grid.class_archive). Without it a grid starts exactly as before, and an archive from
 another Java or jar is never used: its name is derived from both, and the JVM itself refuses one that does not
 match (it then starts without it and says so in the grid's log).
