@@ -85,19 +85,29 @@ class Fleet:
         deadline = self.config.deadlines.session_start
         pool = ThreadPoolExecutor(max_workers=len(wanted) or 1, thread_name_prefix="browser-start")
         waiting = _Waiting()
+        futures: dict[Future, tuple[DeviceProfile, DeviceRecord]] = {}
+        done: set[Future] = set()
         try:
-            futures = {}
             for profile, record in wanted:
                 future = self._warm_browser(profile) or pool.submit(new_driver, profile, self.config)
-                futures[future] = record
+                futures[future] = (profile, record)
                 future.add_done_callback(partial(self._arrived, profile, record, waiting))
             done, late = wait(futures, timeout=deadline)
         finally:
+            # wait() returns as soon as a start is done, before that future's callback has run: the browsers done in
+            # time are adopted here (if their callback has not already), and every other one is quit on arrival.
+            unwanted = []
             with self._lock:
                 waiting.still = False
+                for future in done:
+                    if future.exception() is None and future not in waiting.claimed:
+                        waiting.claimed.add(future)
+                        unwanted += self._adopted(*futures[future], future.result())
+            for driver in unwanted:
+                _quit_quietly(driver)
             pool.shutdown(wait=False)  # never wait for a hung start: that would defeat the deadline
-        problems = [f"{futures[f].name}: {_first_line(f.exception())}" for f in done if f.exception()]
-        problems += [f"{futures[f].name}: no session within {deadline:g} s (session_start_deadline)" for f in late]
+        problems = [f"{futures[f][1].name}: {_first_line(f.exception())}" for f in done if f.exception()]
+        problems += [f"{futures[f][1].name}: no session within {deadline:g} s (session_start_deadline)" for f in late]
         if problems:
             raise SuiteError("could not start every browser: " + "; ".join(problems))
         # The same device name may serve two people (e.g. both on "Desktop Chromium"): match by record.
@@ -113,14 +123,25 @@ class Fleet:
         return app
 
     def _arrived(self, profile: DeviceProfile, record: DeviceRecord, waiting: _Waiting, future: Future) -> None:
+        """A started browser: adopted while its start() waits, quit once start() has given up on it. Whichever of
+        this callback and start() comes first claims the browser, under the lock."""
         if future.cancelled() or future.exception():
             return
-        driver = future.result()
         with self._lock:
-            if waiting.still and not self._closed:
-                self.devices.append(self._adopt(profile, record, driver))
+            if future in waiting.claimed:
                 return
-        _quit_quietly(driver)
+            waiting.claimed.add(future)
+            unwanted = self._adopted(profile, record, future.result()) if waiting.still else [future.result()]
+        for driver in unwanted:
+            _quit_quietly(driver)
+
+    def _adopted(self, profile: DeviceProfile, record: DeviceRecord, driver: WebDriver) -> list[WebDriver]:
+        """Under the lock: the browser becomes the scenario's device; once quit_all() has run it is returned instead,
+        for the caller to quit outside the lock."""
+        if self._closed:
+            return [driver]
+        self.devices.append(self._adopt(profile, record, driver))
+        return []
 
     def _adopt(self, profile: DeviceProfile, record: DeviceRecord, driver: WebDriver) -> Device:
         caps = driver.capabilities
@@ -146,9 +167,12 @@ class Fleet:
 
 
 class _Waiting:
-    """One start() call still waiting for its browsers (each call has its own: calls may overlap)."""
+    """One start() call still waiting for its browsers (each call has its own: calls may overlap), and the browsers
+    already adopted or quit (claimed), so that each is handled once."""
 
-    still = True
+    def __init__(self):
+        self.still = True
+        self.claimed: set[Future] = set()
 
 
 def _quit_when_started(future: Future) -> None:

@@ -92,3 +92,37 @@ def test_a_profile_without_a_warm_browser_starts_one(started):
     assert device.driver.name == "Android phone" and device.record is record
     fleet.quit_all()
     assert all(driver.quit_called for driver in made)
+
+
+def test_a_browser_started_in_time_is_the_scenarios_even_when_its_callback_comes_after_the_wait(monkeypatch):
+    """wait() returns as soon as a start is done, before the future's callbacks run; on a loaded machine start()
+    had returned no device for a browser that had started, and the late callback then quit it."""
+    gate, returned, called_back, made = threading.Event(), threading.Event(), threading.Event(), []
+
+    def new_driver(profile, config):
+        assert gate.wait(10)
+        made.append(FakeDriver(profile.name))
+        return made[-1]
+
+    real_wait, real_arrived = fleet_module.wait, Fleet._arrived
+
+    def waiting(futures, timeout):
+        gate.set()  # the browser can start only once start() waits for it: its callback runs in the start's thread
+        return real_wait(futures, timeout=timeout)
+
+    def late_callback(self, *args):
+        returned.wait(10)
+        real_arrived(self, *args)
+        called_back.set()
+
+    monkeypatch.setattr(fleet_module, "new_driver", new_driver)
+    monkeypatch.setattr(fleet_module, "wait", waiting)
+    monkeypatch.setattr(Fleet, "_arrived", late_callback)
+    fleet = Fleet(CONFIG)
+    record = DeviceRecord("Desktop Chromium", "test user", "email")
+    devices = fleet.start([(profile_named("Desktop Chromium"), record)])
+    returned.set()
+    assert [device.driver for device in devices] == made and devices[0].record is record
+    assert called_back.wait(10) and not made[0].quit_called, "the late callback quit the scenario's browser"
+    fleet.quit_all()
+    assert made[0].quit_called
