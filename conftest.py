@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["tests.support.fixtures", "tests.faults.kill_report", "tests.faults.scheduling"]
+pytest_plugins = ["tests.support.fixtures", "tests.faults.kill_report", "tests.support.scheduling"]
 
 TIERS = ("unit", "contract", "browser", "acceptance", "faults")
 

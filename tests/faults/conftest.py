@@ -24,7 +24,7 @@ def runs_at_once(config: pytest.Config) -> int:
 
 class FaultRuns:
     """On the first request for a UI generation, runs every case of it selected in this session, `at_once` at a
-    time (under xdist a generation's cases are one worker's: scheduling.py)."""
+    time (under xdist a generation's cases are one worker's: tests/support/scheduling.py)."""
 
     def __init__(self, session: pytest.Session, prefetch: bool, at_once: int):
         self.session, self.prefetch = session, prefetch
@@ -69,7 +69,8 @@ def _expected_length(case: Case) -> int:
 @pytest.fixture(scope="session")
 def fault_runs(request):
     # Under xdist's default distribution each worker runs only some items: let xdist parallelise instead. Under
-    # loadscope each generation's cases are one worker's (scheduling.py); under loadfile the whole module is.
+    # loadscope each generation's cases are one worker's (tests/support/scheduling.py); under loadfile the whole
+    # module is.
     xdist = hasattr(request.config, "workerinput")
     prefetch = not xdist or request.config.getoption("dist", "no") in ("loadscope", "loadfile")
     runs = FaultRuns(request.session, prefetch, runs_at_once(request.config))

@@ -7,11 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.faults.conftest import FaultRuns
+from tests.faults.runs import Case
 from tests.support.constants import ROOT
-
-from .conftest import FaultRuns
-from .runs import Case
-from .scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, scope_of
+from tests.support.scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, scope_of
 
 pytestmark = pytest.mark.unit
 
