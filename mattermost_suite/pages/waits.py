@@ -17,10 +17,12 @@ from .locator import Locator
 
 T = TypeVar("T")
 POLL_SECONDS = 0.1
-# ChromeDriver answers a check that races the page not always with "stale element": a node the page removed while it
-# was read ("unhandled inspector error: ... Node with given id does not belong to the document") and a command cut
-# short by a navigation ("aborted by navigation"). Same race, same answer: look again at the next poll.
-RACES_WITH_THE_PAGE = ("does not belong to the document", "aborted by navigation")
+# A check that races the page is not always answered with "stale element". ChromeDriver: a node the page removed
+# while it was read ("unhandled inspector error: ... Node with given id does not belong to the document") and a command
+# cut short by a navigation ("aborted by navigation"). WebKitWebDriver finds elements with scripts, and a script still
+# pending when the page unloads fails with "no such frame: Callback was not called before the unload event"
+# (WebAutomationSessionProxy::willDestroyGlobalObjectForFrame). Same race, same answer: look again at the next poll.
+RACES_WITH_THE_PAGE = ("does not belong to the document", "aborted by navigation", "before the unload event")
 
 
 class WaitTimeout(AssertionError):

@@ -11,7 +11,7 @@ from typing import get_type_hints
 import pyotp
 import pytest
 import requests
-from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+from selenium.common.exceptions import NoSuchFrameException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 
 import mattermost_suite.actors
@@ -290,9 +290,19 @@ def test_a_check_that_races_the_page_is_looked_at_again():
         '"message":"Node with given id does not belong to the document"}'
     )
     navigated = WebDriverException("aborted by navigation: Inspected target navigated or closed")
-    for error in (detached, navigated, StaleElementReferenceException("stale element reference")):
+    unloaded = NoSuchFrameException("Callback was not called before the unload event.")  # WebKitWebDriver
+    for error in (detached, navigated, unloaded, StaleElementReferenceException("stale element reference")):
         page = _Page(error)
         assert waits.until(page, page.check, 5, "the element") == "the element" and page.checks == 2
+
+
+@pytest.mark.unit
+def test_any_other_driver_error_fails_the_check_at_once():
+    for error in (NoSuchFrameException("no such frame"), WebDriverException("chrome not reachable")):
+        page = _Page(error)
+        with pytest.raises(type(error)):
+            waits.until(page, page.check, 5, "the element")
+        assert page.checks == 1
 
 
 class _MfaStepShownFor:
