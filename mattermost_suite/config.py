@@ -129,14 +129,23 @@ class Config:
     rehearsal: str
     screenshots: str
     first_login_seeding: bool
+    grid_started_here: bool = False  # grid_url is the embedded grid's, on this machine
 
     @property
     def embedded(self) -> bool:
         """No base_url: the hooks start the in-process stand-in."""
         return not self.base_url
 
+    @property
+    def browsers_here(self) -> bool:
+        """The browsers start on this machine: local drivers or the embedded grid (not an external grid)."""
+        return not self.grid_url or self.grid_started_here
+
     def with_base_url(self, url: str) -> Config:
         return dataclasses.replace(self, base_url=url.rstrip("/"))
+
+    def with_embedded_grid(self, url: str) -> Config:
+        return dataclasses.replace(self, grid_url=url, grid_started_here=True)
 
 
 def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, str] | None = None) -> Config:

@@ -9,7 +9,6 @@ whether it passed.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 
@@ -65,7 +64,7 @@ def before_all(context) -> None:
         if config.grid_url:  # the user's own grid: checked like the server, before any browser is asked for
             check_grid(config)
         if grid_started is not None:  # started while the stand-in started and the server was checked
-            config = dataclasses.replace(config, grid_url=grid_started.result())
+            config = config.with_embedded_grid(grid_started.result())
     except ConfigError as error:
         _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     except PreflightError as error:

@@ -17,8 +17,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
 from ..errors import ConfigError, SuiteError
-from ..grid.browsers import CHROMIUM_ARGS, FIREFOX_PREFS
+from ..grid.browsers import CHROMIUM_ARGS, FIREFOX, FIREFOX_PREFS
 from ..grid.errors import session_error
+from .firefox_profile import remove_copy, session_copy
 from .profiles import DeviceProfile
 
 # Selenium Manager would try the network (no internet here) and collect stats.
@@ -61,24 +62,52 @@ def browser_options(profile: DeviceProfile, config: Config):
 
 
 def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
-    """One fresh browser session for one device: remote when a grid URL is set, else a local driver."""
+    """One fresh browser session for one device: remote when a grid URL is set, else a local driver.
+    Quit it with quit_driver (a Firefox started here runs on a copy of the profile template: firefox_profile.py)."""
     options = browser_options(profile, config)
+    profile_copy = _firefox_profile_copy(profile, config)
+    if profile_copy is not None:
+        options.add_argument("-profile")
+        options.add_argument(str(profile_copy))
+    try:
+        driver = _start(profile, config, options)
+        driver.set_page_load_timeout(config.deadlines.page_load)
+    except BaseException:
+        remove_copy(profile_copy)
+        raise
+    return driver
+
+
+def quit_driver(driver: WebDriver) -> None:
+    """Quit the browser, then remove its copy of the Firefox profile template, if it ran on one."""
+    profile_copy = (getattr(driver, "capabilities", None) or {}).get("moz:profile")
+    try:
+        driver.quit()
+    finally:
+        remove_copy(profile_copy)
+
+
+def _start(profile: DeviceProfile, config: Config, options) -> WebDriver:
     if config.grid_url:
         try:
-            driver = webdriver.Remote(command_executor=config.grid_url, options=options)
+            return webdriver.Remote(command_executor=config.grid_url, options=options)
         except WebDriverException as error:  # e.g. a browser the grid has no slot for: rejected at once
             raise session_error(error, profile.browser, config.grid_url) from None
-    elif profile.browser == "webkit":
+    if profile.browser == "webkit":
         raise SuiteError(
             f"{profile.name} runs only on a Selenium Grid (WebKitGTK has no headless mode): "
             "leave grid at its default (embedded) or set grid_url"
         )
-    elif profile.browser == "firefox":
-        driver = webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config)))
-    else:
-        driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(chromedriver_path(config)))
-    driver.set_page_load_timeout(config.deadlines.page_load)
-    return driver
+    if profile.browser == "firefox":
+        return webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config)))
+    return webdriver.Chrome(options=options, service=webdriver.ChromeService(chromedriver_path(config)))
+
+
+def _firefox_profile_copy(profile: DeviceProfile, config: Config) -> Path | None:
+    if profile.browser != "firefox" or not config.browsers_here:
+        return None
+    binary = FIREFOX if config.grid_url else (config.firefox_binary or FIREFOX)  # the embedded grid's is FIREFOX
+    return session_copy(binary)
 
 
 def chromedriver_path(config: Config) -> str:

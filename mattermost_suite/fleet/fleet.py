@@ -20,7 +20,7 @@ from ..domain import DeviceRecord, Site
 from ..errors import SuiteError
 from ..secrets import Secret
 from .apps import AppSession
-from .drivers import new_driver
+from .drivers import new_driver, quit_driver
 from .profiles import DeviceProfile
 
 Page = TypeVar("Page")
@@ -182,7 +182,7 @@ def _quit_when_started(future: Future) -> None:
 
 def _quit_quietly(driver: WebDriver) -> None:
     try:
-        driver.quit()
+        quit_driver(driver)
     except Exception:  # a browser that already died must not hide the test's own failure
         pass
 

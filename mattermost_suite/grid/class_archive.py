@@ -4,7 +4,7 @@ sharing: an archive written by -XX:ArchiveClassesAtExit, mapped by -XX:SharedArc
 The Selenium server loads and verifies several thousand classes at every start; from the archive it maps them
 ready-made. Measured on 2 cores: a grid that starts, serves two Chromium sessions and stops takes about 2.0 instead
 of 3.4 CPU-s of Java, and is ready about a second sooner. scripts/setup makes the archive (bash scripts/setup, or
-python -m mattermost_suite.grid.class_archive). Without it a grid starts exactly as before, and an archive from
+python -m mattermost_suite.machine_caches). Without it a grid starts exactly as before, and an archive from
 another Java or jar is never used: its name is derived from both, and the JVM itself refuses one that does not
 match (it then starts without it and says so in the grid's log).
 """
@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -87,17 +86,3 @@ def make() -> tuple[Path, bool]:
     finally:
         partial.unlink(missing_ok=True)
 
-
-def main() -> int:
-    try:
-        path, made = make()
-    except GridError as error:
-        print(f"setup: {error}; grids start without it (about a second slower)", file=sys.stderr)
-        return 0  # an optimisation: the suite runs without it
-    if made:
-        print(f"setup: made the grid's class archive {path.name}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -247,7 +247,7 @@ class EmbeddedGrid:
         if self.archive_classes_to:
             classes = [f"-XX:ArchiveClassesAtExit={self.archive_classes_to}"]
         else:
-            from .class_archive import jvm_args  # imported late: `python -m` runs that module, which imports this one
+            from .class_archive import jvm_args  # imported late: that module imports this one
 
             classes = jvm_args(java, jar)
         return [java, *JVM_ARGS, *classes, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]
