@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mattermost_standin import FAULTS
+from mattermost_standin.faults import applies
+
 PROPOSED = "PROPOSED: "
+UIS = ("current", "transitional", "legacy")  # the web-app generations, newest first
 
 
 @dataclass(frozen=True)
@@ -81,3 +85,13 @@ CATCHES: dict[str, Catch] = {
 # With a short status poll, the victims' pages may or may not have noticed a revoke that Cancel sent when the
 # step checks them (a racy message). The real web app's 60 s poll leaves the check to the app session's REST call.
 STATUS_POLL_OVERRIDES: dict[str, float] = {"cancel_revokes": 60.0}
+
+
+def generations_of(fault: str) -> tuple[str, ...]:
+    """Where a fault runs. A page fault breaks a generation's web app: it runs in every generation that has the
+    broken screen. A server fault changes only the REST behaviour, which every generation's web app meets alike,
+    and the step that guards it reads the server (sessions, apps, the endpoint's answer) or whether a browser
+    reached the login page (the path, before any locator), which the page faults check in every generation: it
+    runs once, against the newest web app."""
+    kind, _ = FAULTS[fault]
+    return (UIS[0],) if kind == "server" else tuple(ui for ui in UIS if applies(fault, ui))
