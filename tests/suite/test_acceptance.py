@@ -25,6 +25,8 @@ MATRIX = (
     "Android app",
 )
 LOCAL_SUBSET = "Desktop Chromium,Desktop Firefox ESR,Desktop app,Android app"
+# One engine where the engine is not what a test is about (the fewest rows that leave every step a device to check).
+ONE_ENGINE = "Desktop Chromium,Desktop app,Android app"
 
 
 def test_dry_run_has_no_undefined_step():
@@ -125,7 +127,7 @@ def test_the_admin_needs_no_channel_and_types_its_mfa_code():
             "-D",
             "team=ad-1",
             "-D",
-            f"devices={LOCAL_SUBSET}",
+            f"devices={ONE_ENGINE}",
             "-D",
             "grid=off",
             env={"MM_ADMIN_PASSWORD": ADMIN_PASSWORD, "MM_ADMIN_MFA_SECRET": MFA_SECRET},
@@ -139,16 +141,17 @@ def test_the_admin_needs_no_channel_and_types_its_mfa_code():
 
 
 @pytest.mark.parametrize(
-    "ui, screen",
+    "ui, screen, devices",
     [
-        ("legacy", "the (v5 tutorial intro screens|what's new modal)"),
-        ("transitional", "the onboarding task list"),
-        ("current", "the onboarding task list"),
+        ("legacy", "the (v5 tutorial intro screens|what's new modal)", ONE_ENGINE),
+        ("transitional", "the onboarding task list", ONE_ENGINE),
+        ("current", "the onboarding task list", LOCAL_SUBSET),
     ],
 )
-def test_a_first_login_screen_in_the_way_fails_each_device_in_one_line_naming_it(ui, screen):
+def test_a_first_login_screen_in_the_way_fails_each_device_in_one_line_naming_it(ui, screen, devices):
     """Without the first-login preferences Mattermost's own e2e tests save, every generation's web app covers
-    the channel of a new user's desktop browsers: the seeding is what removes those screens."""
+    the channel of a new user's desktop browsers: the seeding is what removes those screens. Firefox too in the
+    newest generation; the screens are the web app's, the same for every engine."""
     run = run_behave(
         "-D",
         f"standin_ui={ui}",
@@ -157,14 +160,15 @@ def test_a_first_login_screen_in_the_way_fails_each_device_in_one_line_naming_it
         "-D",
         "first_login_seeding=false",
         "-D",
-        f"devices={LOCAL_SUBSET}",
+        f"devices={devices}",
         "-D",
         "grid=off",
     )
     output = run.stdout + run.stderr
     assert run.returncode == 1, output
     failures = re.findall(r"^  - (.+?): (.*)$", run.stdout, re.M)
-    assert {device for device, _ in failures} == {"Desktop Chromium", "Desktop Firefox ESR", "Desktop app"}, output
+    desktops = {device for device in devices.split(",") if device.startswith("Desktop")}
+    assert {device for device, _ in failures} == desktops, output
     assert all(
         re.fullmatch(rf"{screen} stands? in the way of the channel \(a first-login screen\)", why)
         for _, why in failures
