@@ -116,8 +116,11 @@ def test_after_a_normal_end_the_watchdog_finds_nothing_and_says_nothing():
     parent = start_parent()
     folder = Path(parent.stdout.readline().strip())
     pids = [int(pid) for pid in parent.stdout.readline().split()]
-    for pid in pids:  # what a run's clean-up does: end its own processes
+    for pid in pids:  # what a run's clean-up does: end its own processes, and wait until they have exited
         os.kill(pid, signal.SIGKILL)
+    # A SIGKILLed process exits when the kernel next runs it: on a busy machine it can still show as running
+    # after kill() returns, and the watchdog would rightly end it.
+    assert gone_within(pids, 10) == []
     parent.stdin.close()
     assert parent.wait(timeout=10) == 0
     assert parent.stderr.read() == ""  # the watchdog holds the same stderr: read() returns once it has exited
