@@ -43,5 +43,6 @@ def _firefox_profile() -> tuple[str, bool]:
         return f"setup: {error}; Firefox starts from a new profile (about 2 s slower)", True
     return (f"setup: made the Firefox profile template {path.name}" if made else ""), False
 
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -145,4 +145,3 @@ def make(binary: str = FIREFOX) -> tuple[Path, bool]:
         raise ProfileError(f"the Firefox profile template was not made: {first}") from None
     finally:
         shutil.rmtree(work, ignore_errors=True)
-

@@ -85,4 +85,3 @@ def make() -> tuple[Path, bool]:
         raise GridError(f"the grid's class archive was not made: {error}") from None
     finally:
         partial.unlink(missing_ok=True)
-
