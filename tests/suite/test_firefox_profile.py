@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from mattermost_suite import machine_caches
 from mattermost_suite.config import load
 from mattermost_suite.fleet import drivers, firefox_profile
 from mattermost_suite.fleet.drivers import new_driver, quit_driver
 from mattermost_suite.fleet.profiles import profile_named
+from mattermost_suite.grid import class_archive
 from mattermost_suite.grid.browsers import FIREFOX, geckodriver
 
 
@@ -120,3 +122,13 @@ def test_firefox_runs_on_its_own_copy_which_goes_when_it_quits(cache, run_folder
         quit_driver(driver)
     assert not copy.exists(), "the session's copy was left behind"
     assert sorted(path.name for path in template.rglob("*")) == before, "a session changed the template"
+
+
+@pytest.mark.unit
+def test_a_template_that_cannot_be_made_is_one_line_and_firefox_does_without(cache, monkeypatch, capsys):
+    monkeypatch.setattr(firefox_profile, "geckodriver", lambda: None)
+    monkeypatch.setattr(class_archive, "make", lambda: (Path("made-before"), False))
+    assert machine_caches.main() == 0
+    captured = capsys.readouterr()
+    assert captured.err == "setup: no geckodriver; Firefox starts from a new profile (about 2 s slower)\n"
+    assert captured.out == "" and not cache.exists(), "nothing half-made is left"
