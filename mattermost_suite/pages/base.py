@@ -7,6 +7,7 @@ from selenium.webdriver.remote.webelement import WebElement
 
 from ..domain import Site
 from . import waits
+from .glance import Glance, glance
 from .locator import Locator
 
 
@@ -26,11 +27,19 @@ class Page:
 
     def current_path(self) -> str:
         """The browser's path on the site, with its query; "" when it is on another site."""
-        url = self.driver.current_url
+        return self.path_of(self.driver.current_url)
+
+    def path_of(self, url: str) -> str:
         return url[len(self.base_url) :] if url.startswith(self.base_url) else ""
 
-    def on_path(self, prefix: str | None = None) -> bool:
-        return self.current_path().startswith(prefix or self.path)
+    def on_path(self, prefix: str | None = None, seen: Glance | None = None) -> bool:
+        """Is the browser on `prefix` (default: this page's path)? From `seen` when given, else asked now."""
+        path = self.current_path() if seen is None else self.path_of(seen.url)
+        return path.startswith(prefix or self.path)
+
+    def glance(self, *locators: Locator) -> Glance:
+        """The URL and each locator's first visible match, in one look (glance.py)."""
+        return glance(self.driver, locators)
 
     def where(self) -> str:
         return waits.where(self.driver)

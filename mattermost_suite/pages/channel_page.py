@@ -8,6 +8,7 @@ from ..domain import Site
 from . import waits
 from .base import Page
 from .first_login import FirstLoginScreens, in_the_way
+from .glance import Glance
 from .locators import generation
 
 
@@ -18,7 +19,9 @@ class ChannelPage(Page):
 
     def is_shown(self) -> bool:
         """The channel is in view: its header shows and no first-login screen covers or replaces it."""
-        return self._header_shown() and self._screens().showing() is None
+        screens = self._screens()
+        seen = self._look(screens)
+        return self._header_in(seen) and screens.showing(seen) is None
 
     def wait_until_shown(self, deadline: float) -> str:
         """Wait for the channel; return its display name (e.g. "Town Square").
@@ -28,13 +31,13 @@ class ChannelPage(Page):
         screens = self._screens()
 
         def shown(_) -> bool:
-            # Header first: the web app renders its first-login screens in the same pass as the channel, so once
-            # the header is seen, a screen that is not there yet is not coming.
-            header = self._header_shown()
-            screen = screens.showing()
+            # Header and screens in one look: the web app renders its first-login screens in the same pass as the
+            # channel, so once the header is seen, a screen that is not there yet is not coming.
+            seen = self._look(screens)
+            screen = screens.showing(seen)
             if screen is not None:
                 raise in_the_way(screen)
-            return header
+            return self._header_in(seen)
 
         waits.until(self.driver, shown, deadline, "a channel page")
         return self.channel_name()
@@ -42,8 +45,11 @@ class ChannelPage(Page):
     def channel_name(self) -> str:
         return self._text(self.locators.title)
 
-    def _header_shown(self) -> bool:
-        return "/channels/" in self.driver.current_url and self._shows(self.locators.title)
+    def _look(self, screens: FirstLoginScreens) -> Glance:
+        return self.glance(self.locators.title, *screens.looked_for)
+
+    def _header_in(self, seen: Glance) -> bool:
+        return "/channels/" in seen.url and seen.shows(self.locators.title)
 
     def _screens(self) -> FirstLoginScreens:
         return FirstLoginScreens(self.driver, self.site)

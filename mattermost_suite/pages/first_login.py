@@ -8,6 +8,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..domain import Site
 from .base import Page
+from .glance import Glance
+from .locator import Locator
 from .locators import generation
 
 
@@ -20,15 +22,19 @@ class FirstLoginScreens(Page):
         super().__init__(driver, site)
         self.locators = generation(site.ui).first_login
 
-    def showing(self) -> str | None:
-        """The human name of the first-login screen visible right now, topmost first; None if there is none."""
+    @property
+    def looked_for(self) -> tuple[Locator, ...]:
+        """What a glance must read for showing(): a page that waits for something else reads these in the same look."""
+        return self.locators.screens
+
+    def showing(self, seen: Glance | None = None) -> str | None:
+        """The human name of the first-login screen visible right now (or in `seen`, a glance that read
+        `looked_for`), topmost first; None if there is none."""
+        seen = seen or self.glance(*self.looked_for)
         workspace = self.locators.preparing_workspace
-        if workspace is not None and self.on_path(workspace.path):
+        if workspace is not None and self.on_path(workspace.path, seen):
             return workspace.description
-        for screen in self.locators.screens:
-            if self._shows(screen):
-                return screen.description
-        return None
+        return next((screen.description for screen in self.locators.screens if seen.shows(screen)), None)
 
 
 def in_the_way(screen: str) -> FirstLoginScreenInTheWay:

@@ -12,6 +12,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
+from .glance import glance
+
 Root = WebDriver | WebElement  # where a search starts: the whole page, or one component's root element
 
 
@@ -23,7 +25,9 @@ class Locator:
 
     def first_visible(self, root: Root) -> WebElement | None:
         """Right now, without waiting: the first match under `root` that a person can see."""
-        return next((element for element in root.find_elements(self.by, self.selector) if element.is_displayed()), None)
+        if isinstance(root, WebElement):
+            return glance(root.parent, [self], within=root).first(self)
+        return glance(root, [self]).first(self)
 
     def present(self, root: Root) -> bool:
         """In the DOM under `root`, seen or not (a closing modal is still present)."""

@@ -61,20 +61,22 @@ class LoginPage(Page):
         step with no code typed fails at once; after a typed code it is still on screen until the server answers."""
 
         def left(_) -> bool:
-            if not self.typed_mfa_code and self.asks_for_mfa():
+            seen = self.glance(self.locators.mfa_token)
+            if not self.typed_mfa_code and seen.shows(self.locators.mfa_token):
                 raise waits.WaitTimeout(
                     "the login page asks for an MFA token and the suite has none for this user "
                     f"(set admin_mfa_secret); the browser is at {self.where()}"
                 )
-            return not self.on_path() and not self._at_root()
+            return not self.on_path(seen=seen) and not self._at_root(seen.url)
 
         waits.until(self.driver, left, deadline, "the web app to leave the login page and its root")
 
-    def _at_root(self) -> bool:
-        return self.driver.current_url.startswith(self.base_url) and self.current_path().split("?")[0] in ("", "/")
+    def _at_root(self, url: str) -> bool:
+        return url.startswith(self.base_url) and self.path_of(url).split("?")[0] in ("", "/")
 
     def is_shown(self) -> bool:
-        return self.on_path() and self._shows(self.locators.page)
+        seen = self.glance(self.locators.page)
+        return self.on_path(seen=seen) and seen.shows(self.locators.page)
 
     def wait_until_shown(self, deadline: float) -> None:
         waits.until(self.driver, lambda _: self.is_shown(), deadline, "the login page")

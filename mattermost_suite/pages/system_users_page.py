@@ -28,12 +28,12 @@ class SystemUsersPage(Page):
         self.visit()
         button = self.locators.revoke_all_button
         screens = FirstLoginScreens(self.driver, self.site)
-        shown = waits.until(
-            self.driver,
-            lambda _: button.first_visible(self.driver) or screens.showing(),
-            self.deadlines.page_load,
-            button.description,
-        )
+
+        def button_or_screen(_) -> bool | str | None:
+            seen = self.glance(button, *screens.looked_for)
+            return seen.shows(button) or screens.showing(seen)
+
+        shown = waits.until(self.driver, button_or_screen, self.deadlines.page_load, button.description)
         if isinstance(shown, str):
             raise waits.WaitTimeout(f"{shown} shows instead of {button.description}")
         return self

@@ -37,6 +37,7 @@ from mattermost_suite.pages.locators import GENERATIONS, Generation, LoginLocato
 from mattermost_suite.secrets import Secret
 from tests.support.constants import ADMIN_PASSWORD
 from tests.support.first_login import skip_first_login
+from tests.support.glances import AnswersGlances
 
 PASSWORD = Secret(ADMIN_PASSWORD)
 USER_PASSWORD = "passwd-first-login"
@@ -305,7 +306,7 @@ def test_any_other_driver_error_fails_the_check_at_once():
         assert page.checks == 1
 
 
-class _MfaStepShownFor:
+class _MfaStepShownFor(AnswersGlances):
     """A browser on the MFA step for a few more looks (the code is on its way to the server), then on a channel."""
 
     title = "Mattermost"

@@ -11,6 +11,7 @@ from mattermost_suite.config import load
 from mattermost_suite.domain import DeviceRecord, Site, now
 from mattermost_suite.events import EventBus, LoggedOut, NotLoggedOut
 from mattermost_suite.fleet import Device, profile_named
+from tests.support.glances import AnswersGlances
 
 pytestmark = pytest.mark.unit
 
@@ -24,7 +25,7 @@ class Element:
         return True
 
 
-class WatchedBrowser:
+class WatchedBrowser(AnswersGlances):
     """A browser that turns to the login page after `logout_after` looks; any navigation fails the test."""
 
     def __init__(self, logout_after):
@@ -42,7 +43,7 @@ class WatchedBrowser:
         on_login = self.current_url.startswith(BASE + "/login")
         return [Element()] if on_login and value in (".login-body-card", "#login_section") else []
 
-    def __getattr__(self, name):  # get, refresh, back, execute_script...: the watcher must not touch the page
+    def __getattr__(self, name):  # get, refresh, back...: the watcher must not touch the page (nor run other scripts)
         raise AssertionError(f"the watcher called driver.{name}()")
 
 
