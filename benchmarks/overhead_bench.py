@@ -8,6 +8,8 @@ stand-in, grid and browsers. Wall time of each whole process; reported: each pai
 median ratio per mode.
   local  -D grid=off: local drivers; WebKitGTK cannot run without the grid's display, so both leave its row out
   grid   the embedded Selenium Grid (Java), all eight devices
+With --screenshots failures the suite leaves out the key moments' pictures (the report then has no screenshot of a
+passing run): the difference between the two is what the pictures cost.
 Targets: median suite/floor at most 1.05 with local drivers, 1.15 through the embedded grid. On a busy machine wall
 times swing from pair to pair; the fastest run of each against the other's fastest, and the CPU time of each whole
 process tree (its own and every browser's, driver's and the grid's, reaped through it), say more then.
@@ -52,10 +54,10 @@ def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> Run:
     return Run(wall, cpu, done.returncode, (done.stdout + done.stderr)[-3000:])
 
 
-def suite(mode: str, folder: Path, root: Path) -> Run:
+def suite(mode: str, folder: Path, root: Path, screenshots: str) -> Run:
     env = {**os.environ, "MM_ALLURE_RESULTS": str(folder / "allure-results")}
     command = [sys.executable, "-m", "behave", "--no-color", "-D", f"standin_status_poll={POLL}", *MODES[mode][0]]
-    return timed(command, env, root)
+    return timed([*command, "-D", f"screenshots={screenshots}"], env, root)
 
 
 def floor(mode: str) -> Run:
@@ -70,9 +72,16 @@ def main() -> int:
     parser.add_argument(
         "--suite-root", type=Path, default=ROOT, help="the checkout whose suite runs (e.g. an older one)"
     )
+    parser.add_argument(
+        "--screenshots",
+        choices=("key_moments", "failures"),
+        default="key_moments",
+        help="the suite's screenshots setting: failures leaves out the key moments' pictures, to see what they cost",
+    )
     args = parser.parse_args()
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (uptime 1/5/15 min), {os.cpu_count()} cores")
+    print(f"suite screenshots={args.screenshots}")
     results, failed = {}, False
     with tempfile.TemporaryDirectory(prefix="mm-overhead-") as tmp:
         for mode in modes:
@@ -82,7 +91,8 @@ def main() -> int:
                 order = ("suite", "floor") if pair % 2 == 0 else ("floor", "suite")
                 for which in order:
                     folder = Path(tmp) / f"{mode}-{pair}"
-                    runs[which] = suite(mode, folder, args.suite_root) if which == "suite" else floor(mode)
+                    run_suite = which == "suite"
+                    runs[which] = suite(mode, folder, args.suite_root, args.screenshots) if run_suite else floor(mode)
                     if runs[which].code != 0:
                         failed = True
                         print(f"{mode} {which} failed (exit code {runs[which].code}):\n{runs[which].tail}")
