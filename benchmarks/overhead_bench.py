@@ -1,11 +1,13 @@
 """Benchmark (not a test): the suite's overhead against a bare script doing the same work (benchmarks/floor.py).
 
 Run from the repository root:  .venv/bin/python benchmarks/overhead_bench.py [--pairs 3] [--modes local,grid]
+                                 [--screenshots key_moments|failures] [--warm-up 1]
 For each mode it runs `behave` (the defaults a tester uses, Allure results and screenshots included, into a
 temporary folder) and floor.py alternately, several pairs, the order flipped every pair; both against the embedded
 stand-in with the same short status poll (1 s, so that the logout wait does not dominate), both starting their own
 stand-in, grid and browsers. Wall time of each whole process; reported: each pair's suite/floor ratio and the
-median ratio per mode.
+median ratio per mode. One untimed run of each comes first (--warm-up): otherwise the first timed run, after a pause,
+pays for reading its files from disk and the other does not.
   local  -D grid=off: local drivers; WebKitGTK cannot run without the grid's display, so both leave its row out
   grid   the embedded Selenium Grid (Java), all eight devices
 With --screenshots failures the suite leaves out the key moments' pictures (the report then has no screenshot of a
@@ -78,6 +80,12 @@ def main() -> int:
         default="key_moments",
         help="the suite's screenshots setting: failures leaves out the key moments' pictures, to see what they cost",
     )
+    parser.add_argument(
+        "--warm-up",
+        type=int,
+        default=1,
+        help="untimed runs of each script per mode first: the first run after a pause reads its files from disk",
+    )
     args = parser.parse_args()
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     print(f"load before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (uptime 1/5/15 min), {os.cpu_count()} cores")
@@ -86,6 +94,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mm-overhead-") as tmp:
         for mode in modes:
             pairs = results[mode] = []
+            for _ in range(args.warm_up):
+                for warm in (
+                    suite(mode, Path(tmp) / f"{mode}-warm-up", args.suite_root, args.screenshots),
+                    floor(mode),
+                ):
+                    if warm.code != 0:
+                        failed = True
+                        print(f"{mode} warm-up failed (exit code {warm.code}):\n{warm.tail}")
             for pair in range(args.pairs):
                 runs = {}
                 order = ("suite", "floor") if pair % 2 == 0 else ("floor", "suite")

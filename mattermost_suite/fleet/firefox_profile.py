@@ -138,9 +138,7 @@ def make(binary: str = FIREFOX) -> tuple[Path, bool]:
                 return final, False
             raise
         return final, True
-    except ProfileError:
-        raise
-    except (OSError, WebDriverException) as error:
+    except (OSError, WebDriverException) as error:  # a ProfileError raised above passes through unchanged
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise ProfileError(f"the Firefox profile template was not made: {first}") from None
     finally:
