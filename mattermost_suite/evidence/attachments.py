@@ -25,6 +25,10 @@ def attach_png(name: str, png: bytes) -> None:
     allure.attach(png, name=name, attachment_type=AttachmentType.PNG)
 
 
+def attach_jpeg(name: str, jpeg: bytes) -> None:
+    allure.attach(jpeg, name=name, attachment_type=AttachmentType.JPG)
+
+
 def attach_screenshot(driver, name: str) -> bool:
     """Full-window PNG of driver's page on the current step; on failure a text note instead. Never raises."""
     capture = capture_device(name, driver)

@@ -22,6 +22,7 @@ BACKGROUND = (38, 41, 46)
 LABEL_TEXT = (255, 255, 255)
 STATE_TEXT = (190, 200, 210)
 PLACEHOLDER = (120, 40, 40)
+SHEET_QUALITY = 90  # JPEG quality of the combined image
 TILE_WORKERS = 4  # tiles decoded and scaled at once
 
 
@@ -82,10 +83,11 @@ def grid_columns(count: int) -> int:
 
 
 def combine(captures: Sequence[DeviceCapture]) -> bytes:
-    """PNG bytes of all captures, in order, left to right then top to bottom.
+    """JPEG bytes of all captures, in order, left to right then top to bottom (each device's own screenshot is
+    attached as a lossless PNG beside it).
 
     The key moments stop the run while they are taken, so this is kept cheap: tiles are decoded and scaled at the same
-    time (Pillow releases the GIL while it decodes and resizes), scaled bilinearly, the sheet compressed fast."""
+    time (Pillow releases the GIL while it decodes and resizes), scaled bilinearly, the sheet saved as a JPEG."""
     if not captures:
         raise ValueError("no device captures to combine")
     with ThreadPoolExecutor(max_workers=min(TILE_WORKERS, len(captures)), thread_name_prefix="evidence-tile") as pool:
@@ -103,6 +105,7 @@ def combine(captures: Sequence[DeviceCapture]) -> bytes:
         row, column = divmod(index, columns)
         sheet.paste(tile, (lefts[column], GAP + row * (cell_height + GAP)))
     out = io.BytesIO()
-    # The fastest zlib level: a fifth to twice the size of optimize=True's sheet, a fraction of the time to write.
-    sheet.save(out, format="PNG", compress_level=1)
+    # JPEG at quality 90: a fifth of the CPU of the fastest PNG level (27 instead of 135 ms for seven devices), about
+    # the same size, and the labels and scaled screenshots still read clearly; the sheet is an overview.
+    sheet.save(out, format="JPEG", quality=SHEET_QUALITY)
     return out.getvalue()

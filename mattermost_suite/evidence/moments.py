@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
-from .attachments import attach_png, attach_text
+from .attachments import attach_jpeg, attach_png, attach_text
 from .capture import DeviceCapture, PageDescriber, capture_device, one_line
 from .combined import combine
 
@@ -58,7 +58,7 @@ def attach_moment(
             attach_text(f"{moment} - {capture.device} (no screenshot)", f"{capture.state}\n{capture.error}")
     if captures:
         try:
-            attach_png(f"{moment} - all devices", combine(captures))
+            attach_jpeg(f"{moment} - all devices", combine(captures))
         except Exception as error:
             log.warning("combined image for %r not attached: %s", moment, one_line(error))
     return captures
