@@ -6,8 +6,8 @@ with mattermost_suite.secrets.mask, and never raises because of a browser: evide
     attach_screenshot(driver, name) -> bool
         Full-window PNG (WebKitGTK element screenshots are black); a text note when it cannot be taken.
     attach_moment(moment, devices: Mapping[str, WebDriver], describe=None, deadline=30.0) -> list[DeviceCapture]
-        All devices' screenshots taken concurrently: "<moment> - <device>" each, plus "<moment> - all devices",
-        one combined, labelled image (placeholder tile for a device whose screenshot failed).
+        All devices' screenshots taken concurrently: "<moment> - <device>" each (PNG), plus "<moment> - all devices",
+        one combined, labelled JPEG (placeholder tile for a device whose screenshot failed).
         describe(driver) -> str may name the page state (default: title and URL path).
     attach_json(name, data)
         REST evidence as JSON; values under token/csrf/password/cookie-like keys blanked.
