@@ -51,7 +51,7 @@ def test_the_default_matrix_passes_on_a_distributed_grid_given_by_url(tmp_path):
     finally:
         grid.stop()
     output = run.stdout + run.stderr
-    assert run.returncode == 0, output
+    assert run.returncode == 0, output + log_tails(tmp_path / "grid")
     steps = run.summary("step")
     assert (steps["passed"], steps["failed"], steps["error"], steps["undefined"]) == (STEPS, 0, 0, 0)
     assert f"browsers on the grid at {url}" in run.stderr, output
@@ -64,6 +64,16 @@ def test_the_default_matrix_passes_on_a_distributed_grid_given_by_url(tmp_path):
     assert run.leftovers == []
     assert bad_sockets == [] and non_loopback_mentions(tmp_path / "grid") == []
     assert survivors(tree) == []
+
+
+def log_tails(folder, lines: int = 40) -> str:
+    """The end of every hub and node log, for a failure message: a session a node could not start is told there
+    (e.g. a browser driver that exited at start), and CI keeps no other copy."""
+    tails = []
+    for log in sorted(folder.glob("*.log")):
+        tail = log.read_text(errors="replace").splitlines()[-lines:]
+        tails.append(f"\n--- {log.name} (last {len(tail)} lines) ---\n" + "\n".join(tail))
+    return "".join(tails)
 
 
 def test_a_grid_that_fails_to_start_leaves_nothing_behind(tmp_path):
