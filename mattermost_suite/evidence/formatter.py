@@ -21,6 +21,7 @@ from pathlib import Path
 from allure_behave.formatter import AllureFormatter
 from behave.formatter.base import StreamOpener
 
+from .later import wait_for_attachments
 from .runs import JUNIT, RUNS_ROOT, RunFolder, new_name, prune
 
 RESULTS_OVERRIDE = "MM_ALLURE_RESULTS"
@@ -70,6 +71,7 @@ class AllureResults(AllureFormatter):
         super().__init__(StreamOpener(filename=str(outputs.results)), config)
 
     def close(self):
+        wait_for_attachments()  # the key moments' combined images, still being made (later.py)
         super().close()
         if self.outputs.run is None:
             return

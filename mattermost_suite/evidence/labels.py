@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 
 import allure
-import allure_commons
-from allure_behave.listener import AllureListener
 from allure_commons.types import LabelType, LinkType
+
+from .later import allure_listener
 
 TEST_CASE_KEY = re.compile(r"^MM-T\d+$")
 # Zephyr Scale (TM4J) test-case page in Mattermost's Jira; override with userdata `tms_pattern`.
@@ -38,10 +38,8 @@ def tms_keys(tags: Iterable[str]) -> list[str]:
 
 
 def _running_test():
-    for plugin in allure_commons.plugin_manager.get_plugins():
-        if isinstance(plugin, AllureListener):
-            return plugin.logger.get_test(None)
-    return None
+    listener = allure_listener()
+    return listener.logger.get_test(None) if listener is not None else None
 
 
 def tidy_labels(labels: list, feature_title: str) -> None:

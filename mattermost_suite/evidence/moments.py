@@ -7,9 +7,12 @@ from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
+from allure_commons.types import AttachmentType
+
 from .attachments import attach_jpeg, attach_png, attach_text
 from .capture import DeviceCapture, PageDescriber, capture_device, one_line
 from .combined import combine
+from .later import attach_later
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +51,8 @@ def attach_moment(
 ) -> list[DeviceCapture]:
     """Attach "<moment> - <device>" for each device and "<moment> - all devices". Never raises.
 
-    Attaching happens on the calling thread: allure-behave keeps the current step per thread.
+    Attaching happens on the calling thread: allure-behave keeps the current step per thread. The combined image
+    takes its place in the step at once and is made in the background (later.py).
     """
     captures = capture_all(devices, describe, deadline)
     for capture in captures:
@@ -57,8 +61,10 @@ def attach_moment(
         else:
             attach_text(f"{moment} - {capture.device} (no screenshot)", f"{capture.state}\n{capture.error}")
     if captures:
-        try:
-            attach_jpeg(f"{moment} - all devices", combine(captures))
-        except Exception as error:
-            log.warning("combined image for %r not attached: %s", moment, one_line(error))
+        name = f"{moment} - all devices"
+        if not attach_later(name, AttachmentType.JPG, lambda: combine(captures)):  # made while the run goes on
+            try:
+                attach_jpeg(name, combine(captures))
+            except Exception as error:
+                log.warning("combined image for %r not attached: %s", moment, one_line(error))
     return captures

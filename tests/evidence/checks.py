@@ -82,7 +82,10 @@ def _spellings(secret: str) -> set[bytes]:
 def _contents(folders: Iterable[Path]) -> Iterator[tuple[str, bytes]]:
     for folder in folders:
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            data = path.read_bytes()
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:  # removed since it was listed (another run pruning its folder): nothing to leak
+                continue
             yield str(path), data
             if path.name == "index.html":
                 for name, body in report_entries(path).items():
