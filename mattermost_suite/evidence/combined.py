@@ -86,8 +86,9 @@ def combine(captures: Sequence[DeviceCapture]) -> bytes:
     """JPEG bytes of all captures, in order, left to right then top to bottom (each device's own screenshot is
     attached as a lossless PNG beside it).
 
-    The key moments stop the run while they are taken, so this is kept cheap: tiles are decoded and scaled at the same
-    time (Pillow releases the GIL while it decodes and resizes), scaled bilinearly, the sheet saved as a JPEG."""
+    It is made while the run goes on (later.py), on the same cores as the browsers, so it is kept cheap: tiles are
+    decoded and scaled at the same time (Pillow releases the GIL while it decodes and resizes), scaled bilinearly, the
+    sheet saved as a JPEG."""
     if not captures:
         raise ValueError("no device captures to combine")
     with ThreadPoolExecutor(max_workers=min(TILE_WORKERS, len(captures)), thread_name_prefix="evidence-tile") as pool:
