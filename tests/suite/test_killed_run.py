@@ -60,18 +60,20 @@ def test_killed_while_watching_for_the_logouts(tmp_path):
 
 
 def test_killed_during_the_clean_up_and_the_next_run_starts_normally(tmp_path):
-    """Killed once the scenario's clean-up has said every device's outcome, before it quits the browsers; then the
+    """Killed once the scenario's clean-up has said every device's outcome, as it quits the browsers; then the
     next run passes, and the report is built from it alone: each run has its own results folder (evidence/runs.py),
     and the killed one's lock is free but it is never marked complete."""
     # One engine: every engine's processes are proven gone in the two tests above; this one is about the clean-up
-    # moment and the next run.
+    # moment and the next run. The quit requests leave right after the outcome lines, so a browser may be gone when
+    # behave is frozen (a Chromium quits in a fraction of a second on a busy machine); its driver and the grid are
+    # still running then, and must be ended by the watchdog.
     devices = "Desktop Chromium,Desktop app,Android app"
     args = ("-D", "standin_status_poll=1", "-D", f"devices={devices}")
     killed_folder, next_folder = RunFolder(tmp_path / "runs" / new_name()), RunFolder(tmp_path / "runs" / new_name())
     with KilledRun(tmp_path, *args, env={**ADMIN_ENV, "MM_RUN_DIR": str(killed_folder.path)}) as run:
         run.stop_at(lambda line: line.startswith("MM-T940: outcome:"), 300, "the clean-up's outcome lines")
         killed = run.kill_behave()
-    assert_nothing_left(killed, ["java", "chromedriver", CHROMIUM_COMM])
+    assert_nothing_left(killed, ["java", "chromedriver"])
     assert killed.listening and ports_taken(killed.listening) == []
     assert list(killed_folder.results.iterdir()), "the killed run had written nothing: the checks prove nothing"
     assert killed_folder.state() == "stopped"  # its lock went with behave; never marked complete
