@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -38,6 +39,9 @@ MODES = {
     "grid": ([], ["--grid", "embedded"]),
 }
 TARGETS = {"local": 1.05, "grid": 1.15}
+# A timed run counts only if it did the work: exit code 0 can also mean every scenario was skipped.
+SUITE_PASSED = re.compile(r"^([2-9]|\d{2,}) scenarios passed, 0 failed", re.MULTILINE)  # MM-T940 + its guard
+FLOOR_PASSED = re.compile(r"^floor: passed", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -46,25 +50,34 @@ class Run:
     cpu: float  # user + system seconds of the process and every descendant it waited for (browsers, grid, drivers)
     code: int
     tail: str
+    did_the_work: bool
 
 
-def timed(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> Run:
+def timed(command: list[str], env: dict[str, str], done_when: re.Pattern, cwd: Path = ROOT) -> Run:
     before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.monotonic()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     wall, after = time.monotonic() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(wall, cpu, done.returncode, (done.stdout + done.stderr)[-3000:])
+    output = done.stdout + done.stderr
+    return Run(wall, cpu, done.returncode, output[-3000:], bool(done_when.search(output)))
 
 
 def suite(mode: str, folder: Path, root: Path, screenshots: str) -> Run:
     env = {**os.environ, "MM_ALLURE_RESULTS": str(folder / "allure-results")}
     command = [sys.executable, "-m", "behave", "--no-color", "-D", f"standin_status_poll={POLL}", *MODES[mode][0]]
-    return timed([*command, "-D", f"screenshots={screenshots}"], env, root)
+    return timed([*command, "-D", f"screenshots={screenshots}"], env, SUITE_PASSED, root)
 
 
 def floor(mode: str) -> Run:
     command = [sys.executable, str(ROOT / "benchmarks" / "floor.py"), "--status-poll", POLL, *MODES[mode][1]]
-    return timed(command, dict(os.environ))
+    return timed(command, dict(os.environ), FLOOR_PASSED)
+
+
+def succeeded(run: Run, name: str) -> bool:
+    if run.code == 0 and run.did_the_work:
+        return True
+    print(f"{name} failed (exit code {run.code}, summary {'seen' if run.did_the_work else 'missing'}):\n{run.tail}")
+    return False
 
 
 def main() -> int:
@@ -99,9 +112,7 @@ def main() -> int:
                     suite(mode, Path(tmp) / f"{mode}-warm-up", args.suite_root, args.screenshots),
                     floor(mode),
                 ):
-                    if warm.code != 0:
-                        failed = True
-                        print(f"{mode} warm-up failed (exit code {warm.code}):\n{warm.tail}")
+                    failed |= not succeeded(warm, f"{mode} warm-up")
             for pair in range(args.pairs):
                 runs = {}
                 order = ("suite", "floor") if pair % 2 == 0 else ("floor", "suite")
@@ -109,9 +120,7 @@ def main() -> int:
                     folder = Path(tmp) / f"{mode}-{pair}"
                     run_suite = which == "suite"
                     runs[which] = suite(mode, folder, args.suite_root, args.screenshots) if run_suite else floor(mode)
-                    if runs[which].code != 0:
-                        failed = True
-                        print(f"{mode} {which} failed (exit code {runs[which].code}):\n{runs[which].tail}")
+                    failed |= not succeeded(runs[which], f"{mode} {which}")
                 s, f = runs["suite"], runs["floor"]
                 pairs.append((s, f))
                 print(
