@@ -35,11 +35,18 @@ class DeviceCapture:
         return self.png is not None
 
 
+# One script for both: a moment's screenshots wait for the description, and each command is a hop (through the grid).
+URL_AND_TITLE = "return [document.location.href, document.title];"
+
+
 def describe_page(driver) -> str:
     """Default page state: the title and the URL path (never the query, which may carry tokens)."""
-    url = urlsplit(driver.current_url or "")
-    title = (driver.title or "").strip() or "(untitled)"
-    return mask_text(f"{title} · {url.path or '/'}")
+    answer = driver.execute_script(URL_AND_TITLE)
+    if not isinstance(answer, list) or len(answer) != 2:  # Firefox answers null when the page navigated meanwhile
+        raise ValueError(f"no page to describe (the browser answered {answer!r})")
+    href, title = answer
+    url = urlsplit(href or "")
+    return mask_text(f"{(title or '').strip() or '(untitled)'} · {url.path or '/'}")
 
 
 def one_line(error: BaseException) -> str:

@@ -8,6 +8,8 @@ import threading
 from PIL import Image
 from selenium.common.exceptions import WebDriverException
 
+from mattermost_suite.evidence.capture import URL_AND_TITLE
+
 
 def png(width: int, height: int, color=(30, 120, 200)) -> bytes:
     out = io.BytesIO()
@@ -38,6 +40,10 @@ class FakeDriver:
         if self.shot is None:
             raise WebDriverException("chrome not reachable\n  (Session info: chrome=156.0)")
         return self.shot
+
+    def execute_script(self, script, *args):
+        assert script == URL_AND_TITLE, f"unexpected script: {script}"  # the evidence only asks what the page is
+        return [self.current_url, self.title]
 
     def execute(self, command, params=None):
         return {"value": self.console}
