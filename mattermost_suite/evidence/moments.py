@@ -61,10 +61,10 @@ def attach_moment(
         else:
             attach_text(f"{moment} - {capture.device} (no screenshot)", f"{capture.state}\n{capture.error}")
     if captures:
-        name = f"{moment} - all devices"
-        if not attach_later(name, AttachmentType.JPG, lambda: combine(captures)):  # made while the run goes on
+        name, make = f"{moment} - all devices", lambda: combine(captures)
+        if not attach_later(name, AttachmentType.JPG, make):  # no Allure step to reserve a place in: make it now
             try:
-                attach_jpeg(name, combine(captures))
+                attach_jpeg(name, make())
             except Exception as error:
                 log.warning("combined image for %r not attached: %s", moment, one_line(error))
     return captures

@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from .locator import Locator
 
 _IS_DISPLAYED = pkgutil.get_data("selenium.webdriver.remote", "isDisplayed.js").decode("utf8")
-# arguments: the root element (null: the whole document), then [strategy, selector] pairs (CSS or XPath).
-_LOOK = (
+# The one script a page sends per look (public so that test fakes can answer it and refuse any other). Arguments:
+# the root element (null: the whole document), then [strategy, selector] pairs (CSS or XPath).
+LOOK_SCRIPT = (
     f"const isDisplayed = ({_IS_DISPLAYED});"
     """
 const [within, wanted] = [arguments[0], arguments[1]];
@@ -58,7 +59,7 @@ def glance(driver: WebDriver, locators: Iterable[Locator], within: WebElement | 
     """Look once; with `within`, each locator is matched inside that element (XPath from the document, as
     WebElement.find_elements does)."""
     wanted = tuple(dict.fromkeys(locators))
-    answer = driver.execute_script(_LOOK, within, [_query(locator) for locator in wanted])
+    answer = driver.execute_script(LOOK_SCRIPT, within, [_query(locator) for locator in wanted])
     if answer is None:
         # Firefox answers null when the page that ran the script navigated away meanwhile: the page moved on, as
         # with a stale element, which every wait ignores until its next look.

@@ -11,7 +11,7 @@ class AnswersGlances:
     `is_displayed()`)."""
 
     def execute_script(self, script, *args):
-        if script != glance._LOOK:
+        if script != glance.LOOK_SCRIPT:
             raise AssertionError("the page objects ran a script other than their one look")
         within, queries = args
         if within is not None:
