@@ -11,25 +11,20 @@ from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-CDP_COMMAND = "executeCdpCommand"
+from .cdp import cdp
+
 ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
 
 
-def _cdp(driver: WebDriver, cmd: str, params: dict | None = None) -> dict:
-    if CDP_COMMAND not in driver.command_executor._commands:  # a plain webdriver.Remote lacks Chromium's command
-        driver.command_executor.add_command(CDP_COMMAND, "POST", "/session/$sessionId/goog/cdp/execute")
-    return driver.execute(CDP_COMMAND, {"cmd": cmd, "params": params or {}})["value"]
-
-
 def fall_asleep(driver: WebDriver) -> None:
-    _cdp(driver, "Network.enable")
-    _cdp(driver, "Network.emulateNetworkConditions", {**ONLINE, "offline": True})
-    _cdp(driver, "Page.setWebLifecycleState", {"state": "frozen"})
+    cdp(driver, "Network.enable")
+    cdp(driver, "Network.emulateNetworkConditions", {**ONLINE, "offline": True})
+    cdp(driver, "Page.setWebLifecycleState", {"state": "frozen"})
 
 
 def wake_up(driver: WebDriver) -> None:
-    _cdp(driver, "Network.emulateNetworkConditions", ONLINE)
-    _cdp(driver, "Page.setWebLifecycleState", {"state": "active"})
+    cdp(driver, "Network.emulateNetworkConditions", ONLINE)
+    cdp(driver, "Page.setWebLifecycleState", {"state": "active"})
 
 
 def is_frozen(driver: WebDriver) -> bool:

@@ -1,13 +1,21 @@
 """One device's capture (mattermost_suite/evidence/capture.py): the page state beside its screenshot, read in one
-script, never with the query string; a state that cannot be read still leaves the screenshot."""
+script, never with the query string; a state that cannot be read still leaves the screenshot; an emulated phone's
+screenshot at CSS pixels, showing what its device pixels show."""
 
 from __future__ import annotations
 
+import base64
+import io
 from urllib.parse import urlsplit
 
 import pytest
+from PIL import Image
+from selenium.common.exceptions import WebDriverException
 
-from mattermost_suite.evidence.capture import URL_AND_TITLE, capture_device, describe_page
+from mattermost_suite.config import load
+from mattermost_suite.evidence.capture import URL_AND_TITLE, capture_device, describe_page, full_window_png
+from mattermost_suite.fleet.drivers import new_driver
+from mattermost_suite.fleet.profiles import profile_named
 
 from .fakes import FakeDriver, png
 
@@ -49,3 +57,76 @@ def test_a_real_browser_describes_its_page_as_its_title_and_url_say(chrome, make
     assert chrome.title  # the login page has a title, so the check below compares something
     assert describe_page(chrome) == f"{chrome.title} · {urlsplit(chrome.current_url).path}"
     assert describe_page(chrome).endswith(" · /login")
+
+
+class _Chromium(FakeDriver):
+    """A ChromeDriver session: a viewport of `ratio` device pixels per CSS pixel, and DevTools screenshots."""
+
+    def __init__(self, ratio: float, cdp_error: Exception | None = None):
+        super().__init__(SHOT)
+        self.capabilities = {"browserName": "chrome-headless-shell", "goog:chromeOptions": {}}
+        self.ratio, self.cdp_error, self.sent = ratio, cdp_error, []
+        self.command_executor = type("Executor", (), {"_commands": {}, "add_command": lambda *a: None})()
+
+    def execute_script(self, script, *args):
+        self.sent.append("script")
+        return [0, 120, 390, 844, 1, self.ratio]
+
+    def execute(self, command, params=None):
+        self.sent.append(params["cmd"])
+        if self.cdp_error:
+            raise self.cdp_error
+        return {"value": {"data": base64.b64encode(b"css-pixels").decode()}}
+
+    def get_screenshot_as_png(self):
+        self.sent.append("webdriver screenshot")
+        return super().get_screenshot_as_png()
+
+
+@pytest.mark.unit
+def test_an_emulated_phone_is_drawn_at_css_pixels_through_devtools():
+    phone = _Chromium(ratio=3)
+    assert full_window_png(phone) == b"css-pixels"
+    assert phone.sent == ["script", "Page.captureScreenshot"]
+
+
+@pytest.mark.unit
+def test_a_desktop_screen_and_a_browser_without_devtools_get_webdriver_s_screenshot():
+    desktop = _Chromium(ratio=1)
+    assert full_window_png(desktop) == SHOT and desktop.sent == ["script", "webdriver screenshot"]
+    refused = _Chromium(ratio=3, cdp_error=WebDriverException("unknown command: goog/cdp/execute"))
+    assert full_window_png(refused) == SHOT and refused.sent[-1] == "webdriver screenshot"
+    firefox = FakeDriver(SHOT, browser="firefox")
+    assert full_window_png(firefox) == SHOT  # no script, no DevTools: FakeDriver would refuse another script
+
+
+def bands(viewport_meta: str) -> str:
+    return f"""<!DOCTYPE html><html><head>{viewport_meta}</head><body style="margin:0">
+<div style="height:600px;background:rgb(220,0,0)"></div><div style="height:600px;background:rgb(0,180,0)"></div>
+<div style="height:3000px;background:rgb(0,0,220)"></div></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("phone", ["Android phone", "iPhone"])
+@pytest.mark.parametrize(
+    "viewport_meta",
+    ['<meta name="viewport" content="width=device-width, initial-scale=1">', ""],
+    ids=["device width, as Mattermost sets it", "no viewport tag: zoomed out"],
+)
+def test_a_phone_screenshot_at_css_pixels_shows_what_its_device_pixels_show(phone, viewport_meta):
+    driver = new_driver(profile_named(phone), load({"grid": "off"}, {}, env={}))
+    try:
+        driver.get("data:text/html;charset=utf-8," + bands(viewport_meta))
+        driver.execute_script("window.scrollTo(0, 450)")  # the red band's last 150 px, then green, then blue
+        zoom, ratio = driver.execute_script("return [visualViewport.scale, devicePixelRatio]")
+        assert ratio > 1  # the profile emulates a phone, so the CSS-pixel path is the one under test
+        css = Image.open(io.BytesIO(full_window_png(driver))).convert("RGB")
+        native = Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("RGB")
+    finally:
+        driver.quit()
+    assert abs(css.width - native.width / ratio) <= 1 and abs(css.height - native.height / ratio) <= 1
+    x = css.width // 2
+    for edge in (600, 1200):  # either side of each band's edge, in the screen's pixels
+        for y in (round((edge - 450) * zoom) - 6, round((edge - 450) * zoom) + 6):
+            assert css.getpixel((x, y)) == native.getpixel((round(x * ratio), round(y * ratio))), (edge, y)
+    assert css.getpixel((x, 2)) == (220, 0, 0) and css.getpixel((x, css.height - 2)) == (0, 0, 220)
