@@ -77,26 +77,27 @@ def full_window_png(driver) -> bytes:
             log.debug("frame wait skipped: %s", one_line(error))
     if is_chromium(driver):
         try:
-            png = css_pixel_png(driver)
-            if png is not None:
-                return png
+            return chromium_png(driver)
         except Exception as error:  # e.g. a Grid that does not relay DevTools: WebDriver's own screenshot then
-            log.debug("CSS-pixel screenshot not taken: %s", one_line(error))
+            log.debug("DevTools screenshot not taken: %s", one_line(error))
     return driver.get_screenshot_as_png()
 
 
-def css_pixel_png(driver) -> bytes | None:
-    """A Chromium that emulates a phone, drawn at one pixel per CSS pixel (390x844 for an iPhone 12 Pro instead of its
-    1170x2532 device pixels). The same page, as readable in the report (a phone is shown 540 px tall there), at a fifth
-    of the CPU for the browser to encode and for the evidence to decode. None for a screen of one device pixel per CSS
-    pixel (a desktop): WebDriver's own screenshot is the same there."""
+def chromium_png(driver) -> bytes:
+    """Chromium's own screenshot through DevTools (WebDriver's is the same call, without these two options):
+    - optimizeForSpeed: a faster PNG compression, still lossless; the browser spends a quarter less CPU on a desktop
+      screenshot and the evidence half the time to decode it, for a file about 1.7 times the size;
+    - an emulated phone drawn at one pixel per CSS pixel (390x844 for an iPhone 12 Pro instead of its 1170x2532
+      device pixels): the same page, as readable in the report (a phone is shown 540 px tall there), at a fifth of the
+      CPU to make and to decode.
+    """
     left, top, width, height, zoom, ratio = driver.execute_script(_VIEWPORT)
-    if not ratio or ratio <= 1:
-        return None
-    # Chromium draws a clip at `scale` times its device pixels: the page's zoom (1 where the page sets its viewport to
-    # the device's width, as Mattermost does) over the pixel ratio gives one pixel per CSS pixel of the screen.
-    clip = {"x": left, "y": top, "width": width, "height": height, "scale": zoom / ratio}
-    return base64.b64decode(cdp(driver, "Page.captureScreenshot", {"format": "png", "clip": clip})["data"])
+    params = {"format": "png", "optimizeForSpeed": True}
+    if ratio and ratio > 1:
+        # Chromium draws a clip at `scale` times its device pixels: the page's zoom (1 where the page sets its viewport
+        # to the device's width, as Mattermost does) over the pixel ratio gives one pixel per CSS pixel of the screen.
+        params["clip"] = {"x": left, "y": top, "width": width, "height": height, "scale": zoom / ratio}
+    return base64.b64decode(cdp(driver, "Page.captureScreenshot", params)["data"])
 
 
 def capture_device(device: str, driver, describe: PageDescriber | None = None) -> DeviceCapture:

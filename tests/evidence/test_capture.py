@@ -1,6 +1,6 @@
 """One device's capture (mattermost_suite/evidence/capture.py): the page state beside its screenshot, read in one
 script, never with the query string; a state that cannot be read still leaves the screenshot; an emulated phone's
-screenshot at CSS pixels, showing what its device pixels show."""
+screenshot at CSS pixels, showing what its device pixels show; a desktop's through DevTools, the same as WebDriver's."""
 
 from __future__ import annotations
 
@@ -74,9 +74,10 @@ class _Chromium(FakeDriver):
 
     def execute(self, command, params=None):
         self.sent.append(params["cmd"])
+        self.params = params["params"]
         if self.cdp_error:
             raise self.cdp_error
-        return {"value": {"data": base64.b64encode(b"css-pixels").decode()}}
+        return {"value": {"data": base64.b64encode(b"devtools").decode()}}
 
     def get_screenshot_as_png(self):
         self.sent.append("webdriver screenshot")
@@ -84,16 +85,20 @@ class _Chromium(FakeDriver):
 
 
 @pytest.mark.unit
-def test_an_emulated_phone_is_drawn_at_css_pixels_through_devtools():
-    phone = _Chromium(ratio=3)
-    assert full_window_png(phone) == b"css-pixels"
-    assert phone.sent == ["script", "Page.captureScreenshot"]
+def test_a_chromium_screenshot_comes_through_devtools_fast_and_a_phone_s_at_css_pixels():
+    phone, desktop = _Chromium(ratio=3), _Chromium(ratio=1)
+    assert full_window_png(phone) == full_window_png(desktop) == b"devtools"
+    assert phone.sent == desktop.sent == ["script", "Page.captureScreenshot"]
+    assert phone.params == {
+        "format": "png",
+        "optimizeForSpeed": True,
+        "clip": {"x": 0, "y": 120, "width": 390, "height": 844, "scale": 1 / 3},
+    }
+    assert desktop.params == {"format": "png", "optimizeForSpeed": True}  # the whole window, as WebDriver takes it
 
 
 @pytest.mark.unit
-def test_a_desktop_screen_and_a_browser_without_devtools_get_webdriver_s_screenshot():
-    desktop = _Chromium(ratio=1)
-    assert full_window_png(desktop) == SHOT and desktop.sent == ["script", "webdriver screenshot"]
+def test_without_devtools_a_browser_gets_webdriver_s_screenshot():
     refused = _Chromium(ratio=3, cdp_error=WebDriverException("unknown command: goog/cdp/execute"))
     assert full_window_png(refused) == SHOT and refused.sent[-1] == "webdriver screenshot"
     firefox = FakeDriver(SHOT, browser="firefox")
@@ -130,3 +135,13 @@ def test_a_phone_screenshot_at_css_pixels_shows_what_its_device_pixels_show(phon
         for y in (round((edge - 450) * zoom) - 6, round((edge - 450) * zoom) + 6):
             assert css.getpixel((x, y)) == native.getpixel((round(x * ratio), round(y * ratio))), (edge, y)
     assert css.getpixel((x, 2)) == (220, 0, 0) and css.getpixel((x, css.height - 2)) == (0, 0, 220)
+
+
+@pytest.mark.browser
+def test_a_desktop_chromium_screenshot_through_devtools_is_webdriver_s_pixel_for_pixel(chrome):
+    chrome.get("data:text/html;charset=utf-8," + bands(""))
+    chrome.execute_script("window.scrollTo(0, 450)")
+    fast = Image.open(io.BytesIO(full_window_png(chrome))).convert("RGB")
+    plain = Image.open(io.BytesIO(chrome.get_screenshot_as_png())).convert("RGB")
+    assert fast.size == plain.size
+    assert fast.tobytes() == plain.tobytes()
