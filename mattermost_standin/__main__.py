@@ -1,4 +1,5 @@
-"""CLI: python -m mattermost_standin --host 127.0.0.1 --port 8065 --ui current|transitional|legacy
+"""CLI: python -m mattermost_standin --host 127.0.0.1 --port 8065 --ui current|transitional|legacy [--webapp PATH]
+[--version X.Y.Z]
 --status-poll SECONDS --data-dir DIR [--fault NAME ...] [--no-api-user-deletion] [--set KEY=VALUE ...]
 [--admin-mfa-secret BASE32] [--admin-locale LOCALE] [--fresh-workspace]"""
 
@@ -31,7 +32,21 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="python -m mattermost_standin", description="Mattermost stand-in server for MM-T940.")
     p.add_argument("--host", default="127.0.0.1", help="bind address (loopback only by policy)")
     p.add_argument("--port", type=int, default=8065, help="port, 0 picks a free one (default 8065)")
-    p.add_argument("--ui", choices=GENERATIONS, default="current", help="web app generation")
+    p.add_argument(
+        "--ui", choices=GENERATIONS, default=None, help="web app generation (default: the version's, else current)"
+    )
+    p.add_argument(
+        "--webapp",
+        default=None,
+        metavar="PATH",
+        help="serve this production build of Mattermost's web app (a dist/ folder or its .tar.gz) unchanged",
+    )
+    p.add_argument(
+        "--version",
+        default=None,
+        metavar="X.Y.Z",
+        help="the Mattermost version to report (default: the build's, from its file name, else the newest)",
+    )
     p.add_argument(
         "--status-poll",
         type=float,
@@ -87,6 +102,8 @@ def main(argv=None) -> int:
             admin_mfa_secret=args.admin_mfa_secret,
             admin_locale=args.admin_locale,
             fresh_workspace=args.fresh_workspace,
+            webapp=args.webapp,
+            version=args.version,
         )
         server.start()
     except (StandinError, UnknownFault, ValueError, OSError) as exc:

@@ -8,7 +8,8 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .auth import current_session, is_system_admin
-from .errors import AppError, forbidden, invalid_body, not_found
+from .config import parse_semver
+from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id, not_found
 from .http import decode_value, json_response, status_ok, struct_fields
 from .store import FIRST_ADMIN_SETUP_COMPLETE
 
@@ -26,9 +27,15 @@ def _go_map(data: dict[str, str]) -> Response:
     return json_response(dict(sorted(data.items())))
 
 
+# "Deprecate format parameter in client config endpoint" (MM-64807, merged 2025-08-20 for 10.12): since then the
+# client config is answered whatever `format` says.
+CLIENT_CONFIG_FORMAT_IGNORED_SINCE = (10, 12, 0)
+
+
 async def client_config(request: Request):
     """APIHandler: no session required; a logged-in caller gets the full map, anyone else the limited one."""
-    _old_format(request, "api.config.client.old_format.app_error")
+    if parse_semver(request.app.state.settings.semver) < CLIENT_CONFIG_FORMAT_IGNORED_SINCE:
+        _old_format(request, "api.config.client.old_format.app_error")
     session = current_session(request, required=False)
     return _go_map(request.app.state.settings.client_config(logged_in=session is not None))
 
@@ -71,7 +78,121 @@ async def complete_onboarding(request: Request):
     return status_ok()
 
 
+async def server_limits(request: Request):
+    """getServerLimits (v10+): an unlicensed server's hard-coded user limits (app/limits.go: 200 soft, 250 hard)
+    and the active user count, for a system admin; zeros for anyone else."""
+    session = current_session(request)
+    limits = {"maxUsersLimit": 0, "maxUsersHardLimit": 0, "activeUserCount": 0}
+    if is_system_admin(session):
+        active = request.app.state.store.count_users(active=True)
+        if request.app.state.settings.licensed:
+            limits.update(activeUserCount=active)
+        else:
+            limits.update(maxUsersLimit=200, maxUsersHardLimit=250, activeUserCount=active)
+    return json_response({**limits, "postHistoryLimit": 0, "lastAccessiblePostTime": 0})
+
+
+async def previous_trial_licence(request: Request):
+    """getPrevTrialLicense on a Team Edition server (no licence manager): 403 upgrade_needed."""
+    current_session(request)
+    raise AppError(403, "api.license.upgrade_needed.app_error")
+
+
+async def product_notices(request: Request):
+    """getProductNotices: a server that has fetched no notices (this one never reaches the internet) has none."""
+    current_session(request)
+    if not is_valid_id(request.path_params["team_id"]):
+        raise invalid_url("team_id")
+    return json_response([])
+
+
+async def admin_config(request: Request):
+    """getConfig: any sysconsole_read_* permission (system admins); anyone else 403."""
+    session = current_session(request)
+    if not is_system_admin(session):
+        raise forbidden()
+    return json_response(request.app.state.settings.admin_config())
+
+
+async def environment_config(request: Request):
+    """getEnvironmentConfig: the settings overridden by MM_* environment variables; the stand-in has none, and the
+    real handler then writes JSON null."""
+    current_session(request)
+    return json_response(None)
+
+
+async def client_performance(request: Request):
+    """submitPerformanceReport: a server without a metrics engine (Team Edition) returns at once, 200, empty."""
+    current_session(request, trust_requester=True)
+    return Response(status_code=200)
+
+
+# app/analytics.go getStandardAnalytics: the rows, in order; the stand-in counts teams and users.
+_STANDARD_ROWS = (
+    "channel_open_count",
+    "channel_private_count",
+    "post_count",
+    "unique_user_count",
+    "team_count",
+    "total_websocket_connections",
+    "total_master_db_connections",
+    "total_read_db_connections",
+    "daily_active_users",
+    "monthly_active_users",
+    "inactive_user_count",
+)
+
+
+async def analytics(request: Request):
+    """getAnalytics (analytics/old): get_analytics, system admins. Only "standard" is answered with data."""
+    session = current_session(request)
+    if not is_system_admin(session):
+        raise forbidden()
+    name = request.query_params.get("name") or "standard"
+    if name != "standard":
+        return json_response([])
+    store = request.app.state.store
+    counts = {
+        "channel_open_count": sum(len(store.channels(t["id"])) for t in store.teams()),
+        "unique_user_count": store.count_users(active=True),
+        "team_count": len(store.teams()),
+        "inactive_user_count": store.count_users(active=False),
+    }
+    return json_response([{"name": row, "value": counts.get(row, 0)} for row in _STANDARD_ROWS])
+
+
+async def webapp_plugins(request: Request):
+    """getWebappPlugins (no session needed): the active plugins' web app manifests. The stand-in runs no plugins
+    (a real server ships some enabled; their bundles are not part of the web app build)."""
+    return json_response([])
+
+
+async def plugins(request: Request):
+    """getPlugins: sysconsole_read_plugins; the stand-in runs none."""
+    session = current_session(request)
+    if not is_system_admin(session):
+        raise forbidden()
+    return json_response({"active": [], "inactive": []})
+
+
+async def agents(request: Request):
+    """getAgents (v11): the AI agents the Agents plugin offers the caller; none is configured on a default
+    server."""
+    current_session(request)
+    return json_response([])
+
+
 ROUTES = [
+    Route("/api/v4/plugins", plugins, methods=["GET"]),
+    Route("/api/v4/agents", agents, methods=["GET"]),
+    Route("/api/v4/plugins/webapp", webapp_plugins, methods=["GET"]),
+    Route("/api/v4/config", admin_config, methods=["GET"]),
+    Route("/api/v4/config/environment", environment_config, methods=["GET"]),
+    Route("/api/v4/client_perf", client_performance, methods=["POST"]),
+    Route("/api/v4/analytics/old", analytics, methods=["GET"]),
+    Route("/api/v4/trial-license/prev", previous_trial_licence, methods=["GET"]),
+    Route("/api/v4/system/notices/{team_id}", product_notices, methods=["GET"]),
+    Route("/api/v4/limits/server", server_limits, methods=["GET"]),
     Route("/api/v4/config/client", client_config, methods=["GET"]),
     Route("/api/v4/license/client", client_licence, methods=["GET"]),
     Route("/api/v4/system/onboarding/complete", get_onboarding, methods=["GET"]),

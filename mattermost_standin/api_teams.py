@@ -7,9 +7,9 @@ import re
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .auth import current_session, is_system_admin
+from .auth import current_session, is_system_admin, path_user_id
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
-from .http import decode_value, json_response, struct_fields
+from .http import decode_value, json_response, query_int, struct_fields
 
 _TEAM_NAME = re.compile(r"^[a-z0-9][a-z0-9\-]{0,62}[a-z0-9]$")
 
@@ -32,6 +32,7 @@ def team_json(team: dict) -> dict:
         "scheme_id": None,
         "group_constrained": None,
         "policy_id": None,
+        "cloud_limits_archived": False,
     }
 
 
@@ -111,15 +112,54 @@ async def teams_for_user(request: Request):
     return json_response([team_json(t) for t in request.app.state.store.teams_for_user(user_id)])
 
 
-async def channel_by_name(request: Request):
-    current_session(request)
-    team_id, name = request.path_params["team_id"], request.path_params["channel_name"]
-    if not is_valid_id(team_id):
-        raise invalid_url("team_id")
-    channel = next((c for c in request.app.state.store.channels(team_id) if c["name"] == name), None)
-    if channel is None:
-        raise AppError(404, "app.channel.get_by_name.missing.app_error")
-    return json_response({**channel, "delete_at": 0, "header": "", "purpose": ""})
+async def all_teams(request: Request):
+    """getAllTeams: a system admin (list_private_teams) sees every team, anyone else the open ones
+    (list_public_teams); include_total_count=true wraps them as TeamsWithCount."""
+    session = current_session(request)
+    page, per_page = query_int(request, "page", 0), query_int(request, "per_page", 60, maximum=200)
+    teams = request.app.state.store.teams()
+    if not is_system_admin(session):
+        teams = [t for t in teams if t["type"] == "O"]
+    listed = [team_json(t) for t in teams[page * per_page : (page + 1) * per_page]]
+    if request.query_params.get("include_total_count") == "true":
+        return json_response({"teams": listed, "total_count": len(teams)})
+    return json_response(listed)
+
+
+def _own_or_admin(request: Request, session: dict) -> str:
+    """users/{user_id}/teams/...: the caller, or read_other_users_teams (system admins)."""
+    user_id = path_user_id(request, session)
+    if user_id != session["user_id"] and not is_system_admin(session):
+        raise forbidden()
+    return user_id
+
+
+async def team_members_for_user(request: Request):
+    session = current_session(request)
+    user_id = _own_or_admin(request, session)
+    return json_response([member_json(m) for m in request.app.state.store.memberships(user_id)])
+
+
+async def teams_unread(request: Request):
+    """getTeamsUnreadForUser: the stand-in has no posts, so every team of the user reads zero (exclude_team
+    leaves one out)."""
+    session = current_session(request)
+    user_id = _own_or_admin(request, session)
+    excluded = request.query_params.get("exclude_team", "")
+    counts = dict.fromkeys(
+        (
+            "msg_count",
+            "mention_count",
+            "mention_count_root",
+            "msg_count_root",
+            "thread_count",
+            "thread_mention_count",
+            "thread_urgent_mention_count",
+        ),
+        0,
+    )
+    teams = request.app.state.store.teams_for_user(user_id)
+    return json_response([{"team_id": t["id"], **counts} for t in teams if t["id"] != excluded])
 
 
 async def ping(request: Request):
@@ -137,9 +177,11 @@ async def ping(request: Request):
 
 ROUTES = [
     Route("/api/v4/teams", create_team, methods=["POST"]),
+    Route("/api/v4/teams", all_teams, methods=["GET"]),
+    Route("/api/v4/users/{user_id}/teams/members", team_members_for_user, methods=["GET"]),
+    Route("/api/v4/users/{user_id}/teams/unread", teams_unread, methods=["GET"]),
     Route("/api/v4/teams/name/{name}", team_by_name, methods=["GET"]),
     Route("/api/v4/teams/{team_id}/members", add_team_member, methods=["POST"]),
-    Route("/api/v4/teams/{team_id}/channels/name/{channel_name}", channel_by_name, methods=["GET"]),
     Route("/api/v4/users/{user_id}/teams", teams_for_user, methods=["GET"]),
     Route("/api/v4/system/ping", ping, methods=["GET"]),
 ]

@@ -4,6 +4,7 @@ app/user.go)."""
 from __future__ import annotations
 
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
 from .api_preferences import initial_preferences
@@ -18,6 +19,7 @@ from .users import (
     check_email_domain,
     check_profile_fields,
     check_username,
+    default_profile_image,
     sanitize,
 )
 
@@ -101,6 +103,50 @@ async def list_users(request: Request):
     active = True if query.get("active") == "true" else False if query.get("inactive") == "true" else None
     users = request.app.state.store.users(page, per_page, roles=roles, active=active)
     return json_response([sanitize(u) for u in users])
+
+
+async def users_by_ids(request: Request):
+    """getUsersByIds: the users among the ids that exist (unknown ids are left out); a bad body is a 400."""
+    current_session(request)
+    ids = await decode_value(request, "user_ids")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        raise invalid_body("user_ids")
+    store = request.app.state.store
+    found = (store.user(i) for i in dict.fromkeys(ids) if is_valid_id(i))
+    return json_response([sanitize(u) for u in found if u is not None])
+
+
+async def total_users_stats(request: Request):
+    """getTotalUsersStats: active users the caller may see (every user here: no view restrictions)."""
+    current_session(request)
+    return json_response({"total_users_count": request.app.state.store.count_users(active=True)})
+
+
+async def filtered_users_stats(request: Request):
+    """getFilteredUsersStats: sysconsole_read_user_management_users only; the stand-in has no bots or remote
+    users, so only include_deleted and the roles filter change the count."""
+    session = current_session(request)
+    if not is_system_admin(session):
+        raise forbidden()
+    query = request.query_params
+    roles = tuple(r for r in query.get("roles", "").split(",") if r)
+    if not set(roles) <= _KNOWN_ROLES:
+        raise invalid_url("roles")
+    active = None if query.get("include_deleted", "").lower() in ("true", "1", "t") else True
+    total = request.app.state.store.count_users(roles=roles, active=active)
+    return json_response({"total_users_count": total})
+
+
+async def profile_image(request: Request):
+    """getProfileImage: a user without an uploaded picture gets the default one the server draws (a coloured
+    square with the initial, app/user.go CreateProfileImage), cached a day by the browser."""
+    current_session(request)
+    user = _user_or_404(request.app.state.store, request.path_params["user_id"])
+    return Response(
+        default_profile_image(user["id"], user["username"]),
+        media_type="image/png",
+        headers={"Cache-Control": "max-age=86400, private"},
+    )
 
 
 async def get_user(request: Request):
@@ -235,7 +281,11 @@ ROUTES = [
     Route("/api/v4/users", create_user, methods=["POST"]),
     Route("/api/v4/users", list_users, methods=["GET"]),
     Route("/api/v4/users/username/{username}", get_user_by_username, methods=["GET"]),
+    Route("/api/v4/users/ids", users_by_ids, methods=["POST"]),
+    Route("/api/v4/users/stats", total_users_stats, methods=["GET"]),
+    Route("/api/v4/users/stats/filtered", filtered_users_stats, methods=["GET"]),
     Route("/api/v4/users/{user_id}", get_user, methods=["GET"]),
+    Route("/api/v4/users/{user_id}/image", profile_image, methods=["GET"]),
     Route("/api/v4/users/{user_id}", delete_user, methods=["DELETE"]),
     Route("/api/v4/users/{user_id}/patch", patch_user, methods=["PUT"]),
     Route("/api/v4/users/{user_id}/active", update_active, methods=["PUT"]),

@@ -16,7 +16,20 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
-from . import api_login, api_preferences, api_sessions, api_system, api_teams, api_users, web
+from . import (
+    api_channels,
+    api_login,
+    api_preferences,
+    api_reports,
+    api_roles,
+    api_sessions,
+    api_system,
+    api_teams,
+    api_users,
+    web,
+    webapp,
+    websocket,
+)
 from .auth import CLEAR_TOKEN_COOKIE
 from .config import VERSIONS, Settings
 from .errors import AppError, new_id, not_found
@@ -88,10 +101,12 @@ async def _api_not_found(request: Request):
 
 
 class Envelope:
-    """Pure ASGI wrapper: request id, version and security headers, and no traceback ever escapes."""
+    """Pure ASGI wrapper: request id, version and security headers, and no traceback ever escapes. Every API call
+    is recorded (method, path, status) in `calls`, so that a test can show what a web app asked and got."""
 
-    def __init__(self, app, settings: Settings):
+    def __init__(self, app, settings: Settings, calls: ApiCalls):
         self.app = app
+        self.calls = calls
         self.version = settings.version.encode()
         self.security = settings.ui != "legacy"
 
@@ -108,8 +123,11 @@ class Envelope:
         return extra
 
     async def __call__(self, scope, receive, send):
+        if scope["type"] == "websocket":
+            return await self.app(scope, receive, self.calls.watch(scope, send))
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        send = self.calls.watch(scope, send)
         request_id = new_id()
         scope.setdefault("state", {})["request_id"] = request_id
         started = False
@@ -131,6 +149,39 @@ class Envelope:
             log.debug("suppressed %s", type(exc).__name__)
 
 
+class ApiCalls:
+    """The API calls answered so far, in order: (method, path, status). A websocket upgrade is method "WS", with
+    101 when accepted and the HTTP status it was refused with otherwise."""
+
+    def __init__(self):
+        self.log: list[tuple[str, str, int]] = []
+
+    def watch(self, scope, send):
+        path = scope["path"]
+        if not path.startswith("/api/"):
+            return send
+        method = "WS" if scope["type"] == "websocket" else scope["method"]
+
+        answered = False
+
+        async def recording(message):
+            nonlocal answered
+            kind = message["type"]
+            status = None
+            if kind in ("http.response.start", "websocket.http.response.start"):
+                status = message["status"]
+            elif kind == "websocket.accept":
+                status = 101
+            elif kind == "websocket.close" and not answered:
+                status = 403  # closed before the upgrade: uvicorn answers 403
+            if status is not None and not answered:
+                answered = True
+                self.log.append((method, path, status))
+            await send(message)
+
+        return recording
+
+
 def build_app(store: Store, settings: Settings, faults: tuple[str, ...]) -> Envelope:
     routes = [
         *api_sessions.ROUTES,
@@ -138,9 +189,13 @@ def build_app(store: Store, settings: Settings, faults: tuple[str, ...]) -> Enve
         *api_users.ROUTES,
         *api_preferences.ROUTES,
         *api_teams.ROUTES,
+        *api_channels.ROUTES,
+        *api_reports.ROUTES,
+        *api_roles.ROUTES,
+        *websocket.ROUTES,
         *api_system.ROUTES,
         Route("/api/{rest:path}", _api_not_found, methods=_ALL_METHODS),
-        *web.ROUTES,
+        *(webapp.routes(settings.webapp, settings.site_name) if settings.webapp else web.ROUTES),
     ]
     app = Starlette(
         routes=routes, exception_handlers={AppError: _app_error, HTTPException: _http_error, Exception: _server_error}
@@ -149,4 +204,4 @@ def build_app(store: Store, settings: Settings, faults: tuple[str, ...]) -> Enve
     app.state.settings = settings
     app.state.faults = frozenset(faults)
     store.keep_stale_cache = "old_tokens_still_valid" in faults
-    return Envelope(app, settings)
+    return Envelope(app, settings, ApiCalls())

@@ -42,9 +42,12 @@ def csrf_ok(request: Request, session: dict) -> bool:
     return request.headers.get("x-requested-with", "") == "XMLHttpRequest"
 
 
-def current_session(request: Request, required: bool = True, mfa: bool = True) -> dict | None:
+def current_session(
+    request: Request, required: bool = True, mfa: bool = True, trust_requester: bool = False
+) -> dict | None:
     """The caller's session, or None when not required; raises the real 401s when required, and the 403 of
-    enforced MFA (web/context.go MfaRequired) for endpoints that demand it (APISessionRequired ones)."""
+    enforced MFA (web/context.go MfaRequired) for endpoints that demand it (APISessionRequired ones).
+    trust_requester: a ...TrustRequester handler, which skips the CSRF check (a beacon cannot set headers)."""
     store = request.app.state.store
     token, location = token_from(request)
     if location == "query":
@@ -60,7 +63,7 @@ def current_session(request: Request, required: bool = True, mfa: bool = True) -
             # A token that no longer maps to a session clears the cookie; no token at all does not.
             raise session_expired("token invalid" if token else "UserRequired", clear_cookie=bool(token))
         return None
-    if location == "cookie" and request.method != "GET" and not csrf_ok(request, session):
+    if location == "cookie" and request.method != "GET" and not trust_requester and not csrf_ok(request, session):
         if required:
             raise session_expired("Appears to be a CSRF attempt")
         return None

@@ -12,13 +12,26 @@ import binascii
 import hashlib
 import json
 import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from types import MappingProxyType
 
 GENERATIONS = ("legacy", "transitional", "current")
 # UI generation -> the server version it pairs with. 8.1.0 (an ESR) sits inside the v7.0..v9.5 login-page era.
-VERSIONS = {"legacy": "5.37.0", "transitional": "8.1.0", "current": "10.11.0"}
+VERSIONS = {"legacy": "5.37.0", "transitional": "8.1.0", "current": "11.2.0"}
+# The first release of each generation after the first (the suite's ui=auto uses the same boundaries).
+GENERATION_SINCE = {"transitional": (7, 0, 0), "current": (9, 6, 0)}
+# The newest release the stand-in answers as (a real web app build whose name carries no version reports it).
+NEWEST_VERSION = VERSIONS["current"]
+# What a default real server of the newest version answers, computed from its source (docs/standin.md says how):
+# the client configuration (limited and full) and the full configuration an admin reads.
+DEFAULTS_DIR = Path(__file__).with_name("defaults")
+BUILD_DATE = "Fri Nov 14 12:00:00 UTC 2025"  # ldflags of a release build; the 11.2 line's source date
+BUILD_HASH = "fc6551c8ed36b1f7258b9d53aba6d012289d3b8b"
+_SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 MFA_LICENCE_FEATURE = "EnforceMultifactorAuthentication"  # the only setting the stand-in "licenses"
 
 
@@ -36,6 +49,8 @@ class Setting:
 
 SETTINGS: dict[str, Setting] = {
     "ServiceSettings.EnableTutorial": Setting(bool, True),
+    # The web app polls statuses (and so notices a revoked session while idle) only while this is on.
+    "ServiceSettings.EnableUserStatuses": Setting(bool, True),
     "ServiceSettings.EnableOnboardingFlow": Setting(bool, True, since="transitional"),
     "ServiceSettings.EnableMultifactorAuthentication": Setting(bool, False),
     "ServiceSettings.EnforceMultifactorAuthentication": Setting(bool, False),
@@ -57,6 +72,23 @@ SETTINGS: dict[str, Setting] = {
     "FileSettings.MaxFileSize": Setting(int, 104857600),
 }
 _LOCALE = re.compile(r"^[a-z]{2}(-[A-Za-z]{2})?$|^zh-(CN|TW)$")
+
+
+def parse_semver(version: str) -> tuple[int, int, int]:
+    match = _SEMVER.match(version or "")
+    if not match:
+        raise ConfigError(f"version must be MAJOR.MINOR.PATCH such as 11.2.0, got {version!r}")
+    return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
+
+
+def generation_of(version: str) -> str:
+    """The web-app generation a server of this version ships."""
+    numbers = parse_semver(version)
+    found = GENERATIONS[0]
+    for ui in GENERATIONS[1:]:
+        if numbers >= GENERATION_SINCE[ui]:
+            found = ui
+    return found
 
 
 def _exists(setting: Setting, ui: str) -> bool:
@@ -123,6 +155,21 @@ def validate_locale(locale: str) -> str:
     return locale
 
 
+@cache
+def real_client_config(logged_in: bool) -> dict[str, str]:
+    """config/client.go of a default, unlicensed 11.2 server: every key, with {placeholders} for what the running
+    server fills in (version, build, server id, installation date)."""
+    data = json.loads((DEFAULTS_DIR / "client_config_11.2.json").read_text())
+    return data["full" if logged_in else "limited"]
+
+
+@cache
+def real_admin_config() -> dict:
+    """GET /api/v4/config of a default 11.2 server for a system admin: model.Config with its defaults, secrets
+    masked."""
+    return json.loads((DEFAULTS_DIR / "config_11.2.json").read_text())
+
+
 def _s(value) -> str:
     return ("true" if value else "false") if isinstance(value, bool) else str(value)
 
@@ -138,6 +185,10 @@ class Settings:
     admin_mfa_secret: str = ""
     admin_locale: str = "en"
     fresh_workspace: bool = False
+    release: str = ""  # the version reported instead of the generation's own (a real web app build's)
+    webapp: object = None  # a webapp.WebappBuild served instead of the stand-in's own pages
+    server_id: str = field(default_factory=lambda: hashlib.md5(str(time.time_ns()).encode()).hexdigest()[:26])
+    started_at_ms: int = field(default_factory=lambda: int(time.time() * 1000))
 
     def __post_init__(self):
         # `config` holds overrides (a resolved map may be passed again: its None values are skipped).
@@ -149,7 +200,7 @@ class Settings:
 
     @property
     def semver(self) -> str:
-        return VERSIONS[self.ui]
+        return self.release or VERSIONS[self.ui]
 
     @property
     def site_name(self) -> str:
@@ -172,8 +223,23 @@ class Settings:
         return limit + 512
 
     def client_config(self, logged_in: bool) -> dict[str, str]:
-        """GET /api/v4/config/client?format=old: the limited map without a session, the full one with one."""
-        c = self.config
+        """GET /api/v4/config/client?format=old: the limited map without a session, the full one with one. The
+        newest generation answers every key a real server of its version does; older ones the keys their pages
+        read. Either way the settings the stand-in can change come from its configuration."""
+        props = self._base_client_config(logged_in)
+        props.update(self._configured_client_config(logged_in))
+        return props
+
+    def _base_client_config(self, logged_in: bool) -> dict[str, str]:
+        if self.ui == "current":
+            fill = {
+                "version": self.semver,
+                "build_date": BUILD_DATE,
+                "build_hash": BUILD_HASH,
+                "server_id": self.server_id,
+                "installed_at": str(self.started_at_ms),
+            }
+            return {key: value.format(**fill) for key, value in real_client_config(logged_in).items()}
         props = {
             "Version": self.semver,
             "BuildNumber": self.semver,
@@ -182,28 +248,39 @@ class Settings:
             "BuildHashEnterprise": "none",
             "BuildEnterpriseReady": "false",
             "SiteURL": "",
+            "EnableSignUpWithGitLab": "false",
+            "EnableLdap": "false",
+            "EnableSaml": "false",
+            "EnableSignUpWithGoogle": "false",
+            "EnableSignUpWithOffice365": "false",
+            "EnableCustomBrand": "false",
+            "CustomBrandText": "",
+            "CustomDescriptionText": "",
+            "EnableGuestAccounts": "false",
+            "PasswordMinimumLength": "5",
+            "DiagnosticsEnabled": "false",
+        }
+        if logged_in:
+            props.update({"ExperimentalPrimaryTeam": "", "TeammateNameDisplay": "username"})
+        return props
+
+    def _configured_client_config(self, logged_in: bool) -> dict[str, str]:
+        c = self.config
+        props = {
+            "Version": self.semver,
+            "BuildNumber": self.semver,
             "SiteName": self.site_name,
             "EnableUserCreation": _s(c["TeamSettings.EnableUserCreation"]),
             "EnableOpenServer": _s(c["TeamSettings.EnableOpenServer"]),
             "EnableSignUpWithEmail": _s(c["EmailSettings.EnableSignUpWithEmail"]),
             "EnableSignInWithEmail": _s(c["EmailSettings.EnableSignInWithEmail"]),
             "EnableSignInWithUsername": _s(c["EmailSettings.EnableSignInWithUsername"]),
-            "EnableSignUpWithGitLab": "false",
-            "EnableLdap": "false",
-            "EnableSaml": "false",
-            "EnableSignUpWithGoogle": "false",
-            "EnableSignUpWithOffice365": "false",
             "DefaultClientLocale": c["LocalizationSettings.DefaultClientLocale"],
-            "EnableCustomBrand": "false",
-            "CustomBrandText": "",
-            "CustomDescriptionText": "",
             "EnableMultifactorAuthentication": _s(c["ServiceSettings.EnableMultifactorAuthentication"]),
             # Without a licence carrying the MFA feature the client config always says "false".
             "EnforceMultifactorAuthentication": _s(self.licensed),
-            "EnableGuestAccounts": "false",
-            "PasswordMinimumLength": "5",
-            "DiagnosticsEnabled": "false",
-            "NoAccounts": "false",
+            "EnableUserStatuses": _s(c["ServiceSettings.EnableUserStatuses"]),
+            "NoAccounts": "false",  # the seeded admin is an account
         }
         if logged_in:
             props.update(
@@ -211,13 +288,21 @@ class Settings:
                     "EnableTutorial": _s(c["ServiceSettings.EnableTutorial"]),
                     "MaxFileSize": str(c["FileSettings.MaxFileSize"]),
                     "EnableUserDeactivation": _s(c["TeamSettings.EnableUserDeactivation"]),
-                    "ExperimentalPrimaryTeam": "",
-                    "TeammateNameDisplay": "username",
                 }
             )
             if c["ServiceSettings.EnableOnboardingFlow"] is not None:
                 props["EnableOnboardingFlow"] = _s(c["ServiceSettings.EnableOnboardingFlow"])
         return props
+
+    def admin_config(self) -> dict:
+        """GET /api/v4/config for a system admin: the real defaults with the stand-in's own settings applied."""
+        config = json.loads(json.dumps(real_admin_config()))
+        for key, value in self.config.items():
+            section, name = key.split(".")
+            if value is not None and name in config.get(section, {}):
+                config[section][name] = value
+        config["ServiceSettings"]["EnableAPIUserDeletion"] = self.api_user_deletion
+        return config
 
     @property
     def version(self) -> str:

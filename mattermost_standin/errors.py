@@ -72,6 +72,18 @@ MESSAGES = {
     "app.team.get.find.app_error": "Unable to find the existing team.",
     "app.channel.get_by_name.missing.app_error": "Channel does not exist.",
     "api.context.500.app_error": "An internal server error occurred.",
+    "app.channel.get.existing.app_error": "Unable to find the existing channel {channel_id}.",
+    "api.license.upgrade_needed.app_error": "Feature requires an upgrade to Enterprise Edition.",
+    "api.payload.parse.error": "An error occurred while parsing the payload.",
+    "api.roles.get_multiple_by_name_too_many.request_error": "Unable to get that many roles by name. Only {max} roles can be requested at once.",
+    "app.role.get_by_name.app_error": "Unable to get role.",
+    "api.getUsersForReporting.invalid_page_size": "Page size is invalid or too large.",
+    "api.getUsersForReporting.invalid_team_filter": "Invalid team id provided.",
+    "api.getUsersForReporting.invalid_active_filter": "Cannot hide both active and inactive users.",
+    "api.web_socket_router.no_action.app_error": "No websocket action.",
+    "api.web_socket_router.bad_seq.app_error": "Invalid sequence for WebSocket message.",
+    "api.web_socket_router.not_authenticated.app_error": "WebSocket connection is not authenticated. Please log in and try again.",
+    "api.web_socket_router.bad_action.app_error": "Unknown WebSocket action.",
 }
 
 

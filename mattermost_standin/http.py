@@ -112,3 +112,17 @@ def query_int(request: Request, name: str, default: int, maximum: int | None = N
     if value < 0:
         raise AppError(400, "api.context.invalid_url_param.app_error", name=name)
     return min(value, maximum) if maximum else value
+
+
+def page_params(request: Request) -> tuple[int, int]:
+    """web/params.go: page and per_page as the handlers' Params read them; a missing, bad or negative value is the
+    default (0 and 60), and per_page is capped at 200. Never an error."""
+
+    def number(name: str, default: int) -> int:
+        try:
+            value = int(request.query_params.get(name, ""))
+        except ValueError:
+            return default
+        return default if value < 0 else value
+
+    return number("page", 0), min(number("per_page", 60), 200)

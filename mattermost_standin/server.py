@@ -13,9 +13,11 @@ import uvicorn
 
 from .api_preferences import initial_preferences
 from .app import VERSIONS, Settings, build_app
-from .config import ConfigError, validate_locale, validate_mfa_secret
-from .faults import validate
+from .config import NEWEST_VERSION, ConfigError, generation_of, parse_semver, validate_locale, validate_mfa_secret
+from .faults import page_faults, validate
 from .store import SeedOptions, Store
+from .webapp import WebappError
+from .webapp import load as load_webapp
 
 DB_FILE = "standin.sqlite3"
 
@@ -29,7 +31,7 @@ class StandinServer:
         self,
         host: str = "127.0.0.1",
         port: int = 0,
-        ui: str = "current",
+        ui: str | None = None,
         status_poll_seconds: float = 60.0,
         data_dir: str | None = None,
         faults=(),
@@ -39,7 +41,14 @@ class StandinServer:
         admin_mfa_secret: str = "",
         admin_locale: str = "en",
         fresh_workspace: bool = False,
+        webapp: str | None = None,
+        version: str | None = None,
+        webapp_cache: str | None = None,
     ):
+        build = self._webapp(webapp, webapp_cache)
+        if build is not None and not version:
+            version = build.version_from_name() or NEWEST_VERSION
+        ui = self._generation(ui, version)
         if ui not in VERSIONS:
             raise StandinError(f"unknown ui {ui!r}; valid: {', '.join(VERSIONS)}")
         if not 0 < float(status_poll_seconds) <= 3600:
@@ -52,6 +61,11 @@ class StandinServer:
             raise StandinError(f"port must be 0..65535, got {port!r}")
         self.host, self.port = host, int(port)
         self.faults = validate(faults)
+        if build is not None and page_faults(self.faults):
+            raise StandinError(
+                f"fault {page_faults(self.faults)[0]} changes the stand-in's own pages; "
+                "a real web app build is served unchanged"
+            )
         if config is not None and not isinstance(config, dict):
             raise StandinError(f"config must be a dict of Mattermost settings, got {type(config).__name__}")
         try:
@@ -63,6 +77,8 @@ class StandinServer:
                 admin_mfa_secret=validate_mfa_secret(admin_mfa_secret or ""),
                 admin_locale=validate_locale(admin_locale),
                 fresh_workspace=bool(fresh_workspace),
+                release=version or "",
+                webapp=build,
             )
         except ConfigError as exc:
             raise StandinError(str(exc)) from None
@@ -73,6 +89,30 @@ class StandinServer:
         self._thread: threading.Thread | None = None
         self.store: Store | None = None
         self.data_dir: str | None = None
+        self.api_calls = None  # app.ApiCalls once started: every API call answered
+
+    @staticmethod
+    def _webapp(path: str | None, cache: str | None):
+        if not path:
+            return None
+        try:
+            return load_webapp(path, Path(cache) if cache else None)
+        except WebappError as exc:
+            raise StandinError(str(exc)) from None
+
+    @staticmethod
+    def _generation(ui: str | None, version: str | None) -> str:
+        """The generation asked for, else the version's; a version from another generation is refused."""
+        if not version:
+            return ui or "current"
+        try:
+            parse_semver(version)
+        except ConfigError as exc:
+            raise StandinError(str(exc)) from None
+        implied = generation_of(version)
+        if ui and ui != implied:
+            raise StandinError(f"ui {ui!r} does not match version {version} (a {implied} web app)")
+        return implied
 
     @property
     def ui(self) -> str:
@@ -111,6 +151,7 @@ class StandinServer:
                 timeout_graceful_shutdown=2,
             )
             self._server = uvicorn.Server(config)
+            self.api_calls = config.app.calls
             self._thread = threading.Thread(
                 target=self._server.run, kwargs={"sockets": [sock]}, name=f"standin-{self.port}", daemon=True
             )

@@ -180,16 +180,17 @@ class Store:
 
     def users(self, page: int, per_page: int, roles: tuple[str, ...] = (), active: bool | None = None) -> list[dict]:
         """GetUsersPage order (username); roles: any of them; active: only active (True) or deactivated (False)."""
-        where, args = ["1=1"], []
-        if roles:
-            where.append("(" + " OR ".join("(' ' || roles || ' ') LIKE ?" for _ in roles) + ")")
-            args += [f"% {role} %" for role in roles]
-        if active is not None:
-            where.append("delete_at = 0" if active else "delete_at <> 0")
+        where, args = _user_filter(roles, active)
         return self._all(
-            f"SELECT * FROM users WHERE {' AND '.join(where)} ORDER BY username LIMIT ? OFFSET ?",
-            (*args, per_page, page * per_page),
+            f"SELECT * FROM users WHERE {where} ORDER BY username LIMIT ? OFFSET ?", (*args, per_page, page * per_page)
         )
+
+    def all_users(self) -> list[dict]:
+        return self._all("SELECT * FROM users ORDER BY username")
+
+    def count_users(self, roles: tuple[str, ...] = (), active: bool | None = None) -> int:
+        where, args = _user_filter(roles, active)
+        return self._one(f"SELECT COUNT(*) AS n FROM users WHERE {where}", tuple(args))["n"]
 
     def set_user_fields(self, user_id: str, **fields) -> None:
         cols = ", ".join(f"{k}=?" for k in fields)
@@ -285,6 +286,21 @@ class Store:
             (user_id,),
         )
 
+    def teams(self) -> list[dict]:
+        return self._all("SELECT * FROM teams WHERE delete_at=0 ORDER BY display_name")
+
+    def membership(self, team_id: str, user_id: str) -> dict | None:
+        return self._one("SELECT * FROM team_members WHERE team_id=? AND user_id=? AND delete_at=0", (team_id, user_id))
+
+    def team_members(self, team_id: str) -> list[dict]:
+        return self._all("SELECT * FROM team_members WHERE team_id=? AND delete_at=0", (team_id,))
+
+    def channel(self, channel_id: str) -> dict | None:
+        return self._one("SELECT * FROM channels WHERE id=?", (channel_id,))
+
+    def memberships(self, user_id: str) -> list[dict]:
+        return self._all("SELECT * FROM team_members WHERE user_id=? AND delete_at=0", (user_id,))
+
     def channels(self, team_id: str) -> list[dict]:
         return self._all("SELECT * FROM channels WHERE team_id=? ORDER BY display_name", (team_id,))
 
@@ -369,6 +385,16 @@ class Store:
             self._exec(f"DELETE FROM sessions WHERE {where}", args)
             for token in tokens:
                 self._cache.pop(token, None)
+
+
+def _user_filter(roles: tuple[str, ...], active: bool | None) -> tuple[str, list]:
+    where, args = ["1=1"], []
+    if roles:
+        where.append("(" + " OR ".join("(' ' || roles || ' ') LIKE ?" for _ in roles) + ")")
+        args += [f"% {role} %" for role in roles]
+    if active is not None:
+        where.append("delete_at = 0" if active else "delete_at <> 0")
+    return " AND ".join(where), args
 
 
 def _session(row: dict) -> dict:

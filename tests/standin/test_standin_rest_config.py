@@ -20,7 +20,7 @@ def _client_config(server, token=None):
 
 def test_client_config_is_the_limited_string_map_without_a_session_and_the_full_one_with(standin):
     limited = _client_config(standin)
-    assert limited["Version"] == "10.11.0" and limited["SiteName"] == "Mattermost"
+    assert limited["Version"] == "11.2.0" and limited["SiteName"] == "Mattermost"
     assert {
         k: limited[k]
         for k in (
@@ -46,12 +46,17 @@ def test_client_config_is_the_limited_string_map_without_a_session_and_the_full_
     assert full["EnableTutorial"] == "true" and full["EnableOnboardingFlow"] == "true"
 
 
-def test_client_config_without_the_old_format_is_501_and_another_format_is_400(standin):
-    assert_app_error(api("GET", standin.url, "/config/client"), 501, "api.config.client.old_format.app_error")
+def test_client_config_without_the_old_format_is_501_and_another_format_is_400_before_10_12(make_standin):
+    server = make_standin(ui="transitional")
+    assert_app_error(api("GET", server.url, "/config/client"), 501, "api.config.client.old_format.app_error")
     assert_app_error(
-        api("GET", standin.url, "/config/client?format=new"), 400, "api.context.invalid_body_param.app_error"
+        api("GET", server.url, "/config/client?format=new"), 400, "api.context.invalid_body_param.app_error"
     )
-    assert api("GET", standin.url, "/license/client?format=old").json() == {"IsLicensed": "false"}
+    assert api("GET", server.url, "/license/client?format=old").json() == {"IsLicensed": "false"}
+
+
+def test_client_config_ignores_the_format_since_10_12(standin):
+    assert api("GET", standin.url, "/config/client").json() == api("GET", standin.url, "/config/client?format=x").json()
 
 
 def test_overrides_by_dotted_name_reach_the_client_config_and_settings(make_standin):

@@ -72,7 +72,7 @@ def test_every_response_carries_the_version_and_a_request_id(standin):
     assert "Server" not in responses[0].headers
 
 
-@pytest.mark.parametrize("ui, major", [("current", "10"), ("legacy", "5")])
+@pytest.mark.parametrize("ui, major", [("current", "11"), ("legacy", "5")])
 def test_version_matches_the_ui_generation(make_standin, ui, major):
     server = make_standin(ui=ui)
     version = api("GET", server.url, "/system/ping").headers["X-Version-Id"]
