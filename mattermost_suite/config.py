@@ -52,6 +52,11 @@ KEYS: dict[str, tuple[str | None, str]] = {
     # Seconds between the stand-in web app's status polls; 60 like the real web app. CI and the project's tests
     # shorten it (-D standin_status_poll=1) so that idle browsers notice the revoke within a second or two.
     "standin_status_poll": ("MM_STANDIN_STATUS_POLL", "60"),
+    # A production build of Mattermost's own web app (its dist/ folder or the .tar.gz of one) for the stand-in to serve
+    # unchanged instead of its own pages; the stand-in then reports the build's version (standin_ui is not used).
+    "standin_webapp": ("MM_STANDIN_WEBAPP", ""),
+    # The Mattermost version the stand-in reports (X.Y.Z); empty: its generation's own, or the build's.
+    "standin_version": ("MM_STANDIN_VERSION", ""),
     # Comma-separated named regressions of the stand-in (mattermost_standin.FAULTS): proves the suite catches them.
     "standin_faults": ("MM_STANDIN_FAULTS", ""),
     # Named deadlines in seconds. The logout deadline covers the real web app's 60 s status poll plus margin.
@@ -112,6 +117,8 @@ class Config:
     standin_ui: str
     standin_status_poll: float
     standin_faults: tuple[str, ...]
+    standin_webapp: str
+    standin_version: str
     deadlines: Deadlines
     request_timeout: float
     chromium_binary: str
@@ -180,6 +187,8 @@ def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, s
         standin_ui=as_choice(raw, "standin_ui", STANDIN_UI_CHOICES),
         standin_status_poll=as_seconds(raw, "standin_status_poll"),
         standin_faults=as_faults(raw, base_url),
+        standin_webapp=raw["standin_webapp"],
+        standin_version=raw["standin_version"],
         deadlines=Deadlines(**{name: as_seconds(raw, f"{name}_deadline") for name in DEADLINES}),
         request_timeout=as_seconds(raw, "request_timeout"),
         chromium_binary=raw["chromium_binary"] or (CHROMIUM if as_bool(raw, "headless") else CHROMIUM_HEADED),

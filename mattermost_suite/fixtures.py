@@ -52,12 +52,18 @@ def embedded_standin(context, config: Config):
         server = StandinServer(
             host="127.0.0.1",
             port=0,
-            ui=config.standin_ui,
+            # A real web app build, or a version, decides the generation itself.
+            ui=None if config.standin_webapp or config.standin_version else config.standin_ui,
             status_poll_seconds=config.standin_status_poll,
             faults=config.standin_faults,
+            webapp=config.standin_webapp or None,
+            version=config.standin_version or None,
         )
     except UnknownFault as error:
         raise ConfigError(f"standin_faults: {error}") from None
+    except StandinError as error:
+        setting = "standin_webapp" if config.standin_webapp else "standin_version"
+        raise ConfigError(f"{setting}: {error}") from None
     try:
         server.start()
     except StandinError as error:

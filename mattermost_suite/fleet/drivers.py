@@ -19,6 +19,7 @@ from ..config import Config
 from ..errors import ConfigError, SuiteError
 from ..grid.browsers import CHROMIUM_ARGS, FIREFOX, FIREFOX_PREFS
 from ..grid.errors import session_error
+from .cdp import cdp
 from .firefox_profile import remove_copy, session_copy
 from .profiles import DeviceProfile
 
@@ -81,6 +82,12 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
     except BaseException:
         remove_copy(profile_copy)
         raise
+    if profile.preload:
+        try:
+            cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": profile.preload_source})
+        except BaseException:
+            quit_driver(driver)
+            raise
     return driver
 
 

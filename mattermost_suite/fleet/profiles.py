@@ -25,6 +25,13 @@ class DeviceProfile:
     mobile_emulation: str = ""
     user_agent: str = ""
     device_id_prefix: str = ""
+    # A script (a file beside devices.toml) that the device's shell runs in every page before the web app, as the
+    # desktop app's preload does; Chromium engines only (added through DevTools).
+    preload: str = ""
+
+    @property
+    def preload_source(self) -> str:
+        return (DEVICES_FILE.parent / self.preload).read_text() if self.preload else ""
 
     @property
     def is_app(self) -> bool:
@@ -55,6 +62,8 @@ def all_profiles(path: Path = DEVICES_FILE) -> dict[str, DeviceProfile]:
                 f"{path.name}: device {profile.name!r} has browser {profile.browser!r}: "
                 f"use one of {', '.join(BROWSERS)}"
             )
+        if profile.preload and (profile.browser != "chromium" or not (path.parent / profile.preload).is_file()):
+            raise ConfigError(f"{path.name}: {profile.name!r} preload {profile.preload!r} needs Chromium and the file")
         if profile.is_app and not (profile.user_agent and profile.device_id_prefix):
             raise ConfigError(f"{path.name}: app {profile.name!r} needs a user_agent and a device_id_prefix")
         profiles[profile.name.lower()] = profile

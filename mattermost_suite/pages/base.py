@@ -47,6 +47,9 @@ class Page:
     def _visible(self, locator: Locator, deadline: float | None = None) -> WebElement:
         return waits.visible(self.driver, locator, self.deadlines.element if deadline is None else deadline)
 
+    def _click(self, locator: Locator, deadline: float | None = None) -> None:
+        waits.click(self.driver, locator, self.deadlines.element if deadline is None else deadline)
+
     def _shows(self, locator: Locator) -> bool:
         """Right now, without waiting: is it visible?"""
         return locator.first_visible(self.driver) is not None

@@ -36,6 +36,15 @@ class FirstLoginScreens(Page):
             return workspace.description
         return next((screen.description for screen in self.locators.screens if seen.shows(screen)), None)
 
+    def get_past(self, screen: str) -> bool:
+        """Put `screen` away as a person would, if it offers a way (the web app then saves that choice in the
+        user's preferences); False when it offers none."""
+        way = self.locators.ways_past.get(screen)
+        if way is None:
+            return False
+        self._click(way)
+        return True
+
 
 def in_the_way(screen: str) -> FirstLoginScreenInTheWay:
     verb = "stand" if screen.endswith("screens") else "stands"

@@ -29,6 +29,8 @@ class LoginLocators:
     banner_close: Locator  # looked up inside the banner
     mfa_token: Locator
     mfa_submit: Locator
+    # The landing page a browser meets before the login form (components/linking_landing_page): its way on.
+    view_in_browser: Locator
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class FirstLoginLocators:
     """What a first login can show over (or instead of) the channel; one subclass per era names its screens."""
 
     preparing_workspace: ClassVar[Address | None] = None
+    # Screen description -> the control a person uses to put it away for good (the web app saves that choice).
+    ways_past: ClassVar[dict[str, Locator]] = {}
 
     @property
     def screens(self) -> tuple[Locator, ...]:
@@ -81,6 +85,13 @@ class OnboardingLocators(FirstLoginLocators):
     task_list: Locator
     tour_tip: Locator
     preparing_workspace: ClassVar[Address | None] = Address("the preparing-workspace page", "/preparing-workspace")
+    # onboarding_tasklist.tsx dismissChecklist: saves onboarding_task_list_show and _open as false.
+    ways_past: ClassVar[dict[str, Locator]] = {
+        "the onboarding task list": xpath(
+            "the task list's No thanks link",
+            "//span[contains(concat(' ', @class, ' '), ' link ') and contains(., 'figure it out myself')]",
+        )
+    }
 
 
 @dataclass(frozen=True)
@@ -115,6 +126,12 @@ def _confirm_modal(title: Locator, message: Locator) -> ConfirmModalLocators:
     )
 
 
+# linking_landing_page: "View in Browser" is a link with no id in every generation that has the page.
+_VIEW_IN_BROWSER = xpath(
+    "the landing page's View in Browser link",
+    "//div[contains(@class, 'get-app__buttons')]/a[normalize-space(.)='View in Browser']",
+)
+
 # The v5.x-v9.5 console button below the users list.
 _REVOKE_ALL_BY_ID = UsersPageLocators(element_id("the Revoke All Sessions button", "revoke-all-users"))
 
@@ -128,6 +145,7 @@ _REDESIGNED_LOGIN = LoginLocators(
     banner_close=css("the banner's close control", "button.AlertBanner__closeButton"),
     mfa_token=css("the MFA token field", "#input_token"),
     mfa_submit=css("the MFA Submit button", "button.login-mfa-form-button-submit"),
+    view_in_browser=_VIEW_IN_BROWSER,
 )
 
 # First-login screens over the channel (onboarding_tasklist, tours): the same in transitional and current.
@@ -147,6 +165,7 @@ LEGACY = Generation(
         banner_close=css("the banner's close control", "#login_section a.btn-close"),
         mfa_token=css("the MFA token field", "#login_section input[name='token']"),
         mfa_submit=css("the MFA Submit button", "#login_section #saveSetting"),
+        view_in_browser=_VIEW_IN_BROWSER,
     ),
     channel=_CHANNEL,
     users_page=_REVOKE_ALL_BY_ID,

@@ -8,7 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    StaleElementReferenceException,
+    TimeoutException,
+    WebDriverException,
+)
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
@@ -66,6 +71,23 @@ def visible(driver: WebDriver, locator: Locator, deadline: float, within: Locato
         return None if root is None else locator.first_visible(root)
 
     return until(driver, found, deadline, locator.description)
+
+
+def click(driver: WebDriver, locator: Locator, deadline: float) -> None:
+    """Click the first visible match as soon as a click reaches it: while something still covers it (a page that is
+    fading in, a banner sliding away), the browser refuses the click and it is tried again at the next poll."""
+
+    def clicked(_) -> bool:
+        element = locator.first_visible(driver)
+        if element is None:
+            return False
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            return False
+        return True
+
+    until(driver, clicked, deadline, f"{locator.description} to take a click")
 
 
 def gone(driver: WebDriver, locator: Locator, deadline: float) -> None:
