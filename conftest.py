@@ -7,7 +7,7 @@ import pytest
 
 pytest_plugins = ["tests.support.fixtures", "tests.faults.kill_report", "tests.support.scheduling"]
 
-TIERS = ("unit", "contract", "browser", "acceptance", "faults")
+TIERS = ("unit", "contract", "browser", "acceptance", "faults", "realapp")
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects: an unmarked test is refused whatever the selection

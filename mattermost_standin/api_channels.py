@@ -281,6 +281,21 @@ async def delete_draft(request: Request):
     return json_response({"status": "OK"})
 
 
+async def team_scheduled_posts(request: Request):
+    """getTeamScheduledPosts: ServiceSettings.ScheduledPosts (on by default) and a licence, else 400; nobody has
+    scheduled anything on the stand-in."""
+    session = current_session(request)
+    if not request.app.state.settings.licensed:
+        raise AppError(400, "api.scheduled_posts.license_error")
+    team_id = request.path_params["team_id"]
+    if request.app.state.store.membership(team_id, session["user_id"]) is None and not is_system_admin(session):
+        raise forbidden()
+    posts = {team_id: []}
+    if request.query_params.get("includeDirectChannels") == "true":
+        posts["directChannels"] = []
+    return json_response(posts)
+
+
 async def threads(request: Request):
     """getThreadsForUser: model.Threads, empty (nobody posts)."""
     session = current_session(request)
@@ -300,6 +315,7 @@ async def threads(request: Request):
 EMPTY_POST_LIST = {"order": [], "posts": {}, "next_post_id": "", "prev_post_id": "", "first_inaccessible_post_time": 0}
 
 ROUTES = [
+    Route("/api/v4/posts/scheduled/team/{team_id}", team_scheduled_posts, methods=["GET"]),
     Route("/api/v4/channels/{channel_id}/stats", channel_stats, methods=["GET"]),
     Route("/api/v4/channels/{channel_id}/posts", channel_posts, methods=["GET"]),
     Route("/api/v4/channels/members/{user_id}/view", view_channel, methods=["POST"]),

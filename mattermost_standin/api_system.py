@@ -182,7 +182,16 @@ async def agents(request: Request):
     return json_response([])
 
 
+async def custom_profile_attribute_fields(request: Request):
+    """listCPAFields: an Enterprise licence's feature; without one 403 (the stand-in's licence is Enterprise)."""
+    current_session(request)
+    if not request.app.state.settings.licensed:
+        raise AppError(403, "api.custom_profile_attributes.license_error")
+    return json_response([])
+
+
 ROUTES = [
+    Route("/api/v4/custom_profile_attributes/fields", custom_profile_attribute_fields, methods=["GET"]),
     Route("/api/v4/plugins", plugins, methods=["GET"]),
     Route("/api/v4/agents", agents, methods=["GET"]),
     Route("/api/v4/plugins/webapp", webapp_plugins, methods=["GET"]),

@@ -81,6 +81,8 @@ MESSAGES = {
     "api.getUsersForReporting.invalid_team_filter": "Invalid team id provided.",
     "api.getUsersForReporting.invalid_active_filter": "Cannot hide both active and inactive users.",
     "api.web_socket_router.no_action.app_error": "No websocket action.",
+    "api.custom_profile_attributes.license_error": "Your license does not support Custom Profile Attributes.",
+    "api.scheduled_posts.license_error": "Scheduled posts feature requires a license",
     "api.web_socket_router.bad_seq.app_error": "Invalid sequence for WebSocket message.",
     "api.web_socket_router.not_authenticated.app_error": "WebSocket connection is not authenticated. Please log in and try again.",
     "api.web_socket_router.bad_action.app_error": "Unknown WebSocket action.",

@@ -43,6 +43,9 @@ class Site:
     base_url: str
     ui: str
     deadlines: Deadlines
+    # The web app sends a browser it has not seen to its landing page first ("View in Browser"), as a default server
+    # of the newer generations does: the download links are set and the desktop landing page is on.
+    landing_page: bool = False
 
 
 @dataclass(frozen=True)

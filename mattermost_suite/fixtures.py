@@ -22,6 +22,7 @@ from .fleet import DeviceProfile, Fleet
 from .narration import Narrator, say
 from .run import SuiteRun
 from .seeding import remove_test_user, renew_admin_session, seed_test_user
+from .server_settings import landing_page_on
 
 
 @fixture
@@ -42,8 +43,9 @@ def run_watchdog(context):
 
 
 @fixture
-def embedded_standin(context, config: Config):
-    """The in-process Mattermost stand-in, when no base_url is given."""
+def embedded_standin(context, config: Config, calls_file: Path | None = None):
+    """The in-process Mattermost stand-in, when no base_url is given. At its end, every API call it answered
+    (method, path, status: tab-separated, in order) is written to `calls_file`: what a web app asked of it."""
     try:
         from mattermost_standin import StandinError, StandinServer, UnknownFault
     except ImportError as error:
@@ -72,6 +74,9 @@ def embedded_standin(context, config: Config):
         yield server
     finally:
         server.stop()
+        if calls_file is not None and server.api_calls is not None:
+            calls_file.parent.mkdir(parents=True, exist_ok=True)
+            calls_file.write_text("".join(f"{m}\t{p}\t{s}\n" for m, p, s in server.api_calls.log))
 
 
 @fixture
@@ -146,7 +151,7 @@ def scenario_cast(context, run: SuiteRun, scenario_name: str, browsers: Sequence
     """A fresh test user (unique to this run) and the system admin, with a fleet whose `browsers` (those the steps
     will ask for) start while the user is seeded; afterwards: every device's outcome said, browsers quit, the user
     removed."""
-    site = Site(run.config.base_url, run.server.ui, run.config.deadlines)
+    site = Site(run.config.base_url, run.server.ui, run.config.deadlines, landing_page_on(run.server.client_config))
     fleet = Fleet(run.config, site)
     fleet.warm_up(browsers)
     run.scenarios_seeded += 1

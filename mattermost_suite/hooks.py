@@ -54,7 +54,7 @@ def before_all(context) -> None:
                 embedded_grid, context, grid_browsers(config.devices), logs, config.chromium_binary
             )
         if config.embedded:
-            server = use_fixture(embedded_standin, context, config)
+            server = use_fixture(embedded_standin, context, config, run_report.api_calls_file(context.config))
             config = config.with_base_url(server.url)
         api = use_fixture(admin_rest_identity, context, config)
         info = check_server(config, api)

@@ -108,3 +108,9 @@ def notes(client_config: ClientConfig) -> list[str]:
             "(an admin's POST /api/v4/users skips the sign-up rules)"
         )
     return lines
+
+
+def landing_page_on(client_config: Mapping[str, str]) -> bool:
+    """The web app's landing page for browsers it has not seen (components/root/root.tsx): on while the desktop
+    app's download link is set and, since the setting exists, ServiceSettings.EnableDesktopLandingPage is true."""
+    return bool(client_config.get("AppDownloadLink")) and client_config.get("EnableDesktopLandingPage") != "false"

@@ -20,6 +20,7 @@ from .run_files import write_run_files
 
 ALLURE_FORMATTERS = ("AllureFormatter", "AllureResults")
 REPORT_NAME = "MM-T940 Revoke All Sessions"
+API_CALLS = "standin-api-calls.tsv"
 
 
 def results_dir(config) -> Path | None:
@@ -40,6 +41,12 @@ def grid_log_dir(config) -> Path | None:
     formatter (the grid's own default then)."""
     folder = results_dir(config)
     return folder.parent / "grid" if folder is not None else None
+
+
+def api_calls_file(config) -> Path | None:
+    """The embedded stand-in's record of the API calls it answered, next to the run's Allure results."""
+    folder = results_dir(config)
+    return folder.parent / API_CALLS if folder is not None else None
 
 
 def clean_earlier_results(config) -> None:

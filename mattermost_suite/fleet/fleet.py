@@ -42,6 +42,14 @@ class Device:
     def name(self) -> str:
         return self.record.name
 
+    @property
+    def meets_landing_page(self) -> bool:
+        """Whether the web app shows this browser its landing page once: not in the desktop app (it is already
+        there), and before v7 only on a phone's browser (the mobile app's landing page)."""
+        if not self.site or not self.site.landing_page or self.profile.is_desktop_app:
+            return False
+        return self.site.ui != "legacy" or bool(self.profile.mobile_emulation)
+
     def on(self, page: type[Page]) -> Page:
         """This browser seen through a page object: `device.on(LoginPage).wait_until_shown(...)`."""
         return page(self.driver, self.site)

@@ -30,6 +30,11 @@ class DeviceProfile:
     preload: str = ""
 
     @property
+    def is_desktop_app(self) -> bool:
+        """The web app's own test (utils/user_agent.tsx isDesktopApp): "Mattermost" and "Electron" in the UA."""
+        return "Mattermost" in self.user_agent and "Electron" in self.user_agent
+
+    @property
     def preload_source(self) -> str:
         return (DEVICES_FILE.parent / self.preload).read_text() if self.preload else ""
 

@@ -37,14 +37,22 @@ SUITE_OPTIONS = (
 )
 
 
+# The real web app polls statuses every 60 s: a logout is noticed within that, and the deadline stays above it.
+REAL_APP_LOGOUT_DEADLINE = 75
+
+
 @dataclass(frozen=True)
 class Case:
-    ui: str
+    ui: str  # a generation of the stand-in's own pages, or REAL_APP
     fault: str | None  # None: the faithful stand-in
+    webapp: str | None = field(default=None, compare=False)  # the real web app build the stand-in serves
 
     @property
     def id(self) -> str:
         return f"{self.ui}-{self.fault or 'faultless'}"
+
+
+REAL_APP = "realapp"  # a Case's ui when the stand-in serves a real web app build
 
 
 @dataclass
@@ -68,9 +76,11 @@ def run_case(case: Case, status_poll: float = STATUS_POLL, guarding_step: str | 
     faults = (case.fault,) if case.fault else ()
     stop = ("--stop",) if case.fault else ()
     features = (str(feature_with(guarding_step).relative_to(ROOT)),) if guarding_step else ()
+    serve = {"webapp": case.webapp} if case.webapp else {"ui": case.ui}
+    deadline = ("-D", f"logout_deadline={REAL_APP_LOGOUT_DEADLINE}") if case.webapp else ()
     with (
         tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp,
-        StandinServer(ui=case.ui, status_poll_seconds=status_poll, faults=faults) as server,
+        StandinServer(status_poll_seconds=status_poll, faults=faults, **serve) as server,
     ):
         report = Path(tmp) / "result.json"
         run = run_behave(
@@ -88,6 +98,7 @@ def run_case(case: Case, status_poll: float = STATUS_POLL, guarding_step: str | 
             "-D",
             f"base_url={server.url}",
             *SUITE_OPTIONS,
+            *deadline,
             env={**ADMIN_ENV, "MM_ALLURE_RESULTS": str(Path(tmp) / "allure-results")},
             timeout=RUN_TIMEOUT,
         )
