@@ -54,6 +54,7 @@ async def app_page(request: Request):
         "siteName": settings.site_name,
         "version": settings.version,
         "statusPollMs": int(settings.status_poll_seconds * 1000),
+        "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),
     }
     styles = "\n".join(f'<link rel="stylesheet" href="/static/standin/{name}">' for name in STYLES[ui])

@@ -9,7 +9,7 @@ import requests
 
 from . import mfa, server_settings
 from .api import MattermostApi
-from .config import Config, refuse_unsafe_revoke
+from .config import Config, refuse_unsafe_revoke, rehearsal_reason
 from .errors import PreflightError, SuiteError
 from .ui_generation import decide, parse_version
 
@@ -54,7 +54,8 @@ def check_server(config: Config, api: MattermostApi) -> ServerInfo:
         raise PreflightError(
             f"Mattermost {'.'.join(map(str, version))} at {url} is too old: Revoke All Sessions needs 5.14 or newer"
         )
-    _refuse_settings(_client_config(api), config.admin_username)  # what a logged-out web app sees
+    rehearsing = rehearsal_reason(config) is not None
+    _refuse_settings(_client_config(api), config.admin_username, rehearsing)  # what a logged-out web app sees
     admin = _log_in_admin(config, api)
     roles = admin.get("roles", "").split()
     if "system_admin" not in roles:
@@ -72,15 +73,17 @@ def check_server(config: Config, api: MattermostApi) -> ServerInfo:
         team["id"],
         team["name"],
         client_config,
-        tuple(server_settings.notes(client_config)),
+        tuple(server_settings.notes(client_config, rehearsing)),
     )
 
 
-def _refuse_settings(client_config: Mapping[str, str], admin_login_id: str) -> None:
+def _refuse_settings(client_config: Mapping[str, str], admin_login_id: str, rehearsing: bool) -> None:
+    """A rehearsal never confirms the revoke: what only the confirm part needs does not refuse it (notes() says)."""
     for refusal in (
         server_settings.mfa_enforced_refusal(client_config),
         server_settings.admin_sign_in_refusal(client_config, admin_login_id),
         server_settings.login_page_locale_refusal(client_config),
+        None if rehearsing else server_settings.user_statuses_refusal(client_config),
     ):
         if refusal:
             raise PreflightError(refusal)

@@ -93,9 +93,29 @@ def login_page_locale_refusal(client_config: ClientConfig) -> str | None:
     )
 
 
-def notes(client_config: ClientConfig) -> list[str]:
+USER_STATUSES = "ServiceSettings.EnableUserStatuses"
+
+
+def user_statuses_refusal(client_config: ClientConfig) -> str | None:
+    """An idle web app notices a revoked session through its status poll (channel_controller.tsx), which runs only
+    while user statuses are on: with them off, "logged out automatically" cannot be observed."""
+    if is_on(client_config, "EnableUserStatuses", default=True):
+        return None
+    return (
+        f"this server has user statuses switched off ({USER_STATUSES}): an idle web app then never asks the server "
+        "anything and cannot notice the revoke by itself, so MM-T940's automatic logout cannot be observed; "
+        "switch it on for the run"
+    )
+
+
+def notes(client_config: ClientConfig, rehearsing: bool = False) -> list[str]:
     """What the run should say about the server's settings without refusing it."""
     lines = []
+    if rehearsing and user_statuses_refusal(client_config):
+        lines.append(
+            f"{USER_STATUSES} is off: this rehearsal stops before the confirm anyway; a run that confirms would be "
+            "refused, as an idle web app could not notice the revoke by itself"
+        )
     if not is_on(client_config, "EnableTutorial", default=True):
         lines.append(
             "ServiceSettings.EnableTutorial is off: this server shows new users no tutorial "

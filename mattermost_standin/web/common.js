@@ -211,6 +211,7 @@ function showMfaStep(loginId, password) {  // LoginMfa: the token form replaces 
 }
 
 function startStatusPoll(userId) {  // ChannelController: addVisibleUsersInCurrentChannelAndSelfToStatusPoll
+  if (!CFG.userStatuses) return;  // the poll runs only while ServiceSettings.EnableUserStatuses is on
   window.setInterval(async () => {
     try {
       await api('POST', '/users/status/ids', [userId]);

@@ -247,3 +247,15 @@ def test_closed_sign_up_and_no_tutorial_are_noted_and_the_admin_still_creates_us
         ]
         user = api.create_user("mmt940-closed-1", "mmt940-closed-1@example.com", Secret("Cl0sed!-signup"))
         api.delete_user(user["id"], permanent=True)
+
+
+@pytest.mark.contract
+def test_user_statuses_off_is_refused_before_any_browser_and_only_noted_in_a_rehearsal():
+    """An idle web app polls statuses only while ServiceSettings.EnableUserStatuses is on: with it off the
+    automatic logout cannot be observed, so a run that confirms is refused; a rehearsal never confirms."""
+    with standin(config={"ServiceSettings.EnableUserStatuses": False}) as server:
+        assert MattermostApi(server.url, timeout=5).client_config()["EnableUserStatuses"] == "false"
+        line = one_line_refusal(*target(server.url))
+        assert line.startswith("this server has user statuses switched off (ServiceSettings.EnableUserStatuses)")
+        info = check_server(*target(server.url, rehearsal="true"))
+    assert any("EnableUserStatuses is off: this rehearsal stops before the confirm" in note for note in info.notes)
