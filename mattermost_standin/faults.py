@@ -25,6 +25,10 @@ FAULTS: dict[str, tuple[str, str]] = {
         "v7+ onboarding task list shows again",
     ),
     "modal_body_has_buttons": ("page", "the confirmation's message element also holds the Cancel and confirm buttons"),
+    "landing_page_returns": (
+        "page",
+        "the web app never remembers that a browser has seen its landing page: it comes back at every load",
+    ),
     "admin_stranded_on_preparing_workspace": (
         "page",
         "every page sends the system admin to the preparing-workspace page, the System Console included",
@@ -35,6 +39,8 @@ FAULTS: dict[str, tuple[str, str]] = {
 ONLY_IN: dict[str, frozenset[str]] = {
     # The first-admin workspace onboarding arrived with the v7 web app; v5 has no such page.
     "admin_stranded_on_preparing_workspace": frozenset({"transitional", "current"}),
+    # Only the newest generation's server switches the landing page on by default (its client config's links).
+    "landing_page_returns": frozenset({"current"}),
 }
 
 

@@ -18,9 +18,17 @@ WEB_DIR = Path(__file__).with_name("web")
 # What each generation loads. "transitional" (v7.0-v9.5) is the new login page over the old console, so it builds
 # on both neighbours' DOM and overrides what its era did differently (transitional.js).
 SCRIPTS = {
-    "legacy": ("common.js", "i18n.js", "first_login.js", "legacy.js"),
-    "transitional": ("common.js", "i18n.js", "first_login.js", "legacy.js", "current.js", "transitional.js"),
-    "current": ("common.js", "i18n.js", "first_login.js", "current.js"),
+    "legacy": ("common.js", "i18n.js", "landing.js", "first_login.js", "legacy.js"),
+    "transitional": (
+        "common.js",
+        "i18n.js",
+        "landing.js",
+        "first_login.js",
+        "legacy.js",
+        "current.js",
+        "transitional.js",
+    ),
+    "current": ("common.js", "i18n.js", "landing.js", "first_login.js", "current.js"),
 }
 STYLES = {
     "legacy": ("base.css", "legacy.css"),

@@ -315,10 +315,12 @@ async function preparingWorkspacePage() {  // components/preparing_workspace (Lo
   }}));
 }
 
-function route() {
+async function route() {
   UI = GENERATIONS[CFG.ui];
   const path = window.location.pathname.replace(/\/+$/, '') || '/';
   const channel = path.match(/^\/([^/]+)\/channels\/([^/]+)$/);
+  if (path === '/landing') return landingPage();
+  if (await showLandingPageIfNecessary(path)) return undefined;
   if (path === '/') return rootPage();
   if (path === '/login') return loginPage();
   if (path === '/admin_console/user_management/users') return consolePage();

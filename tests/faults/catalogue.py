@@ -76,6 +76,7 @@ CATCHES: dict[str, Catch] = {
         'the confirmation message reads "<confirmation message>"',
         "Are you sure you want to revoke all sessions? Cancel",
     ),
+    "landing_page_returns": Catch("the test user is logged in on these devices:", "the browser is at /landing#/login"),
     "admin_stranded_on_preparing_workspace": Catch(
         "the system admin goes to System Console > Users",
         "the preparing-workspace page is in its way (a first-login screen)",
