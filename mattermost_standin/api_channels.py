@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .auth import current_session, is_system_admin, path_user_id
+from .auth import current_session, is_system_admin, own_or_admin, path_user_id
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
 from .http import decode_value, json_response, page_params, struct_fields
 from .store import now_ms
@@ -82,12 +82,10 @@ def member_json(channel: dict, user_id: str, team_roles: str) -> dict:
 
 def _team_of_user(request: Request, session: dict) -> tuple[str, dict]:
     """users/{user_id}/teams/{team_id}/...: the caller (or an admin for anyone) and a team the user is in."""
-    user_id = path_user_id(request, session)
+    user_id = own_or_admin(request, session)
     team_id = request.path_params["team_id"]
     if not is_valid_id(team_id):
         raise invalid_url("team_id")
-    if user_id != session["user_id"] and not is_system_admin(session):
-        raise forbidden()
     member = request.app.state.store.membership(team_id, user_id)
     if member is None and not is_system_admin(session):
         raise forbidden()  # view_team
@@ -168,13 +166,17 @@ async def channel_stats(request: Request):
     )
 
 
+def _own_channel(request: Request) -> dict:
+    """users/{user_id}/channels/{channel_id}/...: the caller's own view of a channel they can read."""
+    session = current_session(request)
+    if path_user_id(request, session) != session["user_id"]:
+        raise forbidden()
+    return _channel(request, session)
+
+
 async def unread_posts(request: Request):
     """getPostsForChannelAroundLastUnread: nobody posts on the stand-in, so the list is empty."""
-    session = current_session(request)
-    user_id = path_user_id(request, session)
-    if user_id != session["user_id"]:
-        raise forbidden()
-    _channel(request, session)
+    _own_channel(request)
     return json_response(EMPTY_POST_LIST)
 
 
@@ -187,9 +189,7 @@ async def channel_posts(request: Request):
 async def view_channel(request: Request):
     """viewChannel: the viewed channel's last_viewed_at time (none when the view only reports losing focus)."""
     session = current_session(request)
-    user_id = path_user_id(request, session)
-    if user_id != session["user_id"] and not is_system_admin(session):
-        raise forbidden()
+    own_or_admin(request, session)
     view = struct_fields(await decode_value(request, "channel_view"), {"channel_id": str, "prev_channel_id": str})
     if view is None:
         raise invalid_body("channel_view")
@@ -203,9 +203,7 @@ async def view_channel(request: Request):
 async def all_channels_for_user(request: Request):
     """users/{user_id}/channels: every channel of every team the user is in."""
     session = current_session(request)
-    user_id = path_user_id(request, session)
-    if user_id != session["user_id"] and not is_system_admin(session):
-        raise forbidden()
+    user_id = own_or_admin(request, session)
     store = request.app.state.store
     return json_response([channel_json(c) for m in store.memberships(user_id) for c in store.channels(m["team_id"])])
 
@@ -214,9 +212,7 @@ async def all_channel_members_for_user(request: Request):
     """getChannelMembersForUser: every channel membership with its team's names; page=-1 (what the web app asks
     since v10) streams them as NDJSON, one member a line, instead of one JSON page."""
     session = current_session(request)
-    user_id = path_user_id(request, session)
-    if user_id != session["user_id"] and not is_system_admin(session):
-        raise forbidden()
+    user_id = own_or_admin(request, session)
     store = request.app.state.store
     members = []
     for membership in store.memberships(user_id):
@@ -273,11 +269,7 @@ async def drafts(request: Request):
 
 async def delete_draft(request: Request):
     """deleteDraft: a draft the server does not have needs no deleting, and that is 200 OK."""
-    session = current_session(request)
-    user_id = path_user_id(request, session)
-    if user_id != session["user_id"]:
-        raise forbidden()
-    _channel(request, session)
+    _own_channel(request)
     return json_response({"status": "OK"})
 
 

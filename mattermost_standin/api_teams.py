@@ -7,7 +7,7 @@ import re
 from starlette.requests import Request
 from starlette.routing import Route
 
-from .auth import current_session, is_system_admin, path_user_id
+from .auth import current_session, is_system_admin, own_or_admin
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id
 from .http import decode_value, json_response, query_int, struct_fields
 
@@ -126,17 +126,9 @@ async def all_teams(request: Request):
     return json_response(listed)
 
 
-def _own_or_admin(request: Request, session: dict) -> str:
-    """users/{user_id}/teams/...: the caller, or read_other_users_teams (system admins)."""
-    user_id = path_user_id(request, session)
-    if user_id != session["user_id"] and not is_system_admin(session):
-        raise forbidden()
-    return user_id
-
-
 async def team_members_for_user(request: Request):
     session = current_session(request)
-    user_id = _own_or_admin(request, session)
+    user_id = own_or_admin(request, session)
     return json_response([member_json(m) for m in request.app.state.store.memberships(user_id)])
 
 
@@ -144,7 +136,7 @@ async def teams_unread(request: Request):
     """getTeamsUnreadForUser: the stand-in has no posts, so every team of the user reads zero (exclude_team
     leaves one out)."""
     session = current_session(request)
-    user_id = _own_or_admin(request, session)
+    user_id = own_or_admin(request, session)
     excluded = request.query_params.get("exclude_team", "")
     counts = dict.fromkeys(
         (

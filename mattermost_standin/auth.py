@@ -106,3 +106,11 @@ def path_user_id(request: Request, session: dict) -> str:
     if not is_valid_id(user_id):
         raise invalid_url("user_id")
     return user_id
+
+
+def own_or_admin(request: Request, session: dict) -> str:
+    """users/{user_id}/...: the caller themself, or a system admin for anyone (edit_other_users and its kin)."""
+    user_id = path_user_id(request, session)
+    if user_id != session["user_id"] and not is_system_admin(session):
+        raise AppError(403, "api.context.permissions.app_error")
+    return user_id
