@@ -20,7 +20,15 @@ def chromium_available() -> bool:
     return os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)
 
 
-def new_chromium(width: int = 1280, height: int = 800, mobile_device: str | None = None) -> webdriver.Chrome:
+# What Mattermost's own Playwright tests give every browser (e2e-tests/playwright/lib/src/browser_context.ts: the
+# storage state's localStorage): the web app's landing page counts as seen, so a page opens as itself. The tests of
+# the landing page itself and the suite's own runs (which go through it as a person does) leave it out.
+LANDING_PAGE_SEEN = "localStorage.setItem('__landingPageSeen__', 'true');"
+
+
+def new_chromium(
+    width: int = 1280, height: int = 800, mobile_device: str | None = None, landing_page_seen: bool = True
+) -> webdriver.Chrome:
     # Selenium Manager must not try the network on this offline machine.
     os.environ.setdefault("SE_OFFLINE", "true")
     os.environ.setdefault("SE_AVOID_STATS", "true")
@@ -33,4 +41,7 @@ def new_chromium(width: int = 1280, height: int = 800, mobile_device: str | None
         options.add_experimental_option("mobileEmulation", {"deviceName": mobile_device})
     # Without this ChromeDriver keeps only warnings and errors of the console.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    if landing_page_seen:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": LANDING_PAGE_SEEN})
+    return driver
