@@ -124,7 +124,11 @@ class Envelope:
 
     async def __call__(self, scope, receive, send):
         if scope["type"] == "websocket":
-            return await self.app(scope, receive, self.calls.watch(scope, send))
+            try:
+                return await self.app(scope, receive, self.calls.watch(scope, send))
+            except Exception as exc:  # a browser gone mid-message: nothing to answer, no traceback to print
+                log.debug("websocket ended: %s", type(exc).__name__)
+                return None
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         send = self.calls.watch(scope, send)

@@ -134,10 +134,10 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     connection = Connection(websocket)
     token = _token(websocket)
     session = websocket.app.state.store.session_by_token(token) if token else None
-    if session is not None and session["expires_at"] > now_ms():
-        connection.token = token
-        await connection.hello(session)
     try:
+        if session is not None and session["expires_at"] > now_ms():
+            connection.token = token
+            await connection.hello(session)
         while True:
             timeout = None if connection.token else AUTH_CHECK_SECONDS
             try:
@@ -150,12 +150,12 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
                 continue  # the real router logs and ignores a frame it cannot decode
             await connection.handle(request)
     except WebSocketDisconnect:
-        pass
-    finally:
+        pass  # the browser went away (a page unloading, a browser quitting): nothing to close
+    else:
         try:
             await websocket.close()
-        except RuntimeError:
-            pass  # already closed by the browser
+        except (RuntimeError, WebSocketDisconnect):
+            pass  # the browser closed it first
 
 
 ROUTES = [

@@ -1,9 +1,10 @@
 """The real Mattermost web app tier: a production build of Mattermost's own web app, served unchanged by the
 stand-in, is the oracle of the stand-in's newest generation and of the suite.
 
-A build is not part of the repository (docs/real-webapp.md says how to make one): MM_STANDIN_WEBAPP names it, as
-for the suite. Without one these tests are skipped with one line naming the setting; in CI (CI=true) a missing
-build fails them instead, so that a CI that lost its build cannot pass quietly.
+A build is not part of the repository (docs/real-webapp.md says how to make one): MM_REAL_WEBAPP names it for the
+tests (not the suite's MM_STANDIN_WEBAPP, which would turn every other test's run into a run on the real app).
+Without one these tests are skipped with one line naming the variable; in CI (CI=true) a missing build fails them
+instead, so that a CI that lost its build cannot pass quietly.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 
 from tests.faults.conftest import record_kill  # noqa: F401  (the kill ratio counts the real app's fault runs too)
 
-SETTING = "MM_STANDIN_WEBAPP"
+SETTING = "MM_REAL_WEBAPP"
 
 
 @pytest.fixture(scope="session")

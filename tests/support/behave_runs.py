@@ -19,6 +19,9 @@ from pathlib import Path
 from .constants import ROOT
 
 BEHAVE = [sys.executable, "-m", "behave"]
+# What the embedded stand-in serves is each test's own choice: a tester's MM_STANDIN_WEBAPP (or version) in the
+# environment must not turn every run into a run on another web app.
+WHAT_A_TEST_SERVES = ("MM_STANDIN_WEBAPP", "MM_STANDIN_VERSION")
 CATEGORIES = ("passed", "failed", "error", "skipped", "undefined", "untested")
 
 
@@ -50,7 +53,8 @@ def run_behave(
     `inside`: a command prefix that runs the behave command after it (e.g. in a mount namespace of its own)."""
     marker = f"MMT940_TEST_RUN={uuid.uuid4().hex}"
     name, value = marker.split("=")
-    full_env = {**os.environ, **own_run_folder(env), name: value}
+    inherited = {key: value for key, value in os.environ.items() if key not in WHAT_A_TEST_SERVES}
+    full_env = {**inherited, **own_run_folder(env), name: value}
     done = run_to_the_end(
         [*inside, *BEHAVE, "-f", "plain", "--no-color", *args], cwd=ROOT, env=full_env, timeout=timeout
     )
