@@ -24,6 +24,7 @@ from .together import on_every_device, results_or_fail
 def sign_in(device: Device, person: Person, mfa_codes: Callable[[], str] | None = None) -> LoginPage:
     """Fill in the login form as a person would (with an MFA code when the web app asks for one)."""
     login = device.on(LoginPage).open(meets_landing_page=device.meets_landing_page)
+    device.met_landing_page |= login.met_landing_page
     login.log_in(person.login_id(device.record.login_with), person.password, mfa_token_provider=mfa_codes)
     return login
 

@@ -37,6 +37,7 @@ class Device:
     app: AppSession | None = field(default=None, repr=False)
     requests_when_locked: int = 0  # an app's request count when its screen was locked
     site: Site | None = field(default=None, repr=False)
+    met_landing_page: bool = False  # the web app shows a browser its landing page once
 
     @property
     def name(self) -> str:
@@ -44,9 +45,9 @@ class Device:
 
     @property
     def meets_landing_page(self) -> bool:
-        """Whether the web app shows this browser its landing page once: not in the desktop app (it is already
-        there), and before v7 only on a phone's browser (the mobile app's landing page)."""
-        if not self.site or not self.site.landing_page or self.profile.is_desktop_app:
+        """Whether the web app will show this browser its landing page, once: not after it has, not in the desktop
+        app (it is already there), and before v7 only on a phone's browser (the mobile app's landing page)."""
+        if self.met_landing_page or not self.site or not self.site.landing_page or self.profile.is_desktop_app:
             return False
         return self.site.ui != "legacy" or bool(self.profile.mobile_emulation)
 

@@ -24,6 +24,7 @@ class LoginPage(Page):
         super().__init__(driver, site)
         self.locators = generation(site.ui).login
         self.typed_mfa_code = False  # the MFA step stays on screen until the server answers the code
+        self.met_landing_page = False  # open() went through the landing page
 
     def open(self, meets_landing_page: bool = False) -> LoginPage:
         """The login form. A browser the web app has not seen is shown its landing page once ("Where would you
@@ -44,6 +45,7 @@ class LoginPage(Page):
             if look.shows(landing):
                 self._click(landing)
                 self._visible(form, self.deadlines.page_load)
+                self.met_landing_page = True
                 return self
             if not meets_landing_page:
                 return self

@@ -170,7 +170,7 @@ def test_labels_links_and_run_files(passing_run):
     assert checks.links_of(guard) == {("issue", "MM-12440"), ("tms", "MM-T940")}
     properties = dict(line.split("=", 1) for line in (RESULTS / "environment.properties").read_text().splitlines())
     assert properties["Server.URL"].startswith("http\\://127.0.0.1\\:")
-    assert properties["UI.Generation"] == "current" and properties["Server.Version"].startswith("10.")
+    assert properties["UI.Generation"] == "current" and properties["Server.Version"].startswith("11.2.0 (11.2.0.")
     assert "chrome-headless-shell 1" in properties["Browsers"] and "firefox 1" in properties["Browsers"]
     assert properties["Grid"]
     assert json.loads((RESULTS / "executor.json").read_text())["reportName"] == "MM-T940 Revoke All Sessions"

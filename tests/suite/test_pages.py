@@ -177,8 +177,7 @@ def test_a_first_login_screen_in_the_way_is_named_instead_of_a_timeout(standin, 
 def test_each_generations_locators_fail_in_words_on_another_generations_page(standin, config, chromium):
     """No fallbacks: a generation's locator does not quietly read a neighbouring era's DOM."""
     others = [ui for ui in GENERATIONS if ui != standin.ui]
-    login = LoginPage(chromium, site(config, standin.ui))
-    login.visit()
+    login = LoginPage(chromium, site(config, standin.ui)).open()  # through the landing page, where it shows
     waits.visible(chromium, login.locators.password, config.deadlines.page_load)
     legacy_login = standin.ui == "legacy"
     for other in others:
@@ -400,3 +399,17 @@ def test_the_package_exports_what_it_binds_and_what_the_actors_import():
         for alias in node.names
     }
     assert imported and imported <= bound, imported - bound
+
+
+@pytest.mark.browser
+def test_the_login_page_goes_through_the_landing_page_once_as_a_person_does(own_server):
+    """A browser the web app has not seen meets its landing page; the login page answers it ("View in Browser")
+    and is then at the form; a browser expected to meet it and never shown it fails in words."""
+    server, config, driver = own_server(ui="current")
+    landing_on = Site(config.base_url, "current", config.deadlines, landing_page=True)
+    login = LoginPage(driver, landing_on).open(meets_landing_page=True)
+    assert login.met_landing_page and login.current_path() == "/login"
+    again = LoginPage(driver, landing_on).open()
+    assert not again.met_landing_page, "the web app remembers the answer"
+    with pytest.raises(WaitTimeout, match="the landing page did not show in 3 visits of the login page"):
+        LoginPage(driver, landing_on).open(meets_landing_page=True)
