@@ -37,8 +37,10 @@ SUITE_OPTIONS = (
 )
 
 
-# The real web app polls statuses every 60 s: a logout is noticed within that, and the deadline stays above it.
+# The real web app polls statuses every 60 s: a logout is noticed within that, and the deadline stays above it. Its
+# pages (about 10 MB of JavaScript each) need longer than the defaults on a 2-core machine busy with other tests.
 REAL_APP_LOGOUT_DEADLINE = 75
+REAL_APP_PAGE_DEADLINES = ("-D", "page_load_deadline=120", "-D", "login_deadline=120", "-D", "element_deadline=30")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def run_case(case: Case, status_poll: float = STATUS_POLL, guarding_step: str | 
     stop = ("--stop",) if case.fault else ()
     features = (str(feature_with(guarding_step).relative_to(ROOT)),) if guarding_step else ()
     serve = {"webapp": case.webapp} if case.webapp else {"ui": case.ui}
-    deadline = ("-D", f"logout_deadline={REAL_APP_LOGOUT_DEADLINE}") if case.webapp else ()
+    deadline = ("-D", f"logout_deadline={REAL_APP_LOGOUT_DEADLINE}", *REAL_APP_PAGE_DEADLINES) if case.webapp else ()
     with (
         tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp,
         StandinServer(status_poll_seconds=status_poll, faults=faults, **serve) as server,

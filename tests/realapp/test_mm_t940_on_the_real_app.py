@@ -19,6 +19,9 @@ pytestmark = pytest.mark.realapp
 # What a real server never answers the web app on MM-T940's path: a missing route, a wrong method, a crash.
 NOT_A_REAL_ANSWER = {404, 405}
 RUN_TIMEOUT = 600
+# The real app is about 10 MB of JavaScript for each of nine browsers; on a 2-core machine busy with the other test
+# tiers its pages take longer than the defaults allow (30 s): the deadlines a slow real server would need.
+SLOW_MACHINE_DEADLINES = ("-D", "page_load_deadline=120", "-D", "login_deadline=120", "-D", "element_deadline=30")
 
 
 @pytest.fixture(scope="module")
