@@ -103,15 +103,27 @@ async function emitUserLoggedOut(redirectTo, userAction) {
   loggingOut = true;
   if (userAction) Store.setWasLoggedIn(false);
   try { await api('POST', '/users/logout'); } catch (e) { /* logout is best effort, as in the web app */ }
-  document.cookie = 'MMUSERID=; Path=/; Max-Age=0';
-  document.cookie = 'MMCSRF=; Path=/; Max-Age=0';
+  clearUserCookie();
   // Fault logout_wrong_page: a broken redirect lands on the error page instead of the login page.
   go(hasFault('logout_wrong_page') ? '/error?type=page_not_found' : redirectTo);
 }
 
+function clearUserCookie() {  // actions/views/cookie: the token cookie is the server's to clear
+  document.cookie = 'MMUSERID=; Path=/; Max-Age=0';
+  document.cookie = 'MMCSRF=; Path=/; Max-Age=0';
+}
+
+// mattermost-redux forceLogoutIfNecessary: a 401 anywhere but the login page is a LOGOUT_SUCCESS, after which the
+// store (store/index.ts) purges, clears the user cookie and reloads the root with the page's query; the root sends a
+// browser without a user to the login page, which says the session expired (was_logged_in).
 function forceLogoutIfNecessary(err) {
   if (err && err.status === 401 && !window.location.pathname.includes('/login')) {
-    emitUserLoggedOut('/login?redirect_to=' + encodeURIComponent(here()), false);
+    if (!loggingOut) {
+      loggingOut = true;
+      clearUserCookie();
+      // Fault logout_wrong_page: a broken redirect lands on the error page instead of the login page.
+      go(hasFault('logout_wrong_page') ? '/error?type=page_not_found' : '/' + window.location.search);
+    }
     return true;
   }
   return false;
@@ -121,7 +133,8 @@ async function requireUser() {  // LoggedIn: no current user -> login page with 
   try {
     return await api('GET', '/users/me');
   } catch (err) {
-    if (!forceLogoutIfNecessary(err)) showError('Unable to load the current user');
+    if (err && err.status === 401) emitUserLoggedOut('/login?redirect_to=' + encodeURIComponent(here()), false);
+    else showError('Unable to load the current user');
     return null;
   }
 }

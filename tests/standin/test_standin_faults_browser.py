@@ -69,7 +69,7 @@ def test_confirm_wording(page_with, ui):
 def test_no_expired_banner(page_with):
     page = page_with("no_expired_banner")
     _idle_victim_then_revoke(page)
-    page.wait_path(lambda p: p.endswith("&extra=expired"), "the victim never reached the login page")
+    page.wait_path(lambda p: p == "/login?extra=expired", "the victim never reached the login page")
     page.visible("login_id")
     assert page.banners() == [] and EXPIRED_TEXT not in page.driver.page_source
 
