@@ -13,6 +13,13 @@ let UI = null;           // the generation this page serves, chosen at start-up
 const ALTERED_REVOKE_MESSAGE = 'This action revokes all sessions in the system. Are you sure you want to continue?';
 const MFA_REQUIRED = 'mfa.validate_token.authenticate.app_error';
 
+// utils/user_agent.tsx
+const ua = () => navigator.userAgent;
+const isDesktopApp = () => ua().indexOf('Mattermost') >= 0 && ua().indexOf('Electron') >= 0;
+const isAndroidWeb = () => /Android/.test(ua());
+const isIosWeb = () => /iPhone|iPad|iPod/.test(ua());
+const isMobileAgent = () => isAndroidWeb() || isIosWeb();
+
 function h(tag, attrs, ...kids) {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -93,6 +100,25 @@ function isMobileView() { return window.innerWidth <= 768; }  // Constants.MOBIL
 
 function go(url) { window.location.assign(url); }
 
+// utils/browser_history.tsx: in a desktop app of version 5 or newer the web app's history.push goes to the desktop
+// app (window.desktopAPI, else a message it answers), which sends the path back to this page; elsewhere it navigates
+// at once. A page that says "Electron" without the desktop app around it never moves, as the real app.
+const DESKTOP_VERSION = (navigator.userAgent.match(/Mattermost\/(\d+)/) || [])[1];
+const NAVIGATES_THROUGH_DESKTOP = isDesktopApp() && Number(DESKTOP_VERSION) >= 5;
+
+function push(url) {
+  if (!NAVIGATES_THROUGH_DESKTOP) { go(url); return; }
+  if (window.desktopAPI && window.desktopAPI.sendBrowserHistoryPush) window.desktopAPI.sendBrowserHistoryPush(url);
+  else window.postMessage({type: 'browser-history-push', message: {path: url}}, window.location.origin);
+}
+
+if (NAVIGATES_THROUGH_DESKTOP) {
+  if (window.desktopAPI && window.desktopAPI.onBrowserHistoryPush) window.desktopAPI.onBrowserHistoryPush(go);
+  window.addEventListener('message', ({origin, data}) => {
+    if (origin === window.location.origin && data && data.type === 'browser-history-push-return') go(data.message.pathName);
+  });
+}
+
 function here() { return window.location.pathname + window.location.search; }
 
 let loggingOut = false;
@@ -105,7 +131,7 @@ async function emitUserLoggedOut(redirectTo, userAction) {
   try { await api('POST', '/users/logout'); } catch (e) { /* logout is best effort, as in the web app */ }
   clearUserCookie();
   // Fault logout_wrong_page: a broken redirect lands on the error page instead of the login page.
-  go(hasFault('logout_wrong_page') ? '/error?type=page_not_found' : redirectTo);
+  push(hasFault('logout_wrong_page') ? '/error?type=page_not_found' : redirectTo);
 }
 
 function clearUserCookie() {  // actions/views/cookie: the token cookie is the server's to clear
@@ -154,10 +180,10 @@ async function rootPage() {
   try { user = await api('GET', '/users/me'); } catch (err) { go('/login' + window.location.search); return; }
   const teams = await api('GET', '/users/me/teams');
   if (UI.preparingWorkspace && (strandsAdmin(user) || await FirstLogin.sendsToPreparingWorkspace(user, teams))) {
-    go('/preparing-workspace');
+    push('/preparing-workspace');
     return;
   }
-  go(teams.length ? '/' + teams[0].name + '/channels/town-square' : '/select_team');
+  push(teams.length ? '/' + teams[0].name + '/channels/town-square' : '/select_team');
 }
 
 function loginRedirectTarget() {
@@ -166,7 +192,7 @@ function loginRedirectTarget() {
 }
 
 async function loginPage() {
-  try { await api('GET', '/users/me'); go(loginRedirectTarget()); return; } catch (e) { /* not logged in */ }
+  try { await api('GET', '/users/me'); push(loginRedirectTarget()); return; } catch (e) { /* not logged in */ }
   const params = new URLSearchParams(window.location.search);
   let sessionExpired = false;
   document.title = CFG.siteName;
@@ -212,7 +238,7 @@ async function logIn(loginId, password, token, view) {
     return;
   }
   Store.setWasLoggedIn(true);  // finishSignin: only a form login sets the flag
-  go(loginRedirectTarget());
+  push(loginRedirectTarget());
 }
 
 function showMfaStep(loginId, password) {  // LoginMfa: the token form replaces the login form
@@ -246,7 +272,7 @@ async function channelPage(teamName, channelName) {
   try {
     channel = await api('GET', '/teams/' + team.id + '/channels/name/' + encodeURIComponent(channelName));
   } catch (err) {
-    if (!forceLogoutIfNecessary(err)) go('/' + team.name + '/channels/town-square');
+    if (!forceLogoutIfNecessary(err)) push('/' + team.name + '/channels/town-square');
     return;
   }
   document.title = channel.display_name + ' - ' + team.display_name + ' ' + CFG.siteName;
@@ -324,7 +350,7 @@ async function preparingWorkspacePage() {  // components/preparing_workspace (Lo
     try { await api('POST', '/system/onboarding/complete', {organization, install_plugins: []}); } catch (err) {
       if (forceLogoutIfNecessary(err)) return;
     }
-    go('/');
+    push('/');
   }}));
 }
 

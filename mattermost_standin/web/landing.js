@@ -4,11 +4,6 @@
 'use strict';
 
 const LANDING_SEEN = '__landingPageSeen__';  // StoragePrefixes.LANDING_PAGE_SEEN, not scoped by site
-const ua = () => navigator.userAgent;
-const isDesktopApp = () => ua().indexOf('Mattermost') >= 0 && ua().indexOf('Electron') >= 0;  // utils/user_agent
-const isAndroidWeb = () => /Android/.test(ua());
-const isIosWeb = () => /iPhone|iPad|iPod/.test(ua());
-const isMobileAgent = () => isAndroidWeb() || isIosWeb();
 
 // Fault landing_page_returns: the app never records that the browser has seen the page.
 function rememberLandingSeen() { if (!hasFault('landing_page_returns')) localStorage.setItem(LANDING_SEEN, 'true'); }
