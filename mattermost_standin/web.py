@@ -11,7 +11,19 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .config import parse_semver
 from .faults import page_faults
+
+# login.tsx names its page "Log in - {siteName}" and an expired session's "* Session Expired - {siteName}" since
+# 10.9.0 (commit c33dbe8, 2025-05-08, "Add more descriptive page titles to login ..."); before, the site name alone
+# and "* {siteName} - Session Expired".
+LOGIN_TITLES_REWORDED_SINCE = (10, 9, 0)
+
+
+def login_titles(version: str, site: str) -> dict[str, str]:
+    if parse_semver(version) >= LOGIN_TITLES_REWORDED_SINCE:
+        return {"login": f"Log in - {site}", "expired": f"* Session Expired - {site}"}
+    return {"login": site, "expired": f"* {site} - Session Expired"}
 
 WEB_DIR = Path(__file__).with_name("web")
 
@@ -61,6 +73,7 @@ async def app_page(request: Request):
         "ui": ui,
         "siteName": settings.site_name,
         "version": settings.version,
+        "loginTitles": login_titles(settings.semver, settings.site_name),
         "statusPollMs": int(settings.status_poll_seconds * 1000),
         "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),

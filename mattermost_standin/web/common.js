@@ -195,7 +195,7 @@ async function loginPage() {
   try { await api('GET', '/users/me'); push(loginRedirectTarget()); return; } catch (e) { /* not logged in */ }
   const params = new URLSearchParams(window.location.search);
   let sessionExpired = false;
-  document.title = CFG.siteName;
+  document.title = CFG.loginTitles.login;
   if (Store.wasLoggedIn()) {
     if (params.get('extra') === 'signin_change') {
       Store.setWasLoggedIn(false);
@@ -204,7 +204,7 @@ async function loginPage() {
       sessionExpired = !hasFault('no_expired_banner');
       params.set('extra', 'expired');
       window.history.replaceState(null, '', window.location.pathname + '?' + params.toString());
-      document.title = '* ' + CFG.siteName + ' - Session Expired';
+      document.title = CFG.loginTitles.expired;
     }
   }
   const page = UI.loginPage({sessionExpired, onDismiss: () => Store.setWasLoggedIn(false), onSubmit: submitLogin});

@@ -151,9 +151,12 @@ const FirstLogin = {
 
 const OnboardingDom = {
   taskList({open, admin, onToggle, onDismiss, onTour}) {
-    const tasks = [['Take a tour of Channels.', onTour], ['Complete your profile.', null],
-      ['Download the Desktop and Mobile Apps.', null]];
-    if (admin) tasks.push(['Invite team members to the workspace.', null], ['Visit the System Console to configure your workspace.', null]);
+    // onboarding_tasks/constants.ts order; the console and trial tasks only for an admin of an unlicensed server
+    // that never had a trial (onboarding_tasks_manager.tsx useTasksList).
+    const tasks = [['Take a tour of Channels.', onTour], ['Invite team members to the workspace.', null],
+      ['Download the Desktop and Mobile Apps.', null], ['Complete your profile.', null]];
+    if (admin) tasks.push(['Visit the System Console to configure your workspace.', null],
+      ['Learn more about Enterprise-level high-security features.', null]);
     const button = h('button', {class: 'onboarding-tasklist__button' + (open ? ' open' : ''), type: 'button',
       'data-cy': 'onboarding-task-list-action-button', 'aria-label': 'Start the onboarding process.', onclick: onToggle},
       h('i', {class: open ? 'icon icon-close' : 'icon icon-playlist-check'}), open ? null : h('span', {}, String(tasks.length)));
@@ -161,7 +164,7 @@ const OnboardingDom = {
     const overlay = h('div', {class: 'onboarding-tasklist__overlay', 'data-cy': 'onboarding-task-list-overlay', onclick: onToggle});
     const items = h('div', {class: 'onboarding-tasklist__popover'}, h('div', {class: 'onboarding-tasklist__items open'},
       h('h1', {}, 'Welcome to Mattermost'), h('p', {}, "Let's get up and running."),
-      tasks.map(([label, action]) => h('div', {class: 'onboarding-tasklist__task', role: 'button',
+      tasks.map(([label, action]) => h('div', {class: 'onboarding-tasklist__task',
         onclick: action || onToggle}, h('span', {}, label))),
       h('span', {class: 'link', onclick: onDismiss}, 'No thanks, I’ll figure it out myself')));
     return [overlay, items, button];
@@ -187,10 +190,14 @@ const OnboardingDom = {
   },
 
   preparingWorkspace({onSubmit}) {
-    const input = h('input', {id: 'input_organization', class: 'Organization__input form-control', type: 'text',
+    // preparing_workspace/organization.tsx: a QuickInput without id, "Continue" disabled until a name is typed.
+    // The real wizard goes on (plugins, invitations, launching); the stand-in finishes after this first step.
+    const input = h('input', {class: 'Organization__input form-control', type: 'text', autofocus: '',
       placeholder: 'Organization name', 'aria-label': 'Organization name'});
-    const form = h('form', {onsubmit: (e) => { e.preventDefault(); onSubmit(input.value.trim()); }},
-      input, h('button', {type: 'submit', class: 'btn btn-primary'}, 'Continue'));
+    const next = h('button', {type: 'submit', class: 'primary-button', 'data-testid': 'continue', disabled: ''},
+      'Continue');
+    input.addEventListener('input', () => { next.disabled = !input.value; });
+    const form = h('form', {onsubmit: (e) => { e.preventDefault(); onSubmit(input.value.trim()); }}, input, next);
     return h('div', {class: 'PreparingWorkspace PreparingWorkspaceContainer'},
       h('div', {class: 'Organization-body'}, h('div', {class: 'Organization__content'},
         h('h1', {class: 'PreparingWorkspaceTitle'}, 'What’s the name of your organization?'),

@@ -3,6 +3,7 @@ Chromium (the `chrome` fixture of tests/support/fixtures.py)."""
 
 from __future__ import annotations
 
+import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -11,6 +12,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 from mattermost_suite.pages.waits import looked_at_again_when_the_page_moves_on
 
 WAIT_S = 10.0
+REAL_APP = "realapp"  # served: Mattermost's own web app (a production build), instead of a generation's own pages
+# The real web app (a build served by the stand-in) is about 10 MB of JavaScript and cannot have its 60 s status poll
+# shortened: its pages get a slow server's deadline, and an idle page a poll and a margin to notice a revoke.
+REAL_APP_WAIT_S = 45.0
+REAL_APP_LOGOUT_S = 75.0
 
 # login.tsx, AlertBanner and login_mfa.tsx: the same page in transitional and current.
 _NEW_LOGIN = {
@@ -78,15 +84,31 @@ window.fetch = function (url, options) {
 """
 
 
+def served(*uis: str, real_app: bool = False) -> list:
+    """Parameters for what a browser test runs on: generations of the stand-in's own pages (tier browser) and, with
+    `real_app`, the real web app (tier realapp), which the stand-in's own newest pages must agree with."""
+    params = [pytest.param(ui, marks=pytest.mark.browser) for ui in uis]
+    return params + [pytest.param(REAL_APP, marks=pytest.mark.realapp)] if real_app else params
+
+
+def serving(what: str, request) -> dict:
+    """StandinServer's arguments for a `served` parameter (the real app's build: the `webapp_build` fixture)."""
+    return {"webapp": request.getfixturevalue("webapp_build")} if what == REAL_APP else {"ui": what}
+
+
 class Page:
     """A driver bound to one server and UI generation."""
 
     def __init__(self, driver, server):
         self.driver, self.server, self.ui = driver, server, server.ui
         self.loc = LOCATORS[self.ui]
+        self.real_app = server.settings.webapp is not None
+        self.wait_s = REAL_APP_WAIT_S if self.real_app else WAIT_S
+        # How long an idle page may take to notice a revoke: the stand-in's own pages poll as often as it is told.
+        self.logout_s = REAL_APP_LOGOUT_S if self.real_app else WAIT_S
 
-    def wait(self, condition, message: str = ""):
-        wait = WebDriverWait(self.driver, WAIT_S, ignored_exceptions=(StaleElementReferenceException,))
+    def wait(self, condition, message: str = "", seconds: float | None = None):
+        wait = WebDriverWait(self.driver, seconds or self.wait_s, ignored_exceptions=(StaleElementReferenceException,))
         return wait.until(looked_at_again_when_the_page_moves_on(condition), message)
 
     def visible(self, name_or_locator):
@@ -105,8 +127,8 @@ class Page:
     def path(self) -> str:
         return self.driver.execute_script("return window.location.pathname + window.location.search")
 
-    def wait_path(self, predicate, message: str) -> str:
-        self.wait(lambda d: predicate(self.path()), message)
+    def wait_path(self, predicate, message: str, seconds: float | None = None) -> str:
+        self.wait(lambda d: predicate(self.path()), message, seconds)
         return self.path()
 
     def form_login(self, login_id: str, password: str, path: str = "/login") -> None:

@@ -1,6 +1,10 @@
 """Browser tests (headless Chromium), every UI generation: the expired-session banner rule, the automatic
 logout of an idle page, and the Revoke All Sessions modal's Cancel and Confirm. Users here have finished their
-first login (the preferences Mattermost's e2e saves); test_standin_browser_first_login.py covers the screens."""
+first login (the preferences Mattermost's e2e saves); test_standin_browser_first_login.py covers the screens.
+
+The same checks run on the real web app (a production build of Mattermost's own web app served by the stand-in,
+tier `realapp`): the stand-in's own `current` pages and the real app must pass the same checks, so that they cannot
+drift apart."""
 
 from __future__ import annotations
 
@@ -13,19 +17,17 @@ from selenium.webdriver.support import expected_conditions as EC
 from mattermost_standin import StandinServer
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 
-from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, fresh_page
+from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, fresh_page, served, serving
 from .helpers import USER_PASSWORD, api, finish_admins_first_login, login, team_member, token_of
-
-pytestmark = pytest.mark.browser
 
 CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
 
 
-@pytest.fixture(scope="module", params=["current", "transitional", "legacy"])
+@pytest.fixture(scope="module", params=served("current", "transitional", "legacy", real_app=True))
 def server(request):
-    # A short status poll makes the idle page notice a revoke within a second (real default: 60 s).
-    with StandinServer(ui=request.param, status_poll_seconds=0.5) as started:
+    # A short status poll makes the stand-in's own idle page notice a revoke within a second (real default: 60 s).
+    with StandinServer(status_poll_seconds=0.5, **serving(request.param, request)) as started:
         finish_admins_first_login(started.url)
         yield started
 
@@ -71,10 +73,14 @@ def test_idle_page_is_logged_out_by_itself_and_sees_the_banner(page):
     assert api("POST", page.server.url, "/users/sessions/revoke/all", token_of(page.server.url)).status_code == 200
     # The forced logout reloads the root, which sends a browser without a user to the login page; that page rewrites
     # its URL (adds extra=expired) once it has asked users/me (store/index.ts, login.tsx): wait for that rewrite.
-    path = page.wait_path(lambda p: p.startswith("/login") and "extra=" in p, "the idle page never noticed the revoke")
+    path = page.wait_path(
+        lambda p: p.startswith("/login") and "extra=" in p, "the idle page never noticed the revoke", page.logout_s
+    )
     assert path == "/login?extra=expired"
     assert page.visible("banner").text.strip().startswith(EXPIRED_TEXT)
-    assert page.was_logged_in() == "true" and page.driver.title == "* Mattermost - Session Expired"
+    # login.tsx reworded the page titles in 10.9.0: the stand-in's current generation and the real app report 11.2.0.
+    expired = "* Session Expired - Mattermost" if page.ui == "current" else "* Mattermost - Session Expired"
+    assert page.was_logged_in() == "true" and page.driver.title == expired
     page.visible("banner_close").click()
     page.wait(lambda d: page.banners() == [], "the banner did not close")
     assert page.was_logged_in() == "false"
@@ -84,6 +90,8 @@ def test_bare_extra_expired_visit_shows_no_banner(page):
     page.open("/login?extra=expired")
     page.visible("login_id")
     assert page.banners() == []
+    title = "Log in - Mattermost" if page.ui == "current" else "Mattermost"
+    page.wait(lambda d: d.title == title, f"the login page's title is {page.driver.title!r}, not {title!r}")
 
 
 def test_api_cookie_login_is_logged_out_without_the_banner(page):
@@ -93,7 +101,7 @@ def test_api_cookie_login_is_logged_out_without_the_banner(page):
     page.open(CHANNEL)
     page.visible((By.ID, "channel_view"))
     assert api("POST", page.server.url, "/users/sessions/revoke/all", response.headers["Token"]).status_code == 200
-    page.wait_path(lambda p: p == "/login", "the idle page never noticed the revoke")
+    page.wait_path(lambda p: p == "/login", "the idle page never noticed the revoke", page.logout_s)
     page.visible("login_id")
     assert page.banners() == [] and page.was_logged_in() is None
 

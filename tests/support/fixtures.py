@@ -1,8 +1,11 @@
 """Fixtures every test folder may use (registered by the root conftest.py): private in-process stand-ins, one
-headless Chromium per module, and the session's one default run of MM-T940. Servers are in-process and always
-stopped; browsers are always quit."""
+headless Chromium per module, the real web app build (if any), and the session's one default run of MM-T940.
+Servers are in-process and always stopped; browsers are always quit."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +46,22 @@ def chrome():
 def default_mm_t940_run(tmp_path_factory) -> SuiteRun:
     """The session's one run of MM-T940 with the defaults (suite_runs.default_run says who reads it)."""
     return default_run(tmp_path_factory.mktemp("default-run"))
+
+
+REAL_WEBAPP = "MM_REAL_WEBAPP"
+
+
+@pytest.fixture(scope="session")
+def webapp_build() -> str:
+    """A production build of Mattermost's own web app, named by MM_REAL_WEBAPP (docs/real-webapp.md says how to make
+    one; not the suite's MM_STANDIN_WEBAPP, which would turn every other test's run into a run on the real app).
+    Without one a test that needs it is skipped with one line naming the variable; in CI (CI=true) it fails instead,
+    so that a CI that lost its build cannot pass quietly."""
+    build = os.environ.get(REAL_WEBAPP, "")
+    if build and Path(build).exists():
+        return build
+    why = f"{REAL_WEBAPP} names no web app build ({build!r})" if build else f"{REAL_WEBAPP} is not set"
+    message = f"{why}: the real web app tier needs a production build of Mattermost's web app (docs/real-webapp.md)"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
