@@ -22,7 +22,10 @@ TASK_LIST = (By.CSS_SELECTOR, "[data-cy='onboarding-task-list-overlay']")
 TOUR_TIP = (By.CSS_SELECTOR, ".tour-tip__box")
 # The real task list is styled-components without stable classes (components/onboarding_tasklist/): its open panel
 # is the element classed `open` with the welcome heading, a task is a div around its label.
-TASK_ITEMS = (By.XPATH, "//div[contains(concat(' ', @class, ' '), ' open ')][h1[normalize-space()='Welcome to Mattermost']]")
+TASK_ITEMS = (
+    By.XPATH,
+    "//div[contains(concat(' ', @class, ' '), ' open ')][h1[normalize-space()='Welcome to Mattermost']]",
+)
 TOUR_TASK = (By.XPATH, "//div[span[normalize-space()='Take a tour of Channels.']]")
 
 
