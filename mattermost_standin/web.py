@@ -25,6 +25,7 @@ def login_titles(version: str, site: str) -> dict[str, str]:
         return {"login": f"Log in - {site}", "expired": f"* Session Expired - {site}"}
     return {"login": site, "expired": f"* {site} - Session Expired"}
 
+
 WEB_DIR = Path(__file__).with_name("web")
 
 # What each generation loads. "transitional" (v7.0-v9.5) is the new login page over the old console, so it builds
