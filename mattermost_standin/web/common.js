@@ -294,6 +294,9 @@ async function consolePage() {
   document.title = 'Users - System Console - ' + CFG.siteName;
   const strings = consoleStrings(user.locale);
   mount(UI.consolePage({user, users, strings, onRevokeAll: canRevoke ? () => openRevokeAllModal(strings) : null}));
+  let prefs;
+  try { prefs = await myPreferences(); } catch (err) { return; }
+  await FirstLogin.overConsole({user, prefs, config: await clientConfig()});
 }
 
 function openRevokeAllModal(strings) {

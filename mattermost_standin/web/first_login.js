@@ -57,10 +57,11 @@ function merged(prefs, saved) {
   return prefs.filter((p) => !replaced.has(key(p))).concat(saved);
 }
 
+// ctx.show draws the page again with the new preferences (the channel, or the task list over the console).
 async function saveAndShow(ctx, saved) {
   const prefs = merged(ctx.prefs, saved.map((p) => ({user_id: ctx.user.id, ...p, value: String(p.value)})));
   savePreferences(ctx.user.id, saved);
-  await FirstLogin.showChannel({...ctx, prefs});
+  await (ctx.show || FirstLogin.showChannel)({...ctx, prefs});
 }
 
 // ---- v5: the tutorial replaces the channel ------------------------------------------------------------------------
@@ -96,18 +97,25 @@ function showV5Channel(ctx) {
 // ---- v7+: the onboarding task list and the channels tour over the channel ----------------------------------------
 
 async function showOnboardingChannel(ctx) {
-  const {user, prefs, config} = ctx;
   document.querySelectorAll('[data-first-login]').forEach((el) => el.remove());
   mount(UI.channelPage(ctx));
+  if (await showTaskList(ctx)) return;
+  showChannelsTour(ctx);
+}
+
+// The task list is part of the app's frame (components/onboarding_tasklist), so it covers the System Console too;
+// true when the first render saved the preferences and drew the page again.
+async function showTaskList(ctx) {
+  const {user, prefs, config} = ctx;
   const flow = configFlag(config, 'EnableOnboardingFlow', true);
-  const [showTaskList, firstTime] = taskListState(prefs);
+  const [shown, firstTime] = taskListState(prefs);
   if (flow && firstTime) {  // initOnboardingPrefs: show + open the list, hide the legacy next steps
     await saveAndShow(ctx, [{category: TASK_LIST, name: 'onboarding_task_list_show', value: 'true'},
       {category: TASK_LIST, name: 'onboarding_task_list_open', value: 'true'},
       {category: NEXT_STEPS, name: 'hide', value: 'true'}]);
-    return;
+    return true;
   }
-  if (flow && showTaskList && !isMobileView()) {
+  if (flow && shown && !isMobileView()) {
     const open = hasFault('tutorial_reappears') ||
       preference(prefs, TASK_LIST, 'onboarding_task_list_open', 'false') === 'true';
     const setOpen = (value) => saveAndShow(ctx, [{category: TASK_LIST, name: 'onboarding_task_list_open', value}]);
@@ -122,6 +130,12 @@ async function showOnboardingChannel(ctx) {
         {category: TUTORIAL_STEP, name: 'tutorial_step_auto_tour_status', value: '1'}]),
     }).map((el) => { el.setAttribute('data-first-login', 'task-list'); return el; }));
   }
+  return false;
+}
+
+function showChannelsTour(ctx) {
+  const {user, prefs, config} = ctx;
+  const flow = configFlag(config, 'EnableOnboardingFlow', true);
   const tourTriggered = preference(prefs, TASK_LIST, 'channels_tour', String(TUTORIAL.FINISHED)) === '1';
   if (flow && configFlag(config, 'EnableTutorial', true) && tourTriggered &&
       onboardingTourStep(prefs, user.id) === 0) {
@@ -131,8 +145,15 @@ async function showOnboardingChannel(ctx) {
   }
 }
 
+// Over the System Console (v7+): the task list only (the tours belong to the channel).
+async function showOnboardingConsole(ctx) {
+  document.querySelectorAll('[data-first-login]').forEach((el) => el.remove());
+  await showTaskList({...ctx, show: showOnboardingConsole});
+}
+
 const FirstLogin = {
   showChannel: (ctx) => (UI.firstLogin === 'v5-tutorial' ? showV5Channel(ctx) : showOnboardingChannel(ctx)),
+  overConsole: (ctx) => (UI.firstLogin === 'v5-tutorial' ? null : showOnboardingConsole(ctx)),
 
   // actions/global_actions.tsx redirectToOnboardingOrDefaultTeam, run for "/".
   async sendsToPreparingWorkspace(user, teams) {

@@ -238,3 +238,34 @@ def test_legacy_fresh_workspace_has_no_preparing_workspace(chrome, make_standin)
         lambda p: p not in ("/", "/login") and not p.startswith("/login?"), "the admin stayed on the login page"
     )
     assert page.path() != "/preparing-workspace"
+
+
+# -- the admin's own task list over the System Console ---------------------------------------------------------------
+
+CONSOLE = "/admin_console/user_management/users"
+REVOKE_ALL = (By.XPATH, "//button[normalize-space()='Revoke All Sessions']")
+DISMISS = (By.XPATH, "//span[@class='link' and normalize-space()='No thanks, I’ll figure it out myself']")
+
+
+@pytest.mark.parametrize("ui", served("transitional", "current", real_app=True))
+def test_a_new_admin_meets_the_task_list_over_the_console_until_dismissed(chrome, make_standin, ui, request):
+    """The task list is part of the app's frame: a new admin (only the preferences user creation saves) opening
+    System Console > Users finds it open over the page, the admin console tasks included, until "No thanks"."""
+    page = Page(chrome, make_standin(**serving(ui, request)))
+    page.reset()
+    page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers")
+    page.wait_path(lambda p: p == CONSOLE, "the admin never reached the console")
+    items = page.visible(TASK_ITEMS)
+    assert "Visit the System Console to configure your workspace." in items.text
+    page.visible(TASK_LIST)
+    page.visible(DISMISS).click()
+    page.wait(lambda d: not _shown(page, TASK_LIST), "the task list did not go")
+    page.visible(REVOKE_ALL).click()
+    page.visible((By.ID, "confirmModal"))
+    saved = api(
+        "GET",
+        page.server.url,
+        "/users/me/preferences/onboarding_task_list/name/onboarding_task_list_show",
+        token_of(page.server.url),
+    )
+    assert saved.json()["value"] == "false"
