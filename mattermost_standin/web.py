@@ -18,6 +18,10 @@ from .faults import page_faults
 # 10.9.0 (commit c33dbe8, 2025-05-08, "Add more descriptive page titles to login ..."); before, the site name alone
 # and "* {siteName} - Session Expired".
 LOGIN_TITLES_REWORDED_SINCE = (10, 9, 0)
+# At phone width the channel's name is in a header of its own; since 10.8.0 (commit fd717cfa64, 2025-03-19, the new
+# channel menu) that header's button holds a strong#channelHeaderTitle, before it a span.heading
+# (channel_header_dropdown/mobile_channel_header_dropdown.tsx; channel_header_menu/channel_header_menu.tsx).
+MOBILE_HEADER_MENU_SINCE = (10, 8, 0)
 
 
 def login_titles(version: str, site: str) -> dict[str, str]:
@@ -75,6 +79,7 @@ async def app_page(request: Request):
         "siteName": settings.site_name,
         "version": settings.version,
         "loginTitles": login_titles(settings.semver, settings.site_name),
+        "mobileHeaderMenu": parse_semver(settings.semver) >= MOBILE_HEADER_MENU_SINCE,
         "statusPollMs": int(settings.status_poll_seconds * 1000),
         "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),

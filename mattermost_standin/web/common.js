@@ -98,6 +98,23 @@ async function savePreferences(userId, prefs) {  // savePreferences: PUT /users/
 
 function isMobileView() { return window.innerWidth <= 768; }  // Constants.MOBILE_SCREEN_WIDTH
 
+// center_channel.tsx renders the phone-width header only in a mobile view (the desktop #channel-header stays in the
+// page, hidden by CSS): div.row.header > #navbar_wrapper > nav#navbar ... .navbar-brand with the channel's name.
+function mobileChannelHeader(channel) {
+  if (!isMobileView()) return null;
+  const name = CFG.mobileHeaderMenu
+    ? h('button', {id: 'channelHeaderDropdownButton', class: 'channel-header__trigger style--none', type: 'button',
+      'aria-label': (channel.display_name + ' channel menu').toLowerCase()},
+      h('strong', {id: 'channelHeaderTitle', class: 'heading'}, channel.display_name))
+    : h('div', {class: 'MenuWrapper'}, h('a', {},
+      h('span', {class: 'heading'}, channel.display_name),
+      h('span', {class: 'fa fa-angle-down header-dropdown__icon', title: 'Dropdown Icon'})));
+  return h('div', {class: 'row header'}, h('div', {id: 'navbar_wrapper'},
+    h('nav', {id: 'navbar', class: 'navbar navbar-default navbar-fixed-top', role: 'navigation'},
+      h('div', {class: 'container-fluid theme'}, h('div', {class: 'navbar-header'},
+        h('div', {class: 'navbar-brand'}, name), h('div', {class: 'spacer'}))))));
+}
+
 function go(url) { window.location.assign(url); }
 
 // utils/browser_history.tsx: in a desktop app of version 5 or newer the web app's history.push goes to the desktop

@@ -67,6 +67,7 @@ GENERATIONS.current = {
         h('div', {class: 'SidebarHeader'}, h('span', {class: 'SidebarHeaderMenuWrapper'}, team.display_name)),
         h('ul', {class: 'SidebarChannelGroup_content'}, link('off-topic', 'Off-Topic'), link('town-square', 'Town Square'))),
       h('div', {id: 'channel_view', class: 'channel-view', 'data-testid': 'channel_view'},
+        mobileChannelHeader(channel),
         h('div', {id: 'channel-header', class: 'channel-header'},
           h('button', {id: 'channelHeaderTitle', class: 'channel-header__trigger', type: 'button'},
             h('strong', {class: 'heading'}, channel.display_name))),

@@ -76,7 +76,8 @@ GENERATIONS.legacy = {
         h('div', {id: 'sidebar-left', class: 'sidebar--left'},
           h('div', {id: 'headerTeamName', class: 'team__name'}, team.display_name),
           h('ul', {class: 'nav nav-pills nav-stacked'}, link('off-topic', 'Off-Topic'), link('town-square', 'Town Square'))),
-        h('div', {id: 'inner-wrap-webrtc', class: 'inner-wrap channel__wrap'}, h('div', {class: 'row main'}, content))));
+        h('div', {id: 'inner-wrap-webrtc', class: 'inner-wrap channel__wrap'}, mobileChannelHeader(channel),
+          h('div', {class: 'row main'}, content))));
   },
 
   // components/tutorial/tutorial_view.jsx + tutorial_intro_screens.jsx: three screens, Next / Skip Tutorial.

@@ -105,9 +105,11 @@ class Generation:
     first_login: FirstLoginLocators
 
 
+# At phone width (768 px and less) the desktop header is hidden and a mobile one names the channel: a span.heading in
+# its .navbar-brand before 10.8, a strong#channelHeaderTitle.heading since; the first visible match is the one read.
 _CHANNEL = ChannelLocators(
     view=css("the channel view", "#channel_view"),
-    title=css("the channel header title", "#channelHeaderTitle"),
+    title=css("the channel header title", "#channelHeaderTitle, #navbar .navbar-brand .heading"),
 )
 
 # ConfirmModal's root and buttons carry the same ids in every generation; its parts are found inside the root.
