@@ -61,12 +61,12 @@ Feature: MM-T940 Users - Revoke all sessions
     And the server lists no session for the test user
     And the server refuses every old session of the test user and of the system admin
 
-    @use.with_ui=legacy @use.with_ui=transitional
-    Examples: web app v5.16 to v9.5, worded as in the test case
+    @use.with_wording=v5.16
+    Examples: web app v5.16 to v9.3, worded as in the test case
       | confirmation message                                                                                                                          |
       | This action revokes all sessions in the system. All users will be logged out from all devices. Are you sure you want to revoke all sessions? |
 
-    @use.with_ui=current
-    Examples: web app v9.6 and newer, which adds "including your session"
+    @use.with_wording=v9.4
+    Examples: web app v9.4 and newer, which adds "including your session"
       | confirmation message                                                                                                                                                  |
       | This action revokes all sessions in the system. All users will be logged out from all devices, including your session. Are you sure you want to revoke all sessions? |

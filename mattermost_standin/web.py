@@ -22,6 +22,10 @@ LOGIN_TITLES_REWORDED_SINCE = (10, 9, 0)
 # channel menu) that header's button holds a strong#channelHeaderTitle, before it a span.heading
 # (channel_header_dropdown/mobile_channel_header_dropdown.tsx; channel_header_menu/channel_header_menu.tsx).
 MOBILE_HEADER_MENU_SINCE = (10, 8, 0)
+# 9.4.0 moved Revoke All Sessions into the console's header (no id) and added "..., including your session." to
+# the confirmation, over the old users list (commit 5a4dba8, 2023-12-04, between the 9.3 and 9.4 branch cuts):
+# the transitional generation's last releases, 9.4 and 9.5, show it.
+REVOKE_BUTTON_IN_HEADER_SINCE = (9, 4, 0)
 
 
 def login_titles(version: str, site: str) -> dict[str, str]:
@@ -80,6 +84,7 @@ async def app_page(request: Request):
         "version": settings.version,
         "loginTitles": login_titles(settings.semver, settings.site_name),
         "mobileHeaderMenu": parse_semver(settings.semver) >= MOBILE_HEADER_MENU_SINCE,
+        "revokeButtonInHeader": parse_semver(settings.semver) >= REVOKE_BUTTON_IN_HEADER_SINCE,
         "statusPollMs": int(settings.status_poll_seconds * 1000),
         "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),

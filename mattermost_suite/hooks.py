@@ -73,7 +73,7 @@ def before_all(context) -> None:
         _end_run(context, f"MM-T940 cannot start: {error}", EXIT_PREFLIGHT)
     run_id = new_run_id()
     context.mm_run = SuiteRun(config, info, api, run_id)
-    context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui})
+    context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui, "wording": info.wording})
     context.mm_rehearsal = Rehearsal(reason) if reason else None  # the revoking steps read it: always set
     context.mm_outcomes = ScenarioOutcomes().start()  # skip reasons, and BROKEN outside the steps
     browsers = f"browsers on the grid at {config.grid_url}" if config.grid_url else "local browsers"
@@ -88,7 +88,10 @@ def before_scenario(context, scenario) -> None:
         return
     run_report.label(scenario, context.config.userdata)
     if context.mm_ui_tags.should_skip(scenario, use_inherited=True):
-        scenario.skip(f"not for this server: its web app is the {run.server.ui} generation")
+        scenario.skip(
+            f"not for this server: its web app (Mattermost {run.server.version_text}) is the {run.server.ui} "
+            f"generation with the {run.server.wording} wording"
+        )
         return
     try:
         check_device_table(scenario.steps, run.config.devices)

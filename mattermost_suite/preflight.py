@@ -11,7 +11,7 @@ from . import mfa, server_settings
 from .api import MattermostApi
 from .config import Config, refuse_unsafe_revoke, rehearsal_reason
 from .errors import PreflightError, SuiteError
-from .ui_generation import decide, parse_version
+from .ui_generation import decide, parse_version, wording_of
 
 FIRST_VERSION_WITH_REVOKE_ALL = (5, 14, 0)
 
@@ -32,6 +32,11 @@ class ServerInfo:
     @property
     def version_text(self) -> str:
         return ".".join(map(str, self.version))
+
+    @property
+    def wording(self) -> str:
+        """The confirmation message's wording (ui_generation.WORDINGS): the version's, whatever `ui` says."""
+        return wording_of(self.version)
 
 
 def check_server(config: Config, api: MattermostApi) -> ServerInfo:

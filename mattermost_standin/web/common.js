@@ -308,12 +308,14 @@ async function consolePage() {
   if (!canRevoke) { go('/'); return; }
   const users = await api('GET', '/users?page=0&per_page=50').catch((err) => { forceLogoutIfNecessary(err); });
   if (!users) return;
-  document.title = 'Users - System Console - ' + CFG.siteName;
-  const strings = consoleStrings(user.locale);
-  mount(UI.consolePage({user, users, strings, onRevokeAll: canRevoke ? () => openRevokeAllModal(strings) : null}));
   let prefs;
   try { prefs = await myPreferences(); } catch (err) { return; }
-  await FirstLogin.overConsole({user, prefs, config: await clientConfig()});
+  const config = await clientConfig();
+  document.title = 'Users - System Console - ' + CFG.siteName;
+  const strings = consoleStrings(user.locale);
+  // The task list comes in the same render as the page (the real app has the preferences before any route).
+  mount(UI.consolePage({user, users, strings, onRevokeAll: canRevoke ? () => openRevokeAllModal(strings) : null}));
+  await FirstLogin.overConsole({user, prefs, config});
 }
 
 function openRevokeAllModal(strings) {

@@ -165,14 +165,18 @@ GENERATIONS.legacy = {
         const term = search.value.toLowerCase();
         users.forEach((u, i) => { rows[i].hidden = term && !(u.username + ' ' + u.email).toLowerCase().includes(term); });
       }});
+    // 9.4-9.5: RevokeSessionsButton in the header (no id, no type), the list unchanged.
+    const inHeader = CFG.revokeButtonInHeader;
+    const headerButton = onRevokeAll && inHeader
+      ? h('button', {class: 'btn btn-tertiary btn-danger', onclick: onRevokeAll}, strings.button) : null;
     return h('div', {class: 'wrapper--fixed'},
-      h('div', {class: 'admin-console__header'}, h('span', {}, strings.title)),
+      h('div', {class: 'admin-console__header'}, h('span', {}, strings.title), headerButton),
       h('div', {class: 'admin-console__wrapper'}, h('div', {class: 'admin-console__content'},
         h('div', {class: 'more-modal__list member-list-holder'},
           h('div', {class: 'system-users__filter-row'},
             h('div', {class: 'system-users__filter'}, search)),
           h('div', {class: 'more-modal__list'}, rows)),
-        onRevokeAll ? h('div', {class: 'pt-3 pb-3'},
+        onRevokeAll && !inHeader ? h('div', {class: 'pt-3 pb-3'},
           h('button', {id: 'revoke-all-users', type: 'button', class: 'btn btn-default', onclick: onRevokeAll},
             strings.button)) : null)));
   },

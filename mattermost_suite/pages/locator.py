@@ -60,10 +60,12 @@ def xpath(description: str, path: str) -> Locator:
     return Locator(description, By.XPATH, path)
 
 
-def button_named(name: str, within_class: str | None = None) -> Locator:
-    """A button by its role and accessible name (its text), for buttons the product gives no id; optionally only
-    inside a <div> of the given class. The name is English: the suite drives an English UI."""
+def button_named(name: str, within_class: str | None = None, part: bool = False) -> Locator:
+    """A button by its role and accessible name (its text), as a person finds it; optionally only inside a <div> of
+    the given class. A `part` of a component is looked up inside the component's root (a relative XPath: one that
+    starts with // searches the whole document even from an element). The name is English: the suite drives an
+    English UI."""
     if "'" in name or (within_class and "'" in within_class):
         raise ValueError(f"button_named cannot quote {name!r}")
     scope = f"//div[contains(concat(' ', normalize-space(@class), ' '), ' {within_class} ')]" if within_class else ""
-    return xpath(f"the {name} button", f"{scope}//button[normalize-space(.)='{name}']")
+    return xpath(f"the {name} button", f"{'.' if part else ''}{scope}//button[normalize-space(.)='{name}']")

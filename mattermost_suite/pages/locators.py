@@ -1,12 +1,14 @@
 """Every locator of the suite, declared once per UI generation as typed, named fields.
 
 Generations (boundaries in ui_generation.py, evidence in docs/generations.md):
-  "legacy"        v5.x  (mattermost-webapp): #login_section form, v5 tutorial, #revoke-all-users below the list,
-                  react-bootstrap ConfirmModal whose .modal-body holds only the message.
-  "transitional"  v7.0-v9.5: the redesigned login page (login.tsx) and onboarding, the old console button and the
+  "legacy"        v5.x  (mattermost-webapp): #login_section form, v5 tutorial, react-bootstrap ConfirmModal whose
+                  .modal-body holds only the message.
+  "transitional"  v7.0-v9.5: the redesigned login page (login.tsx) and onboarding, the old users list, the
                   react-bootstrap ConfirmModal with .modal-body#confirmModalBody.
-  "current"       v9.6+: the redesigned console (header button without an id); the ConfirmModal on GenericModal
-                  puts the buttons inside .modal-body, so the message is read from #confirmModalBody only.
+  "current"       v9.6+: the redesigned users list; from 10.7 the ConfirmModal on GenericModal puts the buttons
+                  inside .modal-body, so the message is read from #confirmModalBody only.
+The console's Revoke All Sessions button and the confirmation are found by role and name in every generation (the
+button moved into the header in 9.4, between the generations' boundaries).
 A locator reads exactly what it names and only in its own generation: no fallbacks to a neighbouring era's DOM.
 Where two generations render the same DOM they share one definition (the redesigned login page, the channel).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import ClassVar
 
-from .locator import Address, Locator, button_named, css, element_id, xpath
+from .locator import Address, Locator, button_named, css, xpath
 
 
 @dataclass(frozen=True)
@@ -112,19 +114,23 @@ _CHANNEL = ChannelLocators(
     title=css("the channel header title", "#channelHeaderTitle, #navbar .navbar-brand .heading"),
 )
 
-# ConfirmModal's root and buttons carry the same ids in every generation; its parts are found inside the root.
-_MODAL = css("the confirmation dialog", "#confirmModal")
-_CANCEL = css("the confirmation's Cancel button", "#cancelModalButton")
-_CONFIRM = css("the confirmation's confirm button", "#confirmModalButton")
-# The title's id up to v9.5, the message's id from v7.0 (the v5.x .modal-body holds only the message).
-_TITLE_BY_ID = css("the confirmation's title", "#confirmModalLabel")
+# The confirmation, found as a person finds it in every generation: the modal dialog (role "dialog" up to the
+# react-bootstrap ConfirmModal, aria-modal on GenericModal, whose root has role "none") that offers Cancel, and its
+# buttons by name. The ids (#confirmModal, #cancelModalButton, #confirmModalButton) are the same in every generation
+# so far, but nothing here depends on them.
+_DIALOG = "(@role='dialog' or @aria-modal='true')"
+_MODAL = xpath("the confirmation dialog", f"//*[{_DIALOG}][.//button[normalize-space(.)='Cancel']]")
+_CANCEL = button_named("Cancel", part=True)
+_CONFIRM = button_named("Revoke All Sessions", part=True)
+# h1.modal-title in every generation (#confirmModalLabel up to v10.6, #genericModalLabel on GenericModal since 10.7).
+_TITLE = css("the confirmation's title", ".modal-title")
 _MESSAGE_BY_ID = css("the confirmation's message", "#confirmModalBody")
 
 
-def _confirm_modal(title: Locator, message: Locator) -> ConfirmModalLocators:
-    """A generation's ConfirmModal: its own title and message, the root and buttons every generation shares."""
+def _confirm_modal(message: Locator) -> ConfirmModalLocators:
+    """A generation's ConfirmModal: its own message element; the root, title and buttons every generation shares."""
     return ConfirmModalLocators(
-        root=_MODAL, title=title, message=message, cancel_button=_CANCEL, confirm_button=_CONFIRM
+        root=_MODAL, title=_TITLE, message=message, cancel_button=_CANCEL, confirm_button=_CONFIRM
     )
 
 
@@ -134,8 +140,14 @@ _VIEW_IN_BROWSER = xpath(
     "//div[contains(@class, 'get-app__buttons')]/a[normalize-space(.)='View in Browser']",
 )
 
-# The v5.x-v9.5 console button below the users list.
-_REVOKE_ALL_BY_ID = UsersPageLocators(element_id("the Revoke All Sessions button", "revoke-all-users"))
+# The console's button by its name, outside any dialog (the confirmation's own button has the same name): below
+# the users list with id revoke-all-users up to v9.3, in the page header without an id since 9.4.
+_REVOKE_ALL = UsersPageLocators(
+    xpath(
+        "the Revoke All Sessions button",
+        f"//button[normalize-space(.)='Revoke All Sessions'][not(ancestor::*[{_DIALOG}])]",
+    )
+)
 
 # login.tsx, AlertBanner and login_mfa.tsx: the same in transitional and current.
 _REDESIGNED_LOGIN = LoginLocators(
@@ -170,9 +182,9 @@ LEGACY = Generation(
         view_in_browser=_VIEW_IN_BROWSER,
     ),
     channel=_CHANNEL,
-    users_page=_REVOKE_ALL_BY_ID,
-    # react-bootstrap ConfirmModal: #confirmModal .modal-body holds only the message.
-    confirm_modal=_confirm_modal(title=_TITLE_BY_ID, message=css("the confirmation's message", ".modal-body")),
+    users_page=_REVOKE_ALL,
+    # react-bootstrap ConfirmModal: its .modal-body holds only the message.
+    confirm_modal=_confirm_modal(message=css("the confirmation's message", ".modal-body")),
     # components/tutorial, sidebar_whats_new_modal
     first_login=TutorialLocators(
         whats_new_modal=xpath(
@@ -185,18 +197,16 @@ LEGACY = Generation(
 TRANSITIONAL = Generation(
     login=_REDESIGNED_LOGIN,
     channel=_CHANNEL,
-    users_page=_REVOKE_ALL_BY_ID,
-    confirm_modal=_confirm_modal(title=_TITLE_BY_ID, message=_MESSAGE_BY_ID),
+    users_page=_REVOKE_ALL,
+    confirm_modal=_confirm_modal(message=_MESSAGE_BY_ID),
     first_login=_ONBOARDING,
 )
 
 CURRENT = Generation(
     login=_REDESIGNED_LOGIN,
     channel=_CHANNEL,
-    # The newest product gives the console button no id: find it by its (English) name in the page header bar.
-    users_page=UsersPageLocators(button_named("Revoke All Sessions", within_class="admin-console__header")),
-    # h1#genericModalLabel on GenericModal; h1#confirmModalLabel in the v9.6+ releases before that move.
-    confirm_modal=_confirm_modal(title=css("the confirmation's title", ".modal-title"), message=_MESSAGE_BY_ID),
+    users_page=_REVOKE_ALL,
+    confirm_modal=_confirm_modal(message=_MESSAGE_BY_ID),
     first_login=_ONBOARDING,
 )
 

@@ -42,9 +42,13 @@ def _team_member(server) -> dict:
 
 
 def _open_console_as_admin(page: Page) -> None:
+    _reach_console_as_admin(page)
+    page.visible("revoke_all")
+
+
+def _reach_console_as_admin(page: Page) -> None:
     page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD, path="/login?redirect_to=" + requests.utils.quote(CONSOLE, safe=""))
     page.wait_path(lambda p: p == CONSOLE, "the admin never reached the console")
-    page.visible("revoke_all")
 
 
 def test_form_login_sets_the_flag_and_honours_redirect_to(page):
@@ -171,3 +175,23 @@ def test_non_admin_is_sent_away_from_the_console(page):
     page.wait_path(lambda p: p == CHANNEL, "a non-admin was not redirected away from the console")
     page.visible((By.ID, "channel_view"))
     assert page.driver.find_elements(*page.loc["revoke_all"]) == []
+
+
+@pytest.mark.browser
+def test_9_4_and_9_5_put_the_button_in_the_header_over_the_old_list_with_the_new_wording(chrome):
+    """The transitional generation's last releases: the header RevokeSessionsButton (no id) and "..., including
+    your session." came in 9.4.0, the redesigned list only in 9.6.0."""
+    with StandinServer(version="9.5.0", status_poll_seconds=0.5) as server:
+        finish_admins_first_login(server.url)
+        assert server.ui == "transitional"
+        page = fresh_page(chrome, server)
+        _reach_console_as_admin(page)
+        button = page.visible((By.XPATH, "//div[@class='admin-console__header']/button"))
+        assert (button.text, button.get_attribute("id")) == ("Revoke All Sessions", "")
+        assert button.get_attribute("class") == "btn btn-tertiary btn-danger"
+        assert page.driver.find_elements(By.ID, "revoke-all-users") == []
+        page.visible((By.ID, "searchUsers"))  # the old list
+        button.click()
+        assert page.visible("modal_body").text == MESSAGES["current"]
+        page.visible(CANCEL).click()
+        page.wait(EC.invisibility_of_element_located(MODAL), "the modal did not close")
