@@ -1,8 +1,8 @@
 """The stand-in's Mattermost configuration: supported settings by their dotted config.json names, their real
 defaults per UI generation, and the client config the web app reads (`server/config/client.go`).
 
-A setting that does not exist in a generation's server resolves to None (EnableOnboardingFlow before v7,
-MaximumPayloadSizeBytes before v9.7).
+A setting that does not exist in the version's server resolves to None (EnableOnboardingFlow before v7,
+MaximumPayloadSizeBytes before v9.5).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ NEWEST_VERSION = VERSIONS["current"]
 DEFAULTS_DIR = Path(__file__).with_name("defaults")
 BUILD_DATE = "Fri Nov 14 12:00:00 UTC 2025"  # ldflags of a release build; the 11.2 line's source date
 BUILD_HASH = "fc6551c8ed36b1f7258b9d53aba6d012289d3b8b"
+WHOLE_BODY_LIMIT_SINCE = (9, 7, 0)
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 MFA_LICENCE_FEATURE = "EnforceMultifactorAuthentication"  # the only setting the stand-in "licenses"
 
@@ -43,20 +44,29 @@ class ConfigError(ValueError):
 class Setting:
     kind: type  # bool, int or str
     default: object  # real default (config.go SetDefaults)
-    since: str = "legacy"  # first generation whose server has the setting
+    since: tuple[int, int, int] = (0, 0, 0)  # first release whose server has the setting
     minimum: int = 1  # ints only
+    # (release, default) pairs for a default that changed: the last one the version has reached wins.
+    later_defaults: tuple[tuple[tuple[int, int, int], object], ...] = ()
+
+    def default_in(self, version: tuple[int, int, int]) -> object:
+        return next((value for since, value in reversed(self.later_defaults) if version >= since), self.default)
 
 
 SETTINGS: dict[str, Setting] = {
     "ServiceSettings.EnableTutorial": Setting(bool, True),
     # The web app polls statuses (and so notices a revoked session while idle) only while this is on.
     "ServiceSettings.EnableUserStatuses": Setting(bool, True),
-    "ServiceSettings.EnableOnboardingFlow": Setting(bool, True, since="transitional"),
+    "ServiceSettings.EnableOnboardingFlow": Setting(bool, True, since=(7, 0, 0)),
     "ServiceSettings.EnableMultifactorAuthentication": Setting(bool, False),
     "ServiceSettings.EnforceMultifactorAuthentication": Setting(bool, False),
     # `!isUpdate` in config.go: a fresh install answers POST /users/mfa with 404.
     "ServiceSettings.DisableLegacyMFA": Setting(bool, True),
-    "ServiceSettings.MaximumPayloadSizeBytes": Setting(int, 300000, since="current"),
+    # Since 9.5.0 (commit 82b8d4d, 2024-01-09: JSON arrays of ids read through a LimitedReader), 100 kB; 300 kB since
+    # 9.8.0 (commit 931abcb, 2024-04-05, "Increased default payload limit from 100 kB to 300 kB").
+    "ServiceSettings.MaximumPayloadSizeBytes": Setting(
+        int, 100000, since=(9, 5, 0), later_defaults=(((9, 8, 0), 300000),)
+    ),
     "EmailSettings.EnableSignInWithEmail": Setting(bool, True),
     "EmailSettings.EnableSignInWithUsername": Setting(bool, True),
     "EmailSettings.EnableSignUpWithEmail": Setting(bool, True),
@@ -91,17 +101,17 @@ def generation_of(version: str) -> str:
     return found
 
 
-def _exists(setting: Setting, ui: str) -> bool:
-    return GENERATIONS.index(ui) >= GENERATIONS.index(setting.since)
+def _exists(setting: Setting, version: str) -> bool:
+    return parse_semver(version) >= setting.since
 
 
-def parse_value(key: str, value, ui: str):
+def parse_value(key: str, value, version: str):
     """The override as its real type; ConfigError (one line) for an unknown key or a bad value."""
     setting = SETTINGS.get(key)
     if setting is None:
         raise ConfigError(f"unknown config key {key!r}; supported: {', '.join(SETTINGS)}")
-    if not _exists(setting, ui):
-        raise ConfigError(f"{key} does not exist in Mattermost {VERSIONS[ui]} (the {ui} generation)")
+    if not _exists(setting, version):
+        raise ConfigError(f"{key} does not exist in Mattermost {version}")
     if setting.kind is bool:
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             return value.strip().lower() == "true"
@@ -123,13 +133,14 @@ def parse_value(key: str, value, ui: str):
     return value
 
 
-def resolve(ui: str, overrides: Mapping[str, object] | None, admin_mfa_secret: str) -> dict[str, object]:
-    """Every supported key with its value for this generation: real default, then the overrides."""
-    resolved = {key: (s.default if _exists(s, ui) else None) for key, s in SETTINGS.items()}
+def resolve(version: str, overrides: Mapping[str, object] | None, admin_mfa_secret: str) -> dict[str, object]:
+    """Every supported key with its value in this version: real default, then the overrides."""
+    numbers = parse_semver(version)
+    resolved = {key: (s.default_in(numbers) if _exists(s, version) else None) for key, s in SETTINGS.items()}
     if admin_mfa_secret:  # an admin with MFA implies MFA is enabled, unless explicitly switched off
         resolved["ServiceSettings.EnableMultifactorAuthentication"] = True
     for key, value in (overrides or {}).items():
-        resolved[key] = parse_value(key, value, ui)
+        resolved[key] = parse_value(key, value, version)
     return resolved
 
 
@@ -193,7 +204,7 @@ class Settings:
     def __post_init__(self):
         # `config` holds overrides (a resolved map may be passed again: its None values are skipped).
         overrides = {key: value for key, value in self.config.items() if value is not None}
-        object.__setattr__(self, "config", MappingProxyType(resolve(self.ui, overrides, self.admin_mfa_secret)))
+        object.__setattr__(self, "config", MappingProxyType(resolve(self.semver, overrides, self.admin_mfa_secret)))
 
     def cfg(self, key: str):
         return self.config[key]
@@ -218,9 +229,12 @@ class Settings:
 
     @property
     def max_body_bytes(self) -> int:
-        """web/handlers.go: MaximumPayloadSizeBytes + bytes.MinRead (v9.7+); before, FileSettings.MaxFileSize + 512."""
-        limit = self.config["ServiceSettings.MaximumPayloadSizeBytes"] or self.config["FileSettings.MaxFileSize"]
-        return limit + 512
+        """web/handlers.go: MaximumPayloadSizeBytes + bytes.MinRead since 9.7.0 (commit 521844f, 2024-02-21, after the
+        9.6 cut); before, FileSettings.MaxFileSize + 512 (9.5-9.6 applied the setting to arrays of ids only)."""
+        payload = self.config["ServiceSettings.MaximumPayloadSizeBytes"]
+        if payload and parse_semver(self.semver) >= WHOLE_BODY_LIMIT_SINCE:
+            return payload + 512
+        return self.config["FileSettings.MaxFileSize"] + 512
 
     def client_config(self, logged_in: bool) -> dict[str, str]:
         """GET /api/v4/config/client?format=old: the limited map without a session, the full one with one. The

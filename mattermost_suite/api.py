@@ -19,6 +19,9 @@ from .errors import SuiteError
 from .secrets import Secret, mask
 
 API = "/api/v4"
+# api4/preference.go maxUpdatePreferences: since 9.6.0 a save or delete of more than 100 preferences (or none) in one
+# call is refused with 400; an admin's preferences are put back in batches that every version accepts.
+MAX_PREFERENCES_PER_CALL = 100
 
 
 class MattermostApi:
@@ -96,12 +99,12 @@ class MattermostApi:
 
     def save_preferences(self, user_id: str, preferences: list[dict[str, str]]) -> None:
         """PUT: each {user_id, category, name, value} is created or overwritten; others stay as they are."""
-        if preferences:
-            self._send("PUT", f"/users/{user_id}/preferences", json=preferences)
+        for batch in _batches(preferences, MAX_PREFERENCES_PER_CALL):
+            self._send("PUT", f"/users/{user_id}/preferences", json=batch)
 
     def delete_preferences(self, user_id: str, preferences: list[dict[str, str]]) -> None:
-        if preferences:
-            self._send("POST", f"/users/{user_id}/preferences/delete", json=preferences)
+        for batch in _batches(preferences, MAX_PREFERENCES_PER_CALL):
+            self._send("POST", f"/users/{user_id}/preferences/delete", json=batch)
 
     def my_teams(self) -> list[dict[str, Any]]:
         return self._send("GET", "/users/me/teams").json()
@@ -155,6 +158,10 @@ class MattermostApi:
         if response.status_code >= 400:
             raise _api_error(method, path, response)
         return response
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def rest_session(base_url: str, user_agent: str, connections: int) -> requests.Session:
