@@ -180,6 +180,8 @@ def test_user_list_filters_by_role_and_activity(standin):
     assert user["id"] in [u["id"] for u in inactive] and all(u["delete_at"] for u in inactive)
 
 
-@pytest.mark.parametrize("version, payload", [("8.1.0", None), ("9.5.0", 100000), ("9.8.0", 300000), ("11.2.0", 300000)])
+@pytest.mark.parametrize(
+    "version, payload", [("8.1.0", None), ("9.5.0", 100000), ("9.8.0", 300000), ("11.2.0", 300000)]
+)
 def test_maximum_payload_size_exists_from_9_5_with_the_default_of_each_release(version, payload):
     assert StandinServer(version=version).settings.config["ServiceSettings.MaximumPayloadSizeBytes"] == payload
