@@ -82,29 +82,35 @@ async def revoke_all_users_sessions(request: Request):
     return status_ok()
 
 
+def _status(store, user_id: str) -> dict:
+    """A user's status: online while a session lives (the stand-in keeps no status rows of its own)."""
+    online = bool(store.sessions_for_user(user_id))
+    return {"user_id": user_id, "status": "online" if online else "offline", "manual": False, "last_activity_at": 0}
+
+
 async def statuses_by_ids(request: Request):
     """The web app's periodic status poll (Constants.STATUS_INTERVAL, 60 s on a real server)."""
     current_session(request)
     ids = await decode_value(request, "user_ids")
     if not isinstance(ids, list) or not ids or not all(isinstance(i, str) and is_valid_id(i) for i in ids):
         raise invalid_body("user_ids")
-    store = request.app.state.store
-    return json_response(
-        [
-            {
-                "user_id": i,
-                "status": "online" if store.sessions_for_user(i) else "offline",
-                "manual": False,
-                "last_activity_at": 0,
-            }
-            for i in ids
-        ]
-    )
+    return json_response([_status(request.app.state.store, i) for i in ids])
+
+
+async def user_status(request: Request):
+    """getUserStatus (api4/status.go): anyone's status, no permission needed; the web app asks its own on start
+    (autoResetStatus) and reads `.status` from the answer."""
+    current_session(request)
+    user_id = request.path_params["user_id"]
+    if not is_valid_id(user_id):
+        raise invalid_url("user_id")
+    return json_response(_status(request.app.state.store, user_id))
 
 
 ROUTES = [
     Route("/api/v4/users/sessions/revoke/all", revoke_all_users_sessions, methods=["POST"]),
     Route("/api/v4/users/status/ids", statuses_by_ids, methods=["POST"]),
+    Route("/api/v4/users/{user_id}/status", user_status, methods=["GET"]),
     Route("/api/v4/users/{user_id}/sessions", get_sessions, methods=["GET"]),
     Route("/api/v4/users/{user_id}/sessions/revoke", revoke_session, methods=["POST"]),
     Route("/api/v4/users/{user_id}/sessions/revoke/all", revoke_user_sessions, methods=["POST"]),

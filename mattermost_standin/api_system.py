@@ -92,6 +92,44 @@ async def server_limits(request: Request):
     return json_response({**limits, "postHistoryLimit": 0, "lastAccessiblePostTime": 0})
 
 
+def _in_releases(request: Request, since: tuple[int, int, int], until: tuple[int, int, int] | None = None) -> None:
+    """A route that the version's server does not have answers as the API's catch-all does."""
+    version = parse_semver(request.app.state.settings.semver)
+    if version < since or (until is not None and version >= until):
+        raise not_found()
+
+
+async def user_limits(request: Request):
+    """getUserLimits (api4/limits.go, from 9.5.0: commit a59f5cc, 2023-12-21; replaced by limits/server in commit
+    b4a1b33, 2024-04-18, taken here as 9.9.0): for a system admin of an unlicensed server the 10000-user limit and the
+    user count (app/limits.go), zeros when licensed; anyone else 403."""
+    _in_releases(request, (9, 5, 0), (9, 9, 0))
+    session = current_session(request)
+    if not is_system_admin(session):
+        raise forbidden()
+    if request.app.state.settings.licensed:
+        return json_response({"maxUsersLimit": 0, "activeUserCount": 0})
+    active = request.app.state.store.count_users(active=True)
+    return json_response({"maxUsersLimit": 10000, "activeUserCount": active})
+
+
+async def self_hosted_products(request: Request):
+    """getSelfHostedProducts on Team Edition (no cloud interface): 400 needs_enterprise_edition (api4/cloud.go
+    ensureCloudInterface). The route went with the in-product pricing modal (commit 0cacee5, 2025-06-02: 10.10.0)."""
+    _in_releases(request, (0, 0, 0), (10, 10, 0))
+    current_session(request)
+    raise AppError(400, "api.server.cws.needs_enterprise_edition")
+
+
+async def first_admin_visit_marketplace(request: Request):
+    """getFirstAdminVisitMarketplaceStatus (api4/plugin.go): manage_system only; "false" until an admin has visited
+    the marketplace (the stand-in has no marketplace)."""
+    session = current_session(request)
+    if not is_system_admin(session):
+        raise forbidden()
+    return json_response({"name": "FirstAdminVisitMarketplace", "value": "false"})
+
+
 async def previous_trial_licence(request: Request):
     """getPrevTrialLicense on a Team Edition server (no licence manager): 403 upgrade_needed."""
     current_session(request)
@@ -202,6 +240,9 @@ ROUTES = [
     Route("/api/v4/trial-license/prev", previous_trial_licence, methods=["GET"]),
     Route("/api/v4/system/notices/{team_id}", product_notices, methods=["GET"]),
     Route("/api/v4/limits/server", server_limits, methods=["GET"]),
+    Route("/api/v4/limits/users", user_limits, methods=["GET"]),
+    Route("/api/v4/cloud/products/selfhosted", self_hosted_products, methods=["GET"]),
+    Route("/api/v4/plugins/marketplace/first_admin_visit", first_admin_visit_marketplace, methods=["GET"]),
     Route("/api/v4/config/client", client_config, methods=["GET"]),
     Route("/api/v4/license/client", client_licence, methods=["GET"]),
     Route("/api/v4/system/onboarding/complete", get_onboarding, methods=["GET"]),

@@ -32,6 +32,18 @@ DEFAULTS_DIR = Path(__file__).with_name("defaults")
 BUILD_DATE = "Fri Nov 14 12:00:00 UTC 2025"  # ldflags of a release build; the 11.2 line's source date
 BUILD_HASH = "fc6551c8ed36b1f7258b9d53aba6d012289d3b8b"
 WHOLE_BODY_LIMIT_SINCE = (9, 7, 0)
+DOWNLOAD_LINKS = {
+    "legacy": {
+        "AppDownloadLink": "https://mattermost.com/download/#mattermostApps",
+        "AndroidAppDownloadLink": "https://about.mattermost.com/mattermost-android-app/",
+        "IosAppDownloadLink": "https://about.mattermost.com/mattermost-ios-app/",
+    },
+    "transitional": {
+        "AppDownloadLink": "https://mattermost.com/pl/download-apps",
+        "AndroidAppDownloadLink": "https://mattermost.com/pl/android-app/",
+        "IosAppDownloadLink": "https://mattermost.com/pl/ios-app/",
+    },
+}
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 MFA_LICENCE_FEATURE = "EnforceMultifactorAuthentication"  # the only setting the stand-in "licenses"
 
@@ -274,8 +286,18 @@ class Settings:
             "PasswordMinimumLength": "5",
             "DiagnosticsEnabled": "false",
         }
+        # The mobile and desktop apps' download links are in every client config (config/client.go), so the web
+        # app's landing page meets a fresh browser: model/config.go's defaults of each era (v5.x, v7+).
+        props.update(DOWNLOAD_LINKS["legacy" if self.ui == "legacy" else "transitional"])
         if logged_in:
-            props.update({"ExperimentalPrimaryTeam": "", "TeammateNameDisplay": "username"})
+            props.update(
+                {
+                    "ExperimentalPrimaryTeam": "",
+                    "TeammateNameDisplay": "username",
+                    # ClientConfigWithComputed: without it the web app shows an admin the "apiv3" notice.
+                    "InstallationDate": str(self.started_at_ms),
+                }
+            )
         return props
 
     def _configured_client_config(self, logged_in: bool) -> dict[str, str]:

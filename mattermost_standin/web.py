@@ -26,6 +26,9 @@ MOBILE_HEADER_MENU_SINCE = (10, 8, 0)
 # the confirmation, over the old users list (commit 5a4dba8, 2023-12-04, between the 9.3 and 9.4 branch cuts):
 # the transitional generation's last releases, 9.4 and 9.5, show it.
 REVOKE_BUTTON_IN_HEADER_SINCE = (9, 4, 0)
+# The landing page for desktop browsers too (mattermost-webapp commit b6487e2, 2022-08-03: 7.3.0, inferred); before,
+# only a phone's browser met it (v5 components/root/root.jsx).
+DESKTOP_BROWSERS_LANDING_SINCE = (7, 3, 0)
 
 
 def login_titles(version: str, site: str) -> dict[str, str]:
@@ -85,6 +88,7 @@ async def app_page(request: Request):
         "loginTitles": login_titles(settings.semver, settings.site_name),
         "mobileHeaderMenu": parse_semver(settings.semver) >= MOBILE_HEADER_MENU_SINCE,
         "revokeButtonInHeader": parse_semver(settings.semver) >= REVOKE_BUTTON_IN_HEADER_SINCE,
+        "landingForBrowsers": parse_semver(settings.semver) >= DESKTOP_BROWSERS_LANDING_SINCE,
         "statusPollMs": int(settings.status_poll_seconds * 1000),
         "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),

@@ -43,9 +43,12 @@ class Site:
     base_url: str
     ui: str
     deadlines: Deadlines
-    # The web app sends a browser it has not seen to its landing page first ("View in Browser"), as a default server
-    # of the newer generations does: the download links are set and the desktop landing page is on.
-    landing_page: bool = False
+    # Which browsers the web app sends to its landing page the first time it sees them ("View in Browser"):
+    # LANDING_NONE, LANDING_PHONES (a phone's browser, to its app) or LANDING_BROWSERS (every browser).
+    landing_page: str = "none"
+
+
+LANDING_NONE, LANDING_PHONES, LANDING_BROWSERS = "none", "phones", "browsers"
 
 
 @dataclass(frozen=True)

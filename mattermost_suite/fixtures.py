@@ -22,7 +22,7 @@ from .fleet import DeviceProfile, Fleet
 from .narration import Narrator, say
 from .run import SuiteRun
 from .seeding import remove_test_user, renew_admin_session, seed_test_user
-from .server_settings import landing_page_on
+from .server_settings import landing_page_for
 
 
 @fixture
@@ -151,7 +151,8 @@ def scenario_cast(context, run: SuiteRun, scenario_name: str, browsers: Sequence
     """A fresh test user (unique to this run) and the system admin, with a fleet whose `browsers` (those the steps
     will ask for) start while the user is seeded; afterwards: every device's outcome said, browsers quit, the user
     removed."""
-    site = Site(run.config.base_url, run.server.ui, run.config.deadlines, landing_page_on(run.server.client_config))
+    landing = landing_page_for(run.server.client_config, run.server.version)
+    site = Site(run.config.base_url, run.server.ui, run.config.deadlines, landing)
     fleet = Fleet(run.config, site)
     fleet.warm_up(browsers)
     run.scenarios_seeded += 1

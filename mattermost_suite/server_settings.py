@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from .domain import LANDING_BROWSERS, LANDING_NONE, LANDING_PHONES
+
 ClientConfig = Mapping[str, str]
 
 # "logs in with" in the feature's device table -> (client-config key, the setting's name in config.json / the console)
@@ -18,6 +20,9 @@ SIGN_IN = {
     "username": ("EnableSignInWithUsername", "EmailSettings.EnableSignInWithUsername"),
 }
 ENGLISH = "en"
+# The web app's landing page for desktop browsers too (mattermost-webapp commit b6487e2, #10653, 2022-08-03; before,
+# only a phone's browser was sent there): first in 7.3.0, inferred from the merge date (no v7 tag was at hand).
+DESKTOP_BROWSERS_LANDING_SINCE = (7, 3, 0)
 
 
 def is_on(client_config: ClientConfig, key: str, default: bool) -> bool:
@@ -130,7 +135,10 @@ def notes(client_config: ClientConfig, rehearsing: bool = False) -> list[str]:
     return lines
 
 
-def landing_page_on(client_config: Mapping[str, str]) -> bool:
-    """The web app's landing page for browsers it has not seen (components/root/root.tsx): on while the desktop
-    app's download link is set and, since the setting exists, ServiceSettings.EnableDesktopLandingPage is true."""
-    return bool(client_config.get("AppDownloadLink")) and client_config.get("EnableDesktopLandingPage") != "false"
+def landing_page_for(client_config: Mapping[str, str], version: tuple[int, int, int]) -> str:
+    """Which browsers the web app sends to its landing page (components/root/root.tsx): none without the download
+    links or, since the setting exists (10.2), with ServiceSettings.EnableDesktopLandingPage off; before 7.3 only a
+    phone's browser (to its app), since then every browser but the desktop app's."""
+    if not client_config.get("AppDownloadLink") or client_config.get("EnableDesktopLandingPage") == "false":
+        return LANDING_NONE
+    return LANDING_BROWSERS if version >= DESKTOP_BROWSERS_LANDING_SINCE else LANDING_PHONES

@@ -1,6 +1,7 @@
 // The landing page a browser meets before anything else (components/root/root.tsx showLandingPageIfNecessary,
 // components/linking_landing_page/linking_landing_page.tsx): once per browser, while the server's download link is set
-// and ServiceSettings.EnableDesktopLandingPage is on; never in the desktop app or on a Chromebook.
+// and ServiceSettings.EnableDesktopLandingPage is on; never in the desktop app or on a Chromebook; before 7.3 only in
+// a phone's browser.
 'use strict';
 
 const LANDING_SEEN = '__landingPageSeen__';  // StoragePrefixes.LANDING_PAGE_SEEN, not scoped by site
@@ -12,6 +13,7 @@ async function showLandingPageIfNecessary(path) {
   const config = await clientConfig();
   if (config.EnableDesktopLandingPage === 'false') return false;  // a server without the setting shows it
   if (isDesktopApp() || /CrOS/.test(ua())) return false;
+  if (!CFG.landingForBrowsers && !isMobileAgent()) return false;  // before 7.3: phones only
   if (isAndroidWeb() && !config.AndroidAppDownloadLink) return false;
   if (isIosWeb() && !config.IosAppDownloadLink) return false;
   if (!config.AppDownloadLink) return false;

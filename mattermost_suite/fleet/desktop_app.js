@@ -13,9 +13,23 @@
     };
     const emit = (channel, ...args) => (listeners.get(channel) || new Set()).forEach((listener) => listener(...args));
     const version = (navigator.userAgent.match(/Mattermost\/([0-9.]+)/) || [])[1] || '5.0.0';
+    // The same preload still answers the messages of web apps that predate desktopAPI (v8: utils/browser_history
+    // posts 'browser-history-push' and navigates on 'browser-history-push-return'), until the web app shows it
+    // knows desktopAPI by asking getAppInfo.
+    let legacy = true;
+    window.addEventListener('message', ({origin, data}) => {
+        if (!legacy || origin !== window.location.origin || !data || data.type !== 'browser-history-push') {
+            return;
+        }
+        const pathName = data.message && data.message.path;
+        setTimeout(() => window.postMessage({type: 'browser-history-push-return', message: {pathName}}, origin));
+    });
     window.desktopAPI = {
         isDev: () => Promise.resolve(false),
-        getAppInfo: () => Promise.resolve({name: 'Mattermost', version}),
+        getAppInfo: () => {
+            legacy = false;
+            return Promise.resolve({name: 'Mattermost', version});
+        },
         reactAppInitialized: () => {},
         setSessionExpired: () => {},
         onUserActivityUpdate: listen('user-activity-update'),

@@ -16,7 +16,7 @@ from typing import TypeVar
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
-from ..domain import DeviceRecord, Site
+from ..domain import LANDING_BROWSERS, LANDING_PHONES, DeviceRecord, Site
 from ..errors import SuiteError
 from ..secrets import Secret
 from .apps import AppSession
@@ -46,10 +46,12 @@ class Device:
     @property
     def meets_landing_page(self) -> bool:
         """Whether the web app will show this browser its landing page, once: not after it has, not in the desktop
-        app (it is already there), and before v7 only on a phone's browser (the mobile app's landing page)."""
-        if self.met_landing_page or not self.site or not self.site.landing_page or self.profile.is_desktop_app:
+        app (it is already there), and before 7.3 only on a phone's browser (the mobile app's landing page)."""
+        if self.met_landing_page or not self.site or self.profile.is_desktop_app:
             return False
-        return self.site.ui != "legacy" or bool(self.profile.mobile_emulation)
+        if self.site.landing_page == LANDING_PHONES:
+            return bool(self.profile.mobile_emulation)
+        return self.site.landing_page == LANDING_BROWSERS
 
     def on(self, page: type[Page]) -> Page:
         """This browser seen through a page object: `device.on(LoginPage).wait_until_shown(...)`."""

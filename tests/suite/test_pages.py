@@ -19,7 +19,7 @@ import mattermost_suite.pages
 from mattermost_standin import StandinServer
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import Deadlines, load
-from mattermost_suite.domain import Site
+from mattermost_suite.domain import LANDING_BROWSERS, Site
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.pages import (
@@ -406,7 +406,7 @@ def test_the_login_page_goes_through_the_landing_page_once_as_a_person_does(own_
     """A browser the web app has not seen meets its landing page; the login page answers it ("View in Browser")
     and is then at the form; a browser expected to meet it and never shown it fails in words."""
     server, config, driver = own_server(ui="current")
-    landing_on = Site(config.base_url, "current", config.deadlines, landing_page=True)
+    landing_on = Site(config.base_url, "current", config.deadlines, landing_page=LANDING_BROWSERS)
     login = LoginPage(driver, landing_on).open(meets_landing_page=True)
     assert login.met_landing_page and login.current_path() == "/login"
     again = LoginPage(driver, landing_on).open()

@@ -1,9 +1,11 @@
-"""UI generation from X-Version-Id: the boundaries (7.0.0 transitional, 9.6.0 current) and the override."""
+"""UI generation from X-Version-Id: the boundaries (7.0.0 transitional, 9.6.0 current) and the override; the
+confirmation's wording (9.4.0) and the landing page's browsers (7.3.0), which follow the version too."""
 
 import pytest
 
 from mattermost_suite.errors import PreflightError
-from mattermost_suite.ui_generation import CURRENT_SINCE, TRANSITIONAL_SINCE, decide, parse_version
+from mattermost_suite.server_settings import landing_page_for
+from mattermost_suite.ui_generation import CURRENT_SINCE, TRANSITIONAL_SINCE, decide, parse_version, wording_of
 
 pytestmark = pytest.mark.unit
 
@@ -39,3 +41,30 @@ def test_an_explicit_setting_overrides_the_version():
 def test_an_unreadable_version_is_one_clear_error():
     with pytest.raises(PreflightError, match="cannot read the server version"):
         parse_version("dev-build")
+
+
+@pytest.mark.parametrize(
+    "version, wording",
+    [((5, 14, 0), "v5.16"), ((5, 37, 7), "v5.16"), ((9, 3, 9), "v5.16"), ((9, 4, 0), "v9.4"), ((11, 2, 0), "v9.4")],
+)
+def test_the_confirmation_wording_follows_its_own_boundary_9_4(version, wording):
+    assert wording_of(version) == wording
+
+
+LINKS = {"AppDownloadLink": "https://mattermost.com/pl/download-apps"}
+
+
+@pytest.mark.parametrize(
+    "config, version, browsers",
+    [
+        ({}, (11, 2, 0), "none"),
+        (LINKS, (5, 37, 7), "phones"),
+        (LINKS, (7, 2, 9), "phones"),
+        (LINKS, (7, 3, 0), "browsers"),
+        (LINKS, (9, 5, 0), "browsers"),
+        ({**LINKS, "EnableDesktopLandingPage": "false"}, (11, 2, 0), "none"),
+        ({**LINKS, "EnableDesktopLandingPage": "true"}, (11, 2, 0), "browsers"),
+    ],
+)
+def test_the_landing_page_meets_phones_before_7_3_and_every_browser_since(config, version, browsers):
+    assert landing_page_for(config, version) == browsers
