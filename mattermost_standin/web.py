@@ -29,6 +29,12 @@ REVOKE_BUTTON_IN_HEADER_SINCE = (9, 4, 0)
 # The landing page for desktop browsers too (mattermost-webapp commit b6487e2, 2022-08-03: 7.3.0, inferred); before,
 # only a phone's browser met it (v5 components/root/root.jsx).
 DESKTOP_BROWSERS_LANDING_SINCE = (7, 3, 0)
+# Its "View in Browser" link sat in a div.get-app__status (a.btn-default.get-app__continue) until commit 6f43821
+# (2023-09-25) made it a plain a.btn-tertiary of the buttons: 9.2.0, inferred from the date.
+LANDING_LINK_UNWRAPPED_SINCE = (9, 2, 0)
+# The task list's "Watch overview" video went in 10.5.0 (commit 0635306, "Removed the video from the onboarding
+# checklist").
+TASK_LIST_VIDEO_UNTIL = (10, 5, 0)
 
 
 def login_titles(version: str, site: str) -> dict[str, str]:
@@ -89,6 +95,8 @@ async def app_page(request: Request):
         "mobileHeaderMenu": parse_semver(settings.semver) >= MOBILE_HEADER_MENU_SINCE,
         "revokeButtonInHeader": parse_semver(settings.semver) >= REVOKE_BUTTON_IN_HEADER_SINCE,
         "landingForBrowsers": parse_semver(settings.semver) >= DESKTOP_BROWSERS_LANDING_SINCE,
+        "landingLinkWrapped": parse_semver(settings.semver) < LANDING_LINK_UNWRAPPED_SINCE,
+        "taskListVideo": parse_semver(settings.semver) < TASK_LIST_VIDEO_UNTIL,
         "statusPollMs": int(settings.status_poll_seconds * 1000),
         "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),

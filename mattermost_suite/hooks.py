@@ -77,7 +77,10 @@ def before_all(context) -> None:
     context.mm_rehearsal = Rehearsal(reason) if reason else None  # the revoking steps read it: always set
     context.mm_outcomes = ScenarioOutcomes().start()  # skip reasons, and BROKEN outside the steps
     browsers = f"browsers on the grid at {config.grid_url}" if config.grid_url else "local browsers"
-    say(f"run {run_id} on {info.url}: Mattermost {info.version_text}, {info.ui} web app, {browsers}")
+    say(
+        f"run {run_id} on {info.url}: Mattermost {info.version_text}, {info.ui} web app with the {info.wording} "
+        f"wording, {browsers}"
+    )
     if reason:
         say(f"REHEARSAL ({reason}): every step up to Cancel runs; nothing that ends sessions on the server does")
 

@@ -185,6 +185,9 @@ const OnboardingDom = {
     const overlay = h('div', {class: 'onboarding-tasklist__overlay', 'data-cy': 'onboarding-task-list-overlay', onclick: onToggle});
     const items = h('div', {class: 'onboarding-tasklist__popover'}, h('div', {class: 'onboarding-tasklist__items open'},
       h('h1', {}, 'Welcome to Mattermost'), h('p', {}, "Let's get up and running."),
+      // Up to 10.4 a video under the title (onboarding_tasklist.tsx: an image and its PlayButton).
+      CFG.taskListVideo ? h('div', {}, h('img', {alt: 'On Boarding video'}),
+        h('button', {type: 'button'}, h('i', {class: 'icon icon-play'}), 'Watch overview')) : null,
       tasks.map(([label, action]) => h('div', {class: 'onboarding-tasklist__task',
         onclick: action || onToggle}, h('span', {}, label))),
       h('span', {class: 'link', onclick: onDismiss}, 'No thanks, I’ll figure it out myself')));

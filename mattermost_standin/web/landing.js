@@ -44,7 +44,10 @@ async function landingPage() {  // LinkingLandingPage, the browser's choice
       h('div', {class: 'get-app__buttons'},
         link({class: 'btn btn-primary btn-lg get-app__download', href: mobile ? '#' : location.replace(/^(https|http)/, 'mattermost')},
           mobile ? 'View in App' : 'View in Desktop App'),
-        link({class: 'btn btn-tertiary btn-lg', href: location}, 'View in Browser')),
+        CFG.landingLinkWrapped
+          ? h('div', {class: 'get-app__status'},
+            link({class: 'btn btn-default btn-lg get-app__continue', href: location}, 'View in Browser'))
+          : link({class: 'btn btn-tertiary btn-lg', href: location}, 'View in Browser')),
       h('label', {class: 'get-app__preference'}, h('input', {type: 'checkbox', class: 'get-app__checkbox'}),
         'Remember my preference'),
       h('div', {class: 'get-app__download-link'}, mobile ? "Don't have the Mobile App? " : "Don't have the Desktop App? ",

@@ -134,10 +134,11 @@ def _confirm_modal(message: Locator) -> ConfirmModalLocators:
     )
 
 
-# linking_landing_page: "View in Browser" is a link with no id in every generation that has the page.
+# linking_landing_page: "View in Browser" is a link with no id in every generation that has the page, in a
+# div.get-app__status of the buttons up to 9.1, straight in them since (commit 6f43821, 2023-09-25).
 _VIEW_IN_BROWSER = xpath(
     "the landing page's View in Browser link",
-    "//div[contains(@class, 'get-app__buttons')]/a[normalize-space(.)='View in Browser']",
+    "//div[contains(@class, 'get-app__buttons')]//a[normalize-space(.)='View in Browser']",
 )
 
 # The console's button by its name, outside any dialog (the confirmation's own button has the same name): below

@@ -13,9 +13,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 from mattermost_suite.fleet.profiles import profile_named
 from tests.support.browser import chromium_available, new_chromium
 
+from .helpers import IPHONE_UA
+
 pytestmark = pytest.mark.browser
 
-VIEW_IN_BROWSER = (By.XPATH, "//div[contains(@class, 'get-app__buttons')]/a[normalize-space(.)='View in Browser']")
+VIEW_IN_BROWSER = (By.XPATH, "//div[contains(@class, 'get-app__buttons')]//a[normalize-space(.)='View in Browser']")
 LOGIN_FORM = (By.ID, "input_loginId")
 WAIT_S = 10
 
@@ -63,5 +65,38 @@ def test_the_landing_page_fault_brings_it_back_after_view_in_browser(make_standi
     driver = unseen_browser
     driver.get(server.url + "/login")
     _shown(driver, VIEW_IN_BROWSER).click()
+    _shown(driver, VIEW_IN_BROWSER)
+    assert driver.current_url == server.url + "/landing#/login"
+
+
+@pytest.mark.parametrize(
+    "version, wrapped", [("8.1.0", "div.get-app__status > a.btn-default.get-app__continue"), ("9.5.0", None)]
+)
+def test_v7_and_later_send_a_desktop_browser_there_with_the_link_of_their_release(
+    make_standin, unseen_browser, version, wrapped
+):
+    """Desktop browsers meet the page since 7.3; its "View in Browser" sat in div.get-app__status up to 9.1."""
+    server = make_standin(version=version)
+    driver = unseen_browser
+    driver.get(server.url + "/login")
+    link = _shown(driver, VIEW_IN_BROWSER)
+    assert driver.current_url == server.url + "/landing#/login"
+    assert bool(driver.find_elements(By.CSS_SELECTOR, f".get-app__buttons > {wrapped}")) if wrapped else True
+    assert link.get_attribute("class") == (
+        "btn btn-default btn-lg get-app__continue" if wrapped else "btn btn-tertiary btn-lg"
+    )
+    link.click()
+    _shown(driver, LOGIN_FORM)
+
+
+def test_v5_sends_only_a_phones_browser_there(make_standin, unseen_browser):
+    """components/root/root.jsx of v5: only Android and iOS browsers, to their app's page."""
+    server = make_standin(ui="legacy")
+    driver = unseen_browser
+    driver.get(server.url + "/login")
+    _shown(driver, (By.ID, "loginId"))
+    assert "/landing" not in driver.current_url, "a desktop browser met the v5 landing page"
+    driver.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": IPHONE_UA})
+    driver.get(server.url + "/login")
     _shown(driver, VIEW_IN_BROWSER)
     assert driver.current_url == server.url + "/landing#/login"
