@@ -33,14 +33,18 @@ FAULTS: dict[str, tuple[str, str]] = {
         "page",
         "every page sends the system admin to the preparing-workspace page, the System Console included",
     ),
+    "task_list_stays": ("page", 'the onboarding task list\'s "No thanks" does nothing: the list never goes away'),
+    "status_poll_stops": ("page", "a channel page never starts its status poll, so an idle page never asks the server"),
 }
 
 # Faults of a screen that only some web-app generations have; every other fault applies to all of them.
 ONLY_IN: dict[str, frozenset[str]] = {
     # The first-admin workspace onboarding arrived with the v7 web app; v5 has no such page.
     "admin_stranded_on_preparing_workspace": frozenset({"transitional", "current"}),
-    # Only the newest generation's server switches the landing page on by default (its client config's links).
-    "landing_page_returns": frozenset({"current"}),
+    # A desktop browser meets the landing page from 7.3 (v5: only a phone's browser, which the fault runs leave out).
+    "landing_page_returns": frozenset({"transitional", "current"}),
+    # The onboarding task list arrived with the v7 web app.
+    "task_list_stays": frozenset({"transitional", "current"}),
 }
 
 

@@ -268,6 +268,7 @@ function showMfaStep(loginId, password) {  // LoginMfa: the token form replaces 
 
 function startStatusPoll(userId) {  // ChannelController: addVisibleUsersInCurrentChannelAndSelfToStatusPoll
   if (!CFG.userStatuses) return;  // the poll runs only while ServiceSettings.EnableUserStatuses is on
+  if (hasFault('status_poll_stops')) return;  // Fault: the channel never starts its status poll
   window.setInterval(async () => {
     try {
       await api('POST', '/users/status/ids', [userId]);

@@ -121,7 +121,9 @@ async function showTaskList(ctx) {
     const setOpen = (value) => saveAndShow(ctx, [{category: TASK_LIST, name: 'onboarding_task_list_open', value}]);
     document.body.append(...UI.taskList({open, admin: isAdmin(user),
       onToggle: () => setOpen(!open),
-      onDismiss: () => saveAndShow(ctx, [{category: TASK_LIST, name: 'onboarding_task_list_show', value: 'false'},
+      // Fault task_list_stays: "No thanks" is wired to nothing.
+      onDismiss: () => hasFault('task_list_stays') ? null : saveAndShow(ctx, [
+        {category: TASK_LIST, name: 'onboarding_task_list_show', value: 'false'},
         {category: TASK_LIST, name: 'onboarding_task_list_open', value: 'false'}]),
       // useHandleOnboardingTaskTrigger CHANNELS_TOUR: start the tour at step 0 with the auto status on.
       onTour: () => saveAndShow(ctx, [{category: TASK_LIST, name: 'onboarding_task_list_open', value: 'false'},

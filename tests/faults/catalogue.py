@@ -81,6 +81,14 @@ CATCHES: dict[str, Catch] = {
         "the system admin goes to System Console > Users",
         "the preparing-workspace page is in its way (a first-login screen)",
     ),
+    "task_list_stays": Catch(
+        "the system admin goes to System Console > Users",
+        "the onboarding task list is in its way (a first-login screen)",
+    ),
+    "status_poll_stops": Catch(
+        "every awake browser of the test user reaches the login page by itself",
+        "the browser is at /ad-1/channels/town-square",
+    ),
 }
 
 # With a short status poll, the victims' pages may or may not have noticed a revoke that Cancel sent when the
