@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 
 pytest_plugins = ["tests.support.fixtures", "tests.faults.kill_report", "tests.support.scheduling"]
+# Units of work that take minutes (behave runs on Mattermost's own web app, whose status poll is 60 s): handed out
+# first, so that the other workers fill the time around them instead of waiting for them at the end.
+LONG_FIRST = ("tests/realapp/",)
 
 TIERS = ("unit", "contract", "browser", "acceptance", "faults", "realapp")
 
@@ -23,3 +26,7 @@ def pytest_collection_modifyitems(config, items):
             f"every test needs exactly one of the markers {', '.join(TIERS)} (pytestmark or a decorator):\n  "
             + "\n  ".join(wrong)
         )
+
+
+def pytest_collection_modifyitems(config, items):  # after the tier check: the order xdist hands units out in
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: each module keeps its order

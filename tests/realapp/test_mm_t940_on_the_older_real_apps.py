@@ -45,7 +45,7 @@ def older_runs(webapp_build, tmp_path_factory):
         pytest.skip(message)
 
     def run(version: str):
-        run_dir = RunFolder(tmp_path_factory.mktemp(f"real-app-{version}") / "run")
+        run_dir = RunFolder(tmp_path_factory.mktemp("real-app-" + version.replace(".", "_")) / "run")
         options = ("-D", f"standin_webapp={builds[version]}", "-D", f"devices={DEVICES}", "-D", "grid=off")
         outcome = run_behave(
             *options, *SLOW_MACHINE_DEADLINES, env={"MM_RUN_DIR": str(run_dir.path)}, timeout=RUN_TIMEOUT

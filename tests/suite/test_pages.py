@@ -355,32 +355,32 @@ def test_a_typo_in_a_locator_name_is_an_attribute_error():
 
 
 @pytest.mark.unit
-def test_the_newest_console_button_is_found_by_its_name_in_the_header_and_the_older_by_its_id():
-    current = GENERATIONS["current"].users_page.revoke_all_button
-    assert current.description == f"the {SystemUsersPage.revoke_all_label} button"
-    assert (current.by, current.selector) == (
-        By.XPATH,
-        "//div[contains(concat(' ', normalize-space(@class), ' '), ' admin-console__header ')]"
-        "//button[normalize-space(.)='Revoke All Sessions']",
-    )
-    for ui in ("legacy", "transitional"):
-        older = GENERATIONS[ui].users_page.revoke_all_button
-        assert (older.description, older.by, older.selector) == (
-            "the Revoke All Sessions button",
-            By.ID,
-            "revoke-all-users",
+def test_the_console_button_is_found_by_its_name_outside_any_dialog_in_every_generation():
+    """As a person finds it (it moved into the header without an id in 9.4): its name, not in the confirmation,
+    whose own button has the same name. No generation depends on an id."""
+    for generation in GENERATIONS.values():
+        button = generation.users_page.revoke_all_button
+        assert button.description == f"the {SystemUsersPage.revoke_all_label} button"
+        assert (button.by, button.selector) == (
+            By.XPATH,
+            "//button[normalize-space(.)='Revoke All Sessions']"
+            "[not(ancestor::*[(@role='dialog' or @aria-modal='true')])]",
         )
 
 
 @pytest.mark.unit
 def test_the_confirm_modal_is_a_component_whose_parts_are_read_inside_its_root():
+    """The root is the modal dialog that offers Cancel (role dialog, or aria-modal on GenericModal); its parts are
+    looked up inside it: CSS, or XPath relative to it (an XPath from // would search the whole page)."""
     modal = SystemUsersPage(None, OFFLINE).confirm_modal
     assert isinstance(modal, ConfirmModal) and not hasattr(modal, "path")
     for generation in GENERATIONS.values():
         locators = generation.confirm_modal
-        assert (locators.root.by, locators.root.selector) == (By.CSS_SELECTOR, "#confirmModal")
+        assert locators.root.by == By.XPATH and "@role='dialog' or @aria-modal='true'" in locators.root.selector
         for part in (locators.title, locators.message, locators.cancel_button, locators.confirm_button):
-            assert "confirmModal " not in part.selector  # relative to the root, not to the page
+            assert part.by == By.CSS_SELECTOR or part.selector.startswith(".//"), part
+            assert "confirmModal " not in part.selector and "ModalButton" not in part.selector  # no id needed
+        assert locators.confirm_button.selector == ".//button[normalize-space(.)='Revoke All Sessions']"
 
 
 @pytest.mark.unit
