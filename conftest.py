@@ -15,7 +15,8 @@ TIERS = ("unit", "contract", "browser", "acceptance", "faults", "realapp")
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects: an unmarked test is refused whatever the selection
 def pytest_collection_modifyitems(config, items):
-    """A test without a tier, or with two, would escape `-m` selections or run in the wrong one: refuse to run."""
+    """A test without a tier, or with two, would escape `-m` selections or run in the wrong one: refuse to run.
+    Then the long units go first (LONG_FIRST), each module keeping its order."""
     wrong = []
     for item in items:
         tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
@@ -26,7 +27,4 @@ def pytest_collection_modifyitems(config, items):
             f"every test needs exactly one of the markers {', '.join(TIERS)} (pytestmark or a decorator):\n  "
             + "\n  ".join(wrong)
         )
-
-
-def pytest_collection_modifyitems(config, items):  # after the tier check: the order xdist hands units out in
-    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: each module keeps its order
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
