@@ -14,7 +14,7 @@ from tests.support.killed_runs import KilledRun, ports_taken
 
 pytestmark = pytest.mark.acceptance
 
-GONE_WITHIN = 10.0  # seconds: the promise in README "What a run does"
+GONE_WITHIN = 10.0  # seconds: the promise in docs/run.md
 BROWSERS = {CHROMIUM_COMM, "firefox-esr", "MiniBrowser"}
 OUTLINE = "Scenario Outline: MM-T940 Users - Revoke all sessions"
 
