@@ -21,6 +21,7 @@ from .config import rehearsal_reason
 from .device_table import browsers_to_start, check_device_table, table_rows
 from .errors import ConfigError, PreflightError, SuiteError
 from .evidence import run_report
+from .evidence.formatter import second_allure_formatter
 from .evidence.outcomes import ScenarioOutcomes
 from .fixtures import (
     admin_left_as_found,
@@ -41,6 +42,9 @@ from .server_settings import sign_in_methods_refusal
 
 def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
+    refusal = second_allure_formatter(context.config.format)
+    if refusal:
+        _end_run(context, f"MM-T940 configuration error: {refusal}", EXIT_CONFIG)
     run_report.clean_earlier_results(context.config)
     try:
         use_fixture(run_watchdog, context)  # before anything is started: every child must carry the run's token

@@ -26,6 +26,18 @@ from .runs import JUNIT, RUNS_ROOT, RunFolder, new_name, prune
 
 RESULTS_OVERRIDE = "MM_ALLURE_RESULTS"
 RUN_DIR = "MM_RUN_DIR"
+BEHAVES_OWN_ALLURE = "allure_behave.formatter:AllureFormatter"
+
+
+def second_allure_formatter(formats) -> str | None:
+    """A one-line refusal when behave's standard Allure formatter was named beside this one (behave.ini names this
+    one, and -f only adds formatters): both would write every result, and the report would hold each test twice."""
+    if BEHAVES_OWN_ALLURE not in (formats or ()):
+        return None
+    return (
+        f"-f {BEHAVES_OWN_ALLURE} is not needed: the suite writes its Allure results itself, into "
+        f"reports/runs/<run>/allure-results (or the folder {RESULTS_OVERRIDE} names); drop -f and -o"
+    )
 
 
 @dataclass(frozen=True)
