@@ -68,6 +68,19 @@ class LoggedOut(OnDevices):
 
 
 @dataclass(frozen=True)
+class Awaiting(OnDevices):
+    """Devices watched from now until each has done `what`, at the latest by `until`."""
+
+    what: str = ""
+    until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class StillAwaited(OnDevices):
+    """Devices of the watch that have not been judged yet (said now and then while the watch goes on)."""
+
+
+@dataclass(frozen=True)
 class NotLoggedOut:
     """Devices still logged in where they should not be: (device, what it showed instead)."""
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from behave import use_fixture
 from behave.step_registry import registry
@@ -42,6 +43,7 @@ from .server_settings import sign_in_methods_refusal
 
 def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
+    context.add_cleanup(_say_where_the_results_are, context.config)  # the first cleanup added runs last
     refusal = second_allure_formatter(context.config.format)
     if refusal:
         _end_run(context, f"MM-T940 configuration error: {refusal}", EXIT_CONFIG)
@@ -173,6 +175,14 @@ def after_all(context) -> None:
         say(rehearsal.summary())
     if failures:
         raise SuiteError(f"{len(failures)} clean-up(s) failed: " + "; ".join(failures))
+
+
+def _say_where_the_results_are(behave_config) -> None:
+    """The run's last line: where its results are, and how to make the report of them."""
+    results = run_report.results_dir(behave_config)
+    if results is not None and results.is_dir() and any(results.iterdir()):
+        shown = results.relative_to(Path.cwd()) if results.is_relative_to(Path.cwd()) else results
+        say(f"results: {shown} (the Allure report of the newest run: bash scripts/report)")
 
 
 def _one_line_cleanup_error(context, cleanup_func, error) -> None:

@@ -12,13 +12,16 @@ from datetime import datetime
 from . import presenter
 from .domain import DeviceRecord
 from .events import (
+    Awaiting,
     DevicesChosen,
     ExtraAppsChecked,
     ExtraAppsLoggedIn,
     LoggedIn,
     LoggedOut,
+    NotLoggedOut,
     RevokeConfirmed,
     SentAway,
+    StillAwaited,
     WentToSleep,
 )
 from .secrets import mask
@@ -53,6 +56,13 @@ class Narrator:
                         if isinstance(event, WentToSleep)
                         else presenter.device_line(device.record, self.confirmed_at)
                     )
+            case Awaiting(devices, what, until):
+                say(presenter.awaiting_line([device.record for device in devices], what, until))
+            case StillAwaited(devices):
+                say(presenter.still_awaited_line([device.record for device in devices]))
+            case NotLoggedOut(problems):
+                for device, problem in problems:
+                    say(f"{device.record.name}: {problem}")
             case SentAway(_, to):
                 say(f"the test user is at {to}")
             case ExtraAppsLoggedIn(count, seconds, at_once):

@@ -83,3 +83,13 @@ def extra_apps_logged_in_line(count: int, seconds: float, at_once: int) -> str:
 
 REHEARSAL_STILL_LOGGED_IN = "(rehearsal: the revoke was not run, the server accepts its session)"
 REFUSED_STILL_LOGGED_IN = "after its request to revoke all sessions was refused"
+
+
+def awaiting_line(records: list[DeviceRecord], what: str, until: datetime | None) -> str:
+    """e.g. "waiting for 5 browsers to reach the login page by themselves within 90 s (until 13:03:26 UTC)"."""
+    noun = "browser" if len(records) == 1 else "browsers"
+    return f"waiting for {len(records)} {noun} to {what}" + (f" (until {clock(until)} UTC)" if until else "")
+
+
+def still_awaited_line(records: list[DeviceRecord]) -> str:
+    return "still waiting for " + ", ".join(record.name for record in records)

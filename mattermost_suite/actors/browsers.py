@@ -7,18 +7,22 @@ preparing-workspace page) covers it; such a screen fails that device in one line
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 from ..config import Deadlines
 from ..domain import DeviceRecord, Person, now
 from ..errors import SuiteError
-from ..events import EventBus, LoggedIn, LoggedOut, NotLoggedOut, WentToSleep
+from ..events import Awaiting, EventBus, LoggedIn, LoggedOut, NotLoggedOut, StillAwaited, WentToSleep
 from ..fleet import Device, DeviceProfile, Fleet
 from ..fleet.power import fall_asleep, is_frozen, wake_up
 from ..pages import ChannelPage, FirstLoginScreens, LoginPage, in_the_way, where
 from ..secrets import Secret
 from .together import on_every_device, results_or_fail
+
+STILL_AWAITED_EVERY = 15.0  # seconds between the "still waiting for" lines of a watch
 
 
 def sign_in(device: Device, person: Person, mfa_codes: Callable[[], str] | None = None) -> LoginPage:
@@ -163,10 +167,46 @@ class Browsers:
         results_or_fail(on_every_device(self.devices, check), f"show {expected!r} on the login page")
 
     def _watch(self, devices: Sequence[Device], watch: Callable[[Device], None], what: str) -> None:
-        """Watch every device at once; each one that noticed is reported as logged out, each other by its problem."""
-        outcomes = on_every_device(devices, watch)
-        publish_logouts(self.bus, outcomes)
+        """Watch every device at once; each is reported the moment it is judged (logged out, or its problem), and
+        while the watch goes on the run says who is still awaited."""
+        with StillAwaitedTicker(self.bus, devices) as ticker:
+            self.bus.publish(Awaiting(tuple(devices), what, now() + timedelta(seconds=self.deadlines.logout)))
+
+            def judged(outcome) -> None:
+                ticker.judged(outcome[0])
+                publish_logouts(self.bus, [outcome])
+
+            outcomes = on_every_device(devices, watch, on_each=judged)
         results_or_fail(outcomes, what)
+
+
+class StillAwaitedTicker:
+    """Every STILL_AWAITED_EVERY seconds of a watch, says which devices are still awaited (a run that waits a minute
+    for a status poll should not go quiet); stops when the watch ends."""
+
+    def __init__(self, bus: EventBus, devices: Sequence[Device]):
+        self.bus, self.awaited = bus, list(devices)
+        self._lock, self._done = threading.Lock(), threading.Event()
+        self._thread = threading.Thread(target=self._tick, name="still-awaited", daemon=True)
+
+    def __enter__(self) -> StillAwaitedTicker:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._done.set()
+        self._thread.join()
+
+    def judged(self, device: Device) -> None:
+        with self._lock:
+            self.awaited.remove(device)
+
+    def _tick(self) -> None:
+        while not self._done.wait(STILL_AWAITED_EVERY):
+            with self._lock:
+                awaited = tuple(self.awaited)
+            if awaited:
+                self.bus.publish(StillAwaited(awaited))
 
 
 def publish_logouts(bus: EventBus, outcomes) -> None:

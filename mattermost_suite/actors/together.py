@@ -22,14 +22,19 @@ class DevicesFailed(AssertionError):
         self.devices = tuple(devices)
 
 
-def on_every_device(devices: Sequence[Device], action: Callable[[Device], T]) -> Outcomes:
+def on_every_device(
+    devices: Sequence[Device],
+    action: Callable[[Device], T],
+    on_each: Callable[[tuple[Device, object, str]], None] | None = None,
+) -> Outcomes:
     """(device, result, problem) per device, in the given order; problem is "" when the action succeeded.
+    `on_each` hears each device's outcome the moment it is known (from that device's thread).
 
     Each action carries its own deadline, so this needs none. Only AssertionError and WebDriver-level errors are
     turned into problems; anything else is a bug in the suite and is raised.
     """
 
-    def attempt(device: Device):
+    def outcome(device: Device):
         try:
             return device, action(device), ""
         except AssertionError as error:
@@ -39,6 +44,12 @@ def on_every_device(devices: Sequence[Device], action: Callable[[Device], T]) ->
                 text = str(error).strip()
                 return device, None, f"{type(error).__name__}: {text.splitlines()[0] if text else ''}"
             raise
+
+    def attempt(device: Device):
+        known = outcome(device)
+        if on_each is not None:
+            on_each(known)
+        return known
 
     pool = ThreadPoolExecutor(max_workers=len(devices) or 1, thread_name_prefix="device")
     try:

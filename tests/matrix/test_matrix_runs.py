@@ -52,3 +52,11 @@ def test_the_default_matrix_runs_through_the_embedded_grid(matrix_run):
     assert "Traceback" not in output and ADMIN_PASSWORD not in output
     assert run.leftovers == []
     assert grid_log_mentions == []
+    # The run talks while it waits: what is awaited first, each browser as it is judged, the results path last.
+    said = [line for line in run.stderr.splitlines() if line.startswith("MM-T940: ")]
+    waiting = next(i for i, line in enumerate(said) if line.startswith("MM-T940: waiting for 5 browsers to reach"))
+    judged = [
+        i for i, line in enumerate(said) if re.match(r"MM-T940: Desktop (Chromium|Firefox ESR|WebKit): logged", line)
+    ]
+    assert len(judged) == 3 and waiting < min(judged), said
+    assert said[-1].startswith("MM-T940: results: "), said[-3:]
