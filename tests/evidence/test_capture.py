@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from mattermost_suite.config import load
 from mattermost_suite.evidence.capture import URL_AND_TITLE, capture_device, describe_page, full_window_png
@@ -54,7 +56,9 @@ def test_a_state_that_cannot_be_read_still_leaves_the_screenshot():
 def test_a_real_browser_describes_its_page_as_its_title_and_url_say(chrome, make_standin):
     server = make_standin(host="127.0.0.1", port=0, ui="current")
     chrome.get(f"{server.url}/login?extra=expired")
-    assert chrome.title  # the login page has a title, so the check below compares something
+    # The login page names itself once it has rendered ("Log in - Mattermost" since 10.9): compare after that.
+    WebDriverWait(chrome, 10).until(lambda driver: driver.find_elements(By.ID, "input_loginId"))
+    assert chrome.title == "Log in - Mattermost"  # so the check below compares something
     assert describe_page(chrome) == f"{chrome.title} · {urlsplit(chrome.current_url).path}"
     assert describe_page(chrome).endswith(" · /login")
 

@@ -19,6 +19,9 @@ FEATURES = ROOT / "features"
 STATUS_POLL = 0.5
 LOGOUT_DEADLINE = 8
 RUN_TIMEOUT = 240
+# A run on the real web app goes through the whole scenario for the faults it catches late (the woken computer, the
+# apps): two of its 60 s status polls, on a CPU shared with the other workers.
+REAL_APP_RUN_TIMEOUT = 480
 # The fewest rows of the feature's device table that leave no step without a device to check (a step with none
 # is reported as skipped, and the baselines require every step to pass): an awake browser (logout, banner, idle
 # page, wrong page), an asleep computer, and a mobile app with its screen locked and one unlocked (device_id).
@@ -102,7 +105,7 @@ def run_case(case: Case, status_poll: float = STATUS_POLL, guarding_step: str | 
             *SUITE_OPTIONS,
             *deadline,
             env={**ADMIN_ENV, "MM_ALLURE_RESULTS": str(Path(tmp) / "allure-results")},
-            timeout=RUN_TIMEOUT,
+            timeout=REAL_APP_RUN_TIMEOUT if case.webapp else RUN_TIMEOUT,
         )
         steps = _scenario_steps(report) if report.exists() and report.stat().st_size else []
     return Outcome(case, run.returncode, run.stdout + run.stderr, steps, run.leftovers, time.monotonic() - started)
