@@ -6,17 +6,14 @@ from __future__ import annotations
 import pytest
 
 pytest_plugins = ["tests.support.fixtures", "tests.faults.kill_report", "tests.support.scheduling"]
-# Units of work that take minutes (behave runs on Mattermost's own web app, whose status poll is 60 s): handed out
-# first, so that the other workers fill the time around them instead of waiting for them at the end.
-LONG_FIRST = ("tests/realapp/",)
+
 
 TIERS = ("unit", "contract", "browser", "acceptance", "faults", "realapp")
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects: an unmarked test is refused whatever the selection
 def pytest_collection_modifyitems(config, items):
-    """A test without a tier, or with two, would escape `-m` selections or run in the wrong one: refuse to run.
-    Then the long units go first (LONG_FIRST), each module keeping its order."""
+    """A test without a tier, or with two, would escape `-m` selections or run in the wrong one: refuse to run."""
     wrong = []
     for item in items:
         tiers = sorted({mark.name for mark in item.iter_markers() if mark.name in TIERS})
@@ -27,4 +24,3 @@ def pytest_collection_modifyitems(config, items):
             f"every test needs exactly one of the markers {', '.join(TIERS)} (pytestmark or a decorator):\n  "
             + "\n  ".join(wrong)
         )
-    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
