@@ -6,7 +6,7 @@ wording of the step that carries it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 
 from .domain import LOGIN_METHODS, DeviceRecord
 from .errors import ConfigError
@@ -64,13 +64,9 @@ def check_device_table(steps, subset: tuple[str, ...]) -> None:
         )
 
 
-def browsers_to_start(
-    steps, subset: tuple[str, ...], arguments_of: Callable[[object], Iterable[tuple[str, object]]]
-) -> list[DeviceProfile]:
-    """The browsers a scenario's steps will start, each as often as it is used: its device table's (narrowed by
-    `devices`) and every device a step names as its `device` argument (the admin's "Desktop Chromium")."""
+def browsers_to_start(steps, subset: tuple[str, ...]) -> list[DeviceProfile]:
+    """The browsers of a scenario's device tables (narrowed by `devices`), each as often as a table names it."""
     names = [name for name, _, _ in table_rows(steps, subset)]
-    names += [str(value) for step in steps for argument, value in arguments_of(step) if argument == "device"]
     return [profile for profile in map(profile_named, names) if not profile.is_app]
 
 

@@ -1,20 +1,17 @@
 """What environment.py's hooks do. Lifetimes go through behave fixtures (fixtures.py) so they are always released.
 
-A bad setting or an unfit server ends the run in before_all, before any browser starts: ONE line on stderr, the
-fixtures' cleanups run (the stand-in stops), and the process exits with 2 (configuration) or 3 (preflight).
-behave's own abort would print a misleading "1 feature passed" summary, hence the explicit exit.
+A bad setting or an unfit server refuses the run in before_all, before any browser starts (or in before_scenario,
+before anything is seeded): ONE line on stderr, every feature and scenario skipped, behave's cleanups release what was
+started (the stand-in stops), and the run ends with exit code 2 (configuration) or 3 (preflight) (runner.py).
 A rehearsal (rehearsal.py) runs every step but those that would end sessions on the server, and says at the end
 whether it passed.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from behave import use_fixture
-from behave.step_registry import registry
 from behave.tag_matcher import ActiveTagMatcher
 
 from .browser_check import check_browsers
@@ -22,7 +19,6 @@ from .config import rehearsal_reason
 from .device_table import browsers_to_start, check_device_table, table_rows
 from .errors import ConfigError, PreflightError, SuiteError
 from .evidence import run_report
-from .evidence.formatter import second_allure_formatter
 from .evidence.outcomes import ScenarioOutcomes
 from .fixtures import (
     admin_left_as_found,
@@ -37,46 +33,27 @@ from .narration import say
 from .preflight import check_grid, check_server
 from .rehearsal import Rehearsal
 from .run import SuiteRun, config_from_behave, new_run_id
+from .runner import EXIT_CONFIG, EXIT_PREFLIGHT, RUNNER, Refusal, SuiteRunner
 from .secrets import mask
 from .server_settings import sign_in_methods_refusal
 
 
 def before_all(context) -> None:
     context.on_cleanup_error = _one_line_cleanup_error
-    context.add_cleanup(_say_where_the_results_are, context.config)  # the first cleanup added runs last
-    refusal = second_allure_formatter(context.config.format)
-    if refusal:
-        _end_run(context, f"MM-T940 configuration error: {refusal}", EXIT_CONFIG)
+    context.mm_refusals = []  # in the root layer: a scenario's own attributes go with it
+    context.add_cleanup(_say_where_the_results_are, context)  # the first cleanup added runs last
+    if not SuiteRunner.in_use:  # its exit codes are the only thing that tells a refused run from a passed one
+        context.abort(reason=f"MM-T940 configuration error: behave.ini must keep runner = {RUNNER}")
+        return
     run_report.clean_earlier_results(context.config)
     try:
-        use_fixture(run_watchdog, context)  # before anything is started: every child must carry the run's token
-        config = config_from_behave(context.config.userdata, context.config.userdata_defines)
-        reason = rehearsal_reason(config)
-        check_browsers(config)
-        grid_started = None
-        if config.grid == "embedded" and not config.grid_url:  # no browser yet: the preflight comes before any
-            logs = run_report.grid_log_dir(context.config)
-            grid_started = use_fixture(
-                embedded_grid, context, grid_browsers(config.devices), logs, config.chromium_binary
-            )
-        if config.embedded:
-            server = use_fixture(embedded_standin, context, config, run_report.api_calls_file(context.config))
-            config = config.with_base_url(server.url)
-        api = use_fixture(admin_rest_identity, context, config)
-        info = check_server(config, api)
-        use_fixture(admin_left_as_found, context, api)  # the admin's preferences and locale, restored at the end
-        for note in info.notes:
-            say(note)
-        if config.grid_url:  # the user's own grid: checked like the server, before any browser is asked for
-            check_grid(config)
-        if grid_started is not None:  # started while the stand-in started and the server was checked
-            config = config.with_embedded_grid(grid_started.result())
+        config, info, api, reason = _start_run(context)
     except ConfigError as error:
-        _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
+        return refuse(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
     except PreflightError as error:
-        _end_run(context, f"MM-T940 preflight failed: {error}", EXIT_PREFLIGHT)
+        return refuse(context, f"MM-T940 preflight failed: {error}", EXIT_PREFLIGHT)
     except SuiteError as error:
-        _end_run(context, f"MM-T940 cannot start: {error}", EXIT_PREFLIGHT)
+        return refuse(context, f"MM-T940 cannot start: {error}", EXIT_PREFLIGHT)
     run_id = new_run_id()
     context.mm_run = SuiteRun(config, info, api, run_id)
     context.mm_ui_tags = ActiveTagMatcher({"ui": info.ui, "wording": info.wording})
@@ -91,10 +68,42 @@ def before_all(context) -> None:
         say(f"REHEARSAL ({reason}): every step up to Cancel runs; nothing that ends sessions on the server does")
 
 
+def _start_run(context):
+    """The run's settings, the grid and stand-in it starts (behave fixtures), the server it has checked, and why it
+    is a rehearsal (None: it is not)."""
+    use_fixture(run_watchdog, context)  # before anything is started: every child must carry the run's token
+    config = config_from_behave(context.config.userdata, context.config.userdata_defines)
+    reason = rehearsal_reason(config)
+    check_browsers(config)
+    grid_started = None
+    if config.grid == "embedded" and not config.grid_url:  # no browser yet: the preflight comes before any
+        logs = run_report.grid_log_dir(context.config)
+        grid_started = use_fixture(embedded_grid, context, grid_browsers(config.devices), logs, config.chromium_binary)
+    if config.embedded:
+        server = use_fixture(embedded_standin, context, config, run_report.api_calls_file(context.config))
+        config = config.with_base_url(server.url)
+    api = use_fixture(admin_rest_identity, context, config)
+    info = check_server(config, api)
+    use_fixture(admin_left_as_found, context, api)  # the admin's preferences and locale, restored at the end
+    for note in info.notes:
+        say(note)
+    if config.grid_url:  # the user's own grid: checked like the server, before any browser is asked for
+        check_grid(config)
+    if grid_started is not None:  # started while the stand-in started and the server was checked
+        config = config.with_embedded_grid(grid_started.result())
+    return config, info, api, reason
+
+
+def before_feature(context, feature) -> None:
+    if context.mm_refusals:
+        feature.skip(context.mm_refusals[0].line)
+
+
 def before_scenario(context, scenario) -> None:
-    run = getattr(context, "mm_run", None)
-    if run is None:
+    if context.mm_refusals:
+        scenario.skip(context.mm_refusals[0].line)
         return
+    run = context.mm_run
     run_report.label(scenario, context.config.userdata)
     if context.mm_ui_tags.should_skip(scenario, use_inherited=True):
         scenario.skip(
@@ -104,22 +113,26 @@ def before_scenario(context, scenario) -> None:
         return
     try:
         check_device_table(scenario.steps, run.config.devices)
-        browsers = browsers_to_start(scenario.steps, run.config.devices, _step_arguments)
     except ConfigError as error:
-        _end_run(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG)
+        return refuse(context, f"MM-T940 configuration error: {error}", EXIT_CONFIG, scenario)
     refusal = sign_in_methods_refusal(
         run.server.client_config, table_rows(scenario.steps, run.config.devices), run.config.extra_app_sessions
     )
     if refusal:  # before anything is seeded: the server would refuse these logins, not the product fail them
-        _end_run(context, f"MM-T940 preflight failed: {refusal}", EXIT_PREFLIGHT)
+        return refuse(context, f"MM-T940 preflight failed: {refusal}", EXIT_PREFLIGHT, scenario)
+    # The device tables' browsers start while the user is seeded; a browser that a step names starts when it runs.
+    browsers = browsers_to_start(scenario.steps, run.config.devices)
     cast = use_fixture(scenario_cast, context, run, scenario.name, browsers)
     context.test_user, context.admin, context.mm_evidence = cast.test_user, cast.admin, cast.evidence
 
 
-def _step_arguments(step) -> list[tuple[str, object]]:
-    """A step's named arguments as its step definition parses them (none for an undefined step)."""
-    match = registry.find_match(step)
-    return [(argument.name, argument.value) for argument in (match.arguments or [])] if match else []
+def refuse(context, line: str, code: int, scenario=None) -> None:
+    """Test nothing more: the rest of the run is skipped, behave's cleanups release what was started, and the runner
+    (runner.py) says `line` as the run's last line and ends it with `code`."""
+    context.mm_refusals.append(Refusal(mask(line), code))
+    context.config.show_skipped = False  # the refused run's skipped scenarios are not news
+    if scenario is not None:
+        scenario.skip(line)
 
 
 def after_scenario(context, scenario) -> None:
@@ -143,21 +156,6 @@ def after_step(context, step) -> None:
         evidence.after_step(step, last=scenario is not None and step is scenario.steps[-1])
 
 
-EXIT_CONFIG = 2
-EXIT_PREFLIGHT = 3
-
-
-def _end_run(context, line: str, code: int) -> None:
-    """Release what before_all has started (behave 1.3.3 cleanups), say why in one line, and exit."""
-    try:
-        context._do_remaining_cleanups()
-    finally:
-        # The real streams: inside a scenario behave captures sys.stdout/sys.stderr, and os._exit drops captures.
-        sys.__stdout__.flush()
-        print(mask(line), file=sys.__stderr__, flush=True)
-        os._exit(code)
-
-
 def after_all(context) -> None:
     """Run files for the report; a scenario whose clean-up failed (e.g. its test user could not be removed) fails
     the run."""
@@ -177,9 +175,11 @@ def after_all(context) -> None:
         raise SuiteError(f"{len(failures)} clean-up(s) failed: " + "; ".join(failures))
 
 
-def _say_where_the_results_are(behave_config) -> None:
-    """The run's last line: where its results are, and how to make the report of them."""
-    results = run_report.results_dir(behave_config)
+def _say_where_the_results_are(context) -> None:
+    """The run's last line: where its results are, and how to make the report of them (a refused run has none)."""
+    if context.mm_refusals:
+        return
+    results = run_report.results_dir(context.config)
     if results is not None and results.is_dir() and any(results.iterdir()):
         shown = results.relative_to(Path.cwd()) if results.is_relative_to(Path.cwd()) else results
         say(f"results: {shown} (the Allure report of the newest run: bash scripts/report)")

@@ -1,4 +1,4 @@
-"""A scenario's browsers start while its test user is seeded: which ones (from the steps), how start() hands them
+"""A scenario's browsers start while its test user is seeded: which ones (its device table's), how start() hands them
 out by profile, and that a warm browser nobody asked for is quit with the others."""
 
 import threading
@@ -34,15 +34,11 @@ def steps():
     ]
 
 
-def arguments_of(step):
-    return [("device", "Desktop Chromium")] if step.name.endswith('"Desktop Chromium"') else []
-
-
-def test_a_scenario_starts_its_tables_browsers_and_each_device_a_step_names():
-    names = [profile.name for profile in browsers_to_start(steps(), (), arguments_of)]
-    assert names == ["Desktop Chromium", "Desktop app", "Desktop Chromium"]  # the iOS app is no browser
-    narrowed = browsers_to_start(steps(), ("Desktop app", "iOS app"), arguments_of)
-    assert [profile.name for profile in narrowed] == ["Desktop app", "Desktop Chromium"]
+def test_a_scenario_starts_its_tables_browsers_and_no_step_text_is_read():
+    names = [profile.name for profile in browsers_to_start(steps(), ())]
+    assert names == ["Desktop Chromium", "Desktop app"]  # the iOS app is no browser; the admin's starts in its step
+    narrowed = browsers_to_start(steps(), ("Desktop app", "iOS app"))
+    assert [profile.name for profile in narrowed] == ["Desktop app"]
 
 
 class FakeDriver:
