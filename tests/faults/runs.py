@@ -27,6 +27,10 @@ REAL_APP_RUN_TIMEOUT = 480
 # page, wrong page), an asleep computer, and a mobile app with its screen locked and one unlocked (device_id).
 # Local drivers: a grid per run would only cost time. The whole matrix runs on the faultless stand-in in tests/matrix.
 DEVICES = "Desktop Chromium,Desktop app,iOS app,Android app"
+# The stand-in's own pages load in a second or two, also on a busy CI machine: a fault caught by a wait running out
+# (the landing page coming back, the banner missing) is caught sooner with deadlines that fit them. The faultless
+# baselines run with the same deadlines, so none is too short for the pages.
+OWN_PAGE_DEADLINES = ("-D", "page_load_deadline=15", "-D", "login_deadline=15", "-D", "element_deadline=6")
 # A verdict reads the steps only: screenshots at a failure, not at every key moment (tests/evidence checks those).
 SUITE_OPTIONS = (
     "-D",
@@ -82,7 +86,11 @@ def run_case(case: Case, status_poll: float = STATUS_POLL, guarding_step: str | 
     stop = ("--stop",) if case.fault else ()
     features = (str(feature_with(guarding_step).relative_to(ROOT)),) if guarding_step else ()
     serve = {"webapp": case.webapp} if case.webapp else {"ui": case.ui}
-    deadline = ("-D", f"logout_deadline={REAL_APP_LOGOUT_DEADLINE}", *REAL_APP_PAGE_DEADLINES) if case.webapp else ()
+    deadline = (
+        ("-D", f"logout_deadline={REAL_APP_LOGOUT_DEADLINE}", *REAL_APP_PAGE_DEADLINES)
+        if case.webapp
+        else OWN_PAGE_DEADLINES
+    )
     with (
         tempfile.TemporaryDirectory(prefix="mmt940-fault-") as tmp,
         StandinServer(status_poll_seconds=status_poll, faults=faults, **serve) as server,

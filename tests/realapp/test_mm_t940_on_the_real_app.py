@@ -27,7 +27,13 @@ SLOW_MACHINE_DEADLINES = ("-D", "page_load_deadline=120", "-D", "login_deadline=
 @pytest.fixture(scope="module")
 def real_app_run(webapp_build, tmp_path_factory):
     run_dir = RunFolder(tmp_path_factory.mktemp("real-app") / "run")
-    run = run_behave("-D", f"standin_webapp={webapp_build}", env={"MM_RUN_DIR": str(run_dir.path)}, timeout=RUN_TIMEOUT)
+    run = run_behave(
+        "-D",
+        f"standin_webapp={webapp_build}",
+        *SLOW_MACHINE_DEADLINES,
+        env={"MM_RUN_DIR": str(run_dir.path)},
+        timeout=RUN_TIMEOUT,
+    )
     calls_file = run_dir.path / API_CALLS
     calls = [line.split("\t") for line in calls_file.read_text().splitlines()] if calls_file.exists() else []
     return run, run_dir, [(method, path, int(status)) for method, path, status in calls]
