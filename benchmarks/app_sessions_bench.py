@@ -32,7 +32,7 @@ sys.path[:0] = [str(ROOT)]  # when run as a script
 
 from mattermost_standin import StandinServer  # noqa: E402
 from mattermost_standin.seed import ADMIN_PASSWORD, ADMIN_USERNAME  # noqa: E402
-from mattermost_suite.config import KEYS  # noqa: E402
+from mattermost_suite.config import BY_NAME  # noqa: E402
 
 TARGET_SECONDS = 10.0
 APPS = [  # (device_id prefix, user agent): the extras alternate between the two apps, as in the suite
@@ -103,7 +103,7 @@ def main() -> int:
     parser.add_argument("behave_args", nargs="*", help="more behave arguments, e.g. -D app_requests_at_once=8")
     args = parser.parse_args()
     at_once = int(next((a.split("=", 1)[1] for a in args.behave_args if a.startswith("app_requests_at_once=")), 0))
-    at_once = at_once or int(KEYS["app_requests_at_once"][1])
+    at_once = at_once or int(BY_NAME["app_requests_at_once"].default)
     print(f"load before: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores", flush=True)
     phases, wall, code, tail = suite_phases(args.sessions, args.behave_args)
     plain = baseline(args.sessions, at_once)

