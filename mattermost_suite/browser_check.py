@@ -22,7 +22,7 @@ def check_browsers(config: Config) -> None:
     if config.grid_url:
         return  # an external grid answers for itself, at once, when a session is requested
     if config.grid == "embedded":
-        from .grid import installed_browsers  # reads the machine; only needed for the embedded grid
+        from .engines import installed_browsers  # reads the machine; only needed for the embedded grid
 
         missing = [b for b in needed if b not in installed_browsers()]
         if missing:

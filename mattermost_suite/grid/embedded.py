@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import poll
+from ..engines import BROWSERS, CHROMIUM, ENGINES, WEBKIT_DRIVER, XVFB, browser_version, installed_browsers
 from . import cleanup, config
-from .browsers import BROWSERS, CHROMIUM, WEBKIT_DRIVER, XVFB, browser_version, catalog, installed_browsers
 from .errors import GridError
 from .processes import end_all, free_ports, new_owner_token, spawn
 
@@ -260,9 +260,8 @@ class EmbeddedGrid:
         return path
 
     def _start_java(self, java: str, jar: Path, relays: list[str]) -> None:
-        cat = catalog()
         main = config.NodeSpec(
-            drivers={b: (cat[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
+            drivers={b: (ENGINES[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
             relay_url=relays[0] if relays else None,
             chromium_binary=self.chromium_binary,
         )

@@ -9,6 +9,7 @@ import tomllib
 import pytest
 from selenium.common.exceptions import SessionNotCreatedException
 
+from mattermost_suite.engines import MINIBROWSER, geckodriver
 from mattermost_suite.grid import (
     BROWSERS,
     DEFAULT_SLOTS,
@@ -19,7 +20,6 @@ from mattermost_suite.grid import (
     installed_browsers,
     session_error,
 )
-from mattermost_suite.grid.browsers import MINIBROWSER, geckodriver
 from mattermost_suite.grid.config import NodeSpec, hub_toml, node_toml, standalone_toml
 from mattermost_suite.grid.processes import is_loopback
 

@@ -5,8 +5,8 @@ import re
 import pytest
 
 from mattermost_standin import StandinServer
+from mattermost_suite.engines import CHROMIUM_HEADED
 from mattermost_suite.evidence.runs import RunFolder
-from mattermost_suite.grid.browsers import CHROMIUM_HEADED
 from tests.support.behave_runs import run_behave
 from tests.support.constants import ADMIN_PASSWORD
 

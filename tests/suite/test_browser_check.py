@@ -32,7 +32,7 @@ def test_webkit_needs_a_grid():
 
 
 def test_the_embedded_grid_names_what_is_not_installed(monkeypatch):
-    monkeypatch.setattr("mattermost_suite.grid.installed_browsers", lambda: ("chromium",))
+    monkeypatch.setattr("mattermost_suite.engines.installed_browsers", lambda: ("chromium",))
     with pytest.raises(ConfigError, match="embedded Selenium Grid cannot serve firefox, webkit: not installed"):
         check_browsers(config(grid="embedded"))
 

@@ -108,7 +108,7 @@ def test_a_grid_url_makes_remote_sessions(tmp_path):
 def no_geckodriver_anywhere(monkeypatch):
     import mattermost_suite.fleet.drivers as drivers
 
-    monkeypatch.setattr(drivers, "_wheel_geckodriver", lambda: None)
+    monkeypatch.setattr(drivers, "geckodriver", lambda: None)
     monkeypatch.setattr(drivers.shutil, "which", lambda name: None)
 
 

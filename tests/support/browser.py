@@ -10,7 +10,7 @@ import os
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from mattermost_suite.grid.browsers import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS
+from mattermost_suite.engines import CHROMEDRIVER, CHROMIUM, CHROMIUM_ARGS
 
 # The suite's own Chromium flags (headless, no background calls), without its fixed window size.
 CHROMIUM_FLAGS = tuple(arg for arg in CHROMIUM_ARGS if not arg.startswith("--window-size="))

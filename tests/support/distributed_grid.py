@@ -17,8 +17,8 @@ import urllib.request
 from pathlib import Path
 
 from mattermost_suite import poll
+from mattermost_suite.engines import CHROMEDRIVER, WEBKIT_DRIVER, XVFB, geckodriver
 from mattermost_suite.grid import config
-from mattermost_suite.grid.browsers import CHROMEDRIVER, WEBKIT_DRIVER, XVFB, geckodriver
 from mattermost_suite.grid.embedded import JAR, JAVA, JVM_ARGS
 from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token, spawn
 
