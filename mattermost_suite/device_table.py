@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .domain import LOGIN_METHODS, DeviceRecord
+from .domain import APP, BROWSER, LOGIN_METHODS, DeviceRecord
 from .errors import ConfigError
 from .fleet import DeviceProfile, profile_named
 
@@ -18,9 +18,9 @@ Row = tuple[str, str, str]
 # What the MM-T940 steps check, by kind of device: a narrowed table must keep one of each, or those steps would
 # pass having checked nothing ("every asleep computer ..." with no asleep computer).
 NEEDED = {
-    "an awake browser": lambda profile, state: not profile.is_app and state == "awake",
-    "an asleep computer": lambda profile, state: not profile.is_app and state == "asleep",
-    "a mobile app": lambda profile, state: profile.is_app,
+    "an awake browser": lambda profile, state: profile.kind is BROWSER and state == "awake",
+    "an asleep computer": lambda profile, state: profile.kind is BROWSER and state == "asleep",
+    "a mobile app": lambda profile, state: profile.kind is APP,
 }
 
 
@@ -67,7 +67,7 @@ def check_device_table(steps, subset: tuple[str, ...]) -> None:
 def browsers_to_start(steps, subset: tuple[str, ...]) -> list[DeviceProfile]:
     """The browsers of a scenario's device tables (narrowed by `devices`), each as often as a table names it."""
     names = [name for name, _, _ in table_rows(steps, subset)]
-    return [profile for profile in map(profile_named, names) if not profile.is_app]
+    return [profile for profile in map(profile_named, names) if profile.starts_a_browser]
 
 
 def wanted_devices(rows: Sequence[tuple[str, ...]], role: str) -> list[tuple[DeviceProfile, DeviceRecord]]:
@@ -77,6 +77,6 @@ def wanted_devices(rows: Sequence[tuple[str, ...]], role: str) -> list[tuple[Dev
         if login_with not in LOGIN_METHODS:
             raise ConfigError(f"device {name!r} logs in with {login_with!r}: use one of {', '.join(LOGIN_METHODS)}")
         profile = profile_named(name)
-        state = profile.check_state(state[0] if state else ("screen unlocked" if profile.is_app else "awake"))
+        state = profile.check_state(state[0] if state else profile.kind.states[0])
         wanted.append((profile, DeviceRecord(name, role, login_with, state, profile.kind)))
     return wanted

@@ -60,6 +60,35 @@ class ServerAnswer:
     message: str
 
 
+class DeviceKind:
+    """A kind of device of MM-T940's table: the two states step 1 gives it, whether it is a browser (a WebDriver
+    session showing the web app) or a mobile app (the app's REST session), and how its moments are said."""
+
+    name = ""
+    states: tuple[str, str] = ("", "")  # (the state it is in unless the table says, the state it is put in)
+    starts_a_browser = False
+    put_away = ""  # what its second state is called when it is taken: "asleep", "screen locked"
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+class BrowserKind(DeviceKind):
+    """A computer's or a phone's browser, or the desktop app's window: a WebDriver session."""
+
+    name, states, starts_a_browser, put_away = "browser", ("awake", "asleep"), True, "asleep"
+
+
+class AppKind(DeviceKind):
+    """A mobile app: its REST session, logged in with a device id as the app does."""
+
+    name, states, starts_a_browser, put_away = "app", ("screen unlocked", "screen locked"), False, "screen locked"
+
+
+BROWSER, APP = BrowserKind(), AppKind()
+DEVICE_KINDS = {kind.name: kind for kind in (BROWSER, APP)}
+
+
 @dataclass
 class DeviceRecord:
     """One device's history in a scenario, kept by the device itself and read by the evidence listener."""
@@ -68,7 +97,7 @@ class DeviceRecord:
     role: str  # TEST_USER or SYSTEM_ADMIN
     login_with: str  # "email" or "username"
     state: str = "awake"  # during the revoke: "awake"/"asleep" (computers), "screen (un)locked" (apps)
-    kind: str = "browser"  # "browser" (WebDriver session) or "app" (mobile app's REST session)
+    kind: DeviceKind = BROWSER
     browser: str = ""  # e.g. "chrome 156.0.8078.108"
     driver: str = ""  # "local chromium driver" or "remote <grid url>"
     logged_in_at: datetime | None = None

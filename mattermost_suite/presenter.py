@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .domain import SESSION_EXPIRED, DeviceRecord
+from .domain import APP, BROWSER, SESSION_EXPIRED, DeviceRecord
 
 
 def clock(at: datetime) -> str:
@@ -20,7 +20,7 @@ def seconds_between(start: datetime | None, end: datetime | None) -> float | Non
 def outcome(record: DeviceRecord, confirmed_at: datetime | None) -> str:
     """One line: how (and when) the device learnt of the revoke, or what it did instead."""
     if record.problem:
-        woken = record.kind == "browser" and record.woke_at is not None
+        woken = record.woke_at is not None and record.kind.starts_a_browser  # an app's unlock is no wake-up
         return f"NOT logged out{' after waking' if woken else ''}: {record.problem}"
     if record.sent_to:
         return f"sent away from System Console > Users to {record.sent_to}"
@@ -34,13 +34,22 @@ def outcome(record: DeviceRecord, confirmed_at: datetime | None) -> str:
 def _logged_out(record: DeviceRecord, latency: float | None) -> str:
     at = f"at {clock(record.logged_out_at)} UTC"
     after = f", {latency:.1f} s after the confirm" if latency is not None else ""
-    if record.kind == "app":
-        how = "first request after unlocking" if record.woke_at else "poll"
-        return f"its {how} refused with 401 {SESSION_EXPIRED} {at}{after}"
+    return _LOGGED_OUT[record.kind](record, at, after)
+
+
+def _app_logged_out(record: DeviceRecord, at: str, after: str) -> str:
+    how = "first request after unlocking" if record.woke_at else "poll"
+    return f"its {how} refused with 401 {SESSION_EXPIRED} {at}{after}"
+
+
+def _browser_logged_out(record: DeviceRecord, at: str, after: str) -> str:
     if record.woke_at is not None:
         after_wake = seconds_between(record.woke_at, record.logged_out_at)
         return f"woke at {clock(record.woke_at)} UTC, logged out {after_wake:.1f} s after waking{after}"
     return f"logged out {at}{after}"
+
+
+_LOGGED_OUT = {BROWSER: _browser_logged_out, APP: _app_logged_out}  # how each kind of device learns of it
 
 
 def device_line(record: DeviceRecord, confirmed_at: datetime | None) -> str:
@@ -66,8 +75,7 @@ def logged_in_line(record: DeviceRecord, landed: str) -> str:
 
 
 def went_to_sleep_line(record: DeviceRecord) -> str:
-    what = "screen locked" if record.kind == "app" else "asleep"
-    return f"{record.name}: {what} at {clock(record.slept_at)}"
+    return f"{record.name}: {record.kind.put_away} at {clock(record.slept_at)}"
 
 
 def extra_apps_line(count: int, verdict: str, seconds: float | None = None) -> str:

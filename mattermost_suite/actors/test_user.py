@@ -42,8 +42,8 @@ class TestUser:
         the REST API, all at the same time."""
         wanted = wanted_devices(chosen_rows(rows, self.config.devices), TEST_USER)
         self.bus.publish(DevicesChosen(tuple(record for _, record in wanted)))
-        browser_rows = [(profile, record) for profile, record in wanted if not profile.is_app]
-        app_rows = [(profile, record) for profile, record in wanted if profile.is_app]
+        browser_rows = [(profile, record) for profile, record in wanted if profile.starts_a_browser]
+        app_rows = [(profile, record) for profile, record in wanted if not profile.starts_a_browser]
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="apps-log-in") as pool:
             apps_done = pool.submit(self.apps.log_in, self.person, app_rows)
             if browser_rows:

@@ -70,7 +70,7 @@ class Fleet:
 
     def warm_up(self, profiles: Sequence[DeviceProfile]) -> None:
         """Start these browsers now, before start() asks for them (each profile as often as it is listed)."""
-        profiles = [profile for profile in profiles if not profile.is_app]
+        profiles = [profile for profile in profiles if profile.starts_a_browser]
         if not profiles:
             return
         pool = ThreadPoolExecutor(max_workers=len(profiles), thread_name_prefix="browser-warm-up")

@@ -7,20 +7,20 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..domain import BROWSER, DEVICE_KINDS, DeviceKind
 from ..engines import BROWSERS
 from ..errors import ConfigError
 
 DEVICES_FILE = Path(__file__).with_name("devices.toml")
-KINDS = ("browser", "app")
-# The states of MM-T940 step 1: "Non-mobile can be with computer awake or asleep", "Mobile apps can have screen
-# locked or not". Only Chromium engines can be put to sleep honestly (CDP freezes the page and cuts its network).
-STATES = {"browser": ("awake", "asleep"), "app": ("screen unlocked", "screen locked")}
+# The states of MM-T940 step 1 (domain.DeviceKind.states): "Non-mobile can be with computer awake or asleep", "Mobile
+# apps can have screen locked or not". Only Chromium engines can be put to sleep honestly (CDP freezes the page and
+# cuts its network).
 
 
 @dataclass(frozen=True)
 class DeviceProfile:
     name: str
-    kind: str = "browser"
+    kind: DeviceKind = BROWSER  # devices.toml names it ("browser", "app")
     browser: str = ""
     mobile_emulation: str = ""
     user_agent: str = ""
@@ -39,12 +39,12 @@ class DeviceProfile:
         return (DEVICES_FILE.parent / self.preload).read_text() if self.preload else ""
 
     @property
-    def is_app(self) -> bool:
-        return self.kind == "app"
+    def starts_a_browser(self) -> bool:
+        return self.kind.starts_a_browser
 
     def check_state(self, state: str) -> str:
-        if state not in STATES[self.kind]:
-            raise ConfigError(f"device {self.name!r} cannot be {state!r}: use {' or '.join(STATES[self.kind])}")
+        if state not in self.kind.states:
+            raise ConfigError(f"device {self.name!r} cannot be {state!r}: use {' or '.join(self.kind.states)}")
         if state == "asleep" and self.browser != "chromium":
             raise ConfigError(
                 f"device {self.name!r} cannot be 'asleep': only Chromium engines can be frozen "
@@ -59,17 +59,20 @@ def all_profiles(path: Path = DEVICES_FILE) -> dict[str, DeviceProfile]:
         entries = tomllib.load(handle).get("device", [])
     profiles = {}
     for entry in entries:
-        profile = DeviceProfile(**entry)
-        if profile.kind not in KINDS:
-            raise ConfigError(f"{path.name}: device {profile.name!r} has kind {profile.kind!r}: use {', '.join(KINDS)}")
-        if profile.kind == "browser" and profile.browser not in BROWSERS:
+        kind = entry.pop("kind", BROWSER.name)
+        if kind not in DEVICE_KINDS:
+            raise ConfigError(
+                f"{path.name}: device {entry.get('name')!r} has kind {kind!r}: use {', '.join(DEVICE_KINDS)}"
+            )
+        profile = DeviceProfile(**entry, kind=DEVICE_KINDS[kind])
+        if profile.starts_a_browser and profile.browser not in BROWSERS:
             raise ConfigError(
                 f"{path.name}: device {profile.name!r} has browser {profile.browser!r}: "
                 f"use one of {', '.join(BROWSERS)}"
             )
         if profile.preload and (profile.browser != "chromium" or not (path.parent / profile.preload).is_file()):
             raise ConfigError(f"{path.name}: {profile.name!r} preload {profile.preload!r} needs Chromium and the file")
-        if profile.is_app and not (profile.user_agent and profile.device_id_prefix):
+        if not profile.starts_a_browser and not (profile.user_agent and profile.device_id_prefix):
             raise ConfigError(f"{path.name}: app {profile.name!r} needs a user_agent and a device_id_prefix")
         profiles[profile.name.lower()] = profile
     return profiles
@@ -86,7 +89,7 @@ def profile_named(name: str) -> DeviceProfile:
 
 def browsers_of_all_devices() -> tuple[str, ...]:
     """The browser engines the known devices need (what a grid must serve)."""
-    return tuple(sorted({p.browser for p in all_profiles().values() if not p.is_app}))
+    return tuple(sorted({p.browser for p in all_profiles().values() if p.starts_a_browser}))
 
 
 def browsers_for(device_names: tuple[str, ...], admin_device: str = "Desktop Chromium") -> tuple[str, ...]:
@@ -94,7 +97,7 @@ def browsers_for(device_names: tuple[str, ...], admin_device: str = "Desktop Chr
     if not device_names:
         return browsers_of_all_devices()
     profiles = [profile_named(name) for name in (*device_names, admin_device)]
-    return tuple(sorted({p.browser for p in profiles if not p.is_app}))
+    return tuple(sorted({p.browser for p in profiles if p.starts_a_browser}))
 
 
 def grid_browsers(device_names: tuple[str, ...]) -> tuple[str, ...]:

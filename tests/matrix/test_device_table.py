@@ -3,6 +3,7 @@
 import pytest
 
 from mattermost_suite.device_table import chosen_rows, wanted_devices
+from mattermost_suite.domain import APP
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.fleet.profiles import all_profiles, browsers_for, grid_browsers, profile_named
 
@@ -18,7 +19,7 @@ TABLE = [
 
 def test_the_apps_log_in_as_the_mattermost_mobile_app():
     ios, android = profile_named("iOS app"), profile_named("Android app")
-    assert ios.is_app and ios.device_id_prefix == "apple_rn-v2" and android.device_id_prefix == "android_rn-v2"
+    assert ios.kind is APP and ios.device_id_prefix == "apple_rn-v2" and android.device_id_prefix == "android_rn-v2"
     assert ios.user_agent.startswith("Mattermost Mobile/") and "(iOS; " in ios.user_agent
     assert "(Android; " in android.user_agent
     desktop = profile_named("Desktop app").user_agent
@@ -26,7 +27,7 @@ def test_the_apps_log_in_as_the_mattermost_mobile_app():
 
 
 def test_every_browser_engine_is_in_the_matrix():
-    assert {p.browser for p in all_profiles().values() if not p.is_app} == {"chromium", "firefox", "webkit"}
+    assert {p.browser for p in all_profiles().values() if p.starts_a_browser} == {"chromium", "firefox", "webkit"}
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,7 @@ def test_a_state_the_device_cannot_take_is_one_line(device, state, error):
 
 def test_records_carry_the_state_and_kind():
     [(_, record)] = wanted_devices([("iOS app", "email", "screen locked")], "test user")
-    assert (record.state, record.kind) == ("screen locked", "app")
+    assert (record.state, record.kind) == ("screen locked", APP)
 
 
 def test_the_devices_setting_picks_rows_of_the_table_in_its_order():
