@@ -68,7 +68,7 @@ def _authenticate(request: Request, props: dict[str, str]) -> dict:
     if not verify_password(props["password"], user["password"]):
         raise AppError(401, "api.user.check_user_password.invalid.app_error")
     if user["mfa_active"] and settings.cfg("ServiceSettings.EnableMultifactorAuthentication"):
-        remember = settings.ui == "current"  # Users.MfaUsedTimestamps: a code works once (v10)
+        remember = settings.generation.mfa_code_once
         used = check_token(user["mfa_secret"], props.get("token", ""), store.mfa_used_steps(user["id"]), remember)
         if remember:
             store.set_mfa_used_steps(user["id"], used)

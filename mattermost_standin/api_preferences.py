@@ -14,6 +14,7 @@ import re
 from starlette.requests import Request
 from starlette.routing import Route
 
+from . import generations
 from .auth import current_session, is_system_admin, path_user_id
 from .errors import AppError, forbidden, invalid_body, invalid_url, is_valid_id, not_found
 from .http import decode_value, json_response, status_ok, struct_fields
@@ -28,19 +29,11 @@ MAX_UPDATE_PREFERENCES = 100  # api4/preference.go maxUpdatePreferences (current
 
 
 def initial_preferences(ui: str, user_id: str) -> list[dict]:
-    """What CreateUser saves for a new user. v5 app/user.go: the tutorial step only; v7/v8 createUserOrGuest adds
-    recommended_next_steps/hide and the insights tour state; v9+ replaces the latter with system_notice/GMasDM."""
-
-    def pref(category, name, value):
-        return {"user_id": user_id, "category": category, "name": name, "value": value}
-
-    tutorial = pref("tutorial_step", user_id, "0")
-    if ui == "legacy":
-        return [tutorial]
-    steps = pref("recommended_next_steps", "hide", "false")
-    if ui == "transitional":
-        return [steps, tutorial, pref("insights", "insights_tutorial_state", '{"insights_modal_viewed":true}')]
-    return [steps, tutorial, pref("system_notice", "GMasDM", "true")]
+    """What CreateUser saves for a new user, by generation (generations/*.py: initial_preferences)."""
+    return [
+        {"user_id": user_id, "category": category, "name": name.format(user_id=user_id), "value": value}
+        for category, name, value in generations.generation(ui).initial_preferences
+    ]
 
 
 def _check_format(request: Request, param: str) -> str:
@@ -67,7 +60,7 @@ async def _preferences_body(request: Request, ui: str) -> list[dict]:
     decoded = [struct_fields(item, _FIELDS) for item in value]
     if any(item is None for item in decoded):
         raise invalid_body("preferences")
-    if ui == "current" and not 0 < len(decoded) <= MAX_UPDATE_PREFERENCES:
+    if generations.generation(ui).preference_batch_limited and not 0 < len(decoded) <= MAX_UPDATE_PREFERENCES:
         raise invalid_body("preferences")
     return decoded
 
@@ -113,11 +106,15 @@ def _is_valid(pref: dict, ui: str) -> None:
         raise AppError(400, "model.preference.is_valid.category.app_error")
     if len(pref["name"].encode()) > 32:
         raise AppError(400, "model.preference.is_valid.name.app_error")
-    if len(pref["value"]) > (20000 if ui == "current" else 2000):
+    generation = generations.generation(ui)
+    if len(pref["value"]) > generation.preference_value_limit:
         raise AppError(400, "model.preference.is_valid.value.app_error")
     if pref["category"] == "theme" and _theme_map(pref["value"]) is False:
         raise AppError(400, "model.preference.is_valid.theme.app_error")
-    if ui != "legacy" and pref["category"] == "sidebar_settings" and pref["name"] == "limit_visible_dms_gms":
+    if generation.sidebar_limit_checked and (pref["category"], pref["name"]) == (
+        "sidebar_settings",
+        "limit_visible_dms_gms",
+    ):
         if not (pref["value"].isdigit() and 1 <= int(pref["value"]) <= 40):
             raise AppError(400, "model.preference.is_valid.limit_visible_dms_gms.app_error")
 
@@ -148,8 +145,7 @@ async def get_one(request: Request):
     _require_permission(session, user_id)
     found = request.app.state.store.preference(user_id, category, name)
     if found is None:  # the store's sql.ErrNoRows is mapped to a 400, not a 404
-        legacy = request.app.state.settings.ui == "legacy"
-        raise AppError(400, "store.sql_preference.get.app_error" if legacy else "app.preference.get.app_error")
+        raise AppError(400, request.app.state.settings.generation.missing_preference_error)
     return json_response(found)
 
 

@@ -46,7 +46,7 @@ async def client_licence(request: Request):
 
 
 def _onboarding_exists(request: Request) -> None:
-    if request.app.state.settings.ui == "legacy":
+    if not request.app.state.settings.generation.has_workspace_onboarding:
         raise not_found()  # v5 has no workspace onboarding: the API's catch-all answers
 
 

@@ -70,11 +70,11 @@ def _handle_404(request: Request) -> Response:
         "Typo? are you missing a team_id or user_id as part of the url?"
     )
     # Only the newest Handle404 sets the content type; older ones leave Go to sniff it as text.
-    current = request.app.state.settings.ui == "current"
+    as_json = request.app.state.settings.generation.json_404
     return Response(
         json.dumps(body, separators=(",", ":")),
         404,
-        media_type="application/json" if current else "text/plain; charset=utf-8",
+        media_type="application/json" if as_json else "text/plain; charset=utf-8",
     )
 
 
@@ -108,7 +108,7 @@ class Envelope:
         self.app = app
         self.calls = calls
         self.version = settings.version.encode()
-        self.security = settings.ui != "legacy"
+        self.security = settings.generation.security_headers
 
     def _headers(self, scope, request_id: str) -> list[tuple[bytes, bytes]]:
         path = scope["path"]

@@ -19,31 +19,19 @@ from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
-GENERATIONS = ("legacy", "transitional", "current")
-# UI generation -> the server version it pairs with. 8.1.0 (an ESR) sits inside the v7.0..v9.5 login-page era.
-VERSIONS = {"legacy": "5.37.0", "transitional": "8.1.0", "current": "11.2.0"}
-# The first release of each generation after the first (the suite's ui=auto uses the same boundaries).
-GENERATION_SINCE = {"transitional": (7, 0, 0), "current": (9, 6, 0)}
+from . import generations
+
+# The web-app generations, oldest first (one module each in generations/), and the release each reports by default.
+GENERATIONS = generations.names()
+VERSIONS = {name: generations.generation(name).version for name in GENERATIONS}
 # The newest release the stand-in answers as (a real web app build whose name carries no version reports it).
-NEWEST_VERSION = VERSIONS["current"]
+NEWEST_VERSION = generations.newest().version
 # What a default real server of the newest version answers, computed from its source (docs/standin.md says how):
 # the client configuration (limited and full) and the full configuration an admin reads.
 DEFAULTS_DIR = Path(__file__).with_name("defaults")
 BUILD_DATE = "Fri Nov 14 12:00:00 UTC 2025"  # ldflags of a release build; the 11.2 line's source date
 BUILD_HASH = "fc6551c8ed36b1f7258b9d53aba6d012289d3b8b"
 WHOLE_BODY_LIMIT_SINCE = (9, 7, 0)
-DOWNLOAD_LINKS = {
-    "legacy": {
-        "AppDownloadLink": "https://mattermost.com/download/#mattermostApps",
-        "AndroidAppDownloadLink": "https://about.mattermost.com/mattermost-android-app/",
-        "IosAppDownloadLink": "https://about.mattermost.com/mattermost-ios-app/",
-    },
-    "transitional": {
-        "AppDownloadLink": "https://mattermost.com/pl/download-apps",
-        "AndroidAppDownloadLink": "https://mattermost.com/pl/android-app/",
-        "IosAppDownloadLink": "https://mattermost.com/pl/ios-app/",
-    },
-}
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 MFA_LICENCE_FEATURE = "EnforceMultifactorAuthentication"  # the only setting the stand-in "licenses"
 
@@ -105,12 +93,7 @@ def parse_semver(version: str) -> tuple[int, int, int]:
 
 def generation_of(version: str) -> str:
     """The web-app generation a server of this version ships."""
-    numbers = parse_semver(version)
-    found = GENERATIONS[0]
-    for ui in GENERATIONS[1:]:
-        if numbers >= GENERATION_SINCE[ui]:
-            found = ui
-    return found
+    return generations.generation_at(parse_semver(version)).name
 
 
 def _exists(setting: Setting, version: str) -> bool:
@@ -222,6 +205,10 @@ class Settings:
         return self.config[key]
 
     @property
+    def generation(self) -> generations.Generation:
+        return generations.generation(self.ui)
+
+    @property
     def semver(self) -> str:
         return self.release or VERSIONS[self.ui]
 
@@ -257,7 +244,7 @@ class Settings:
         return props
 
     def _base_client_config(self, logged_in: bool) -> dict[str, str]:
-        if self.ui == "current":
+        if self.generation.full_client_config:
             fill = {
                 "version": self.semver,
                 "build_date": BUILD_DATE,
@@ -288,7 +275,7 @@ class Settings:
         }
         # The mobile and desktop apps' download links are in every client config (config/client.go), so the web
         # app's landing page meets a fresh browser: model/config.go's defaults of each era (v5.x, v7+).
-        props.update(DOWNLOAD_LINKS["legacy" if self.ui == "legacy" else "transitional"])
+        props.update(self.generation.download_links)
         if logged_in:
             props.update(
                 {

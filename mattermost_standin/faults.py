@@ -6,6 +6,11 @@ the web app served to browsers. Both sides stay faithful when no fault is named.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from . import generations
+from .generations import DESKTOP_BROWSERS_LANDING_SINCE, Generation
+
 FAULTS: dict[str, tuple[str, str]] = {
     "revoke_all_noop": ("server", "revoke-all answers 200 but revokes nothing"),
     "revoke_all_spares_mobile": ("server", "revoke-all keeps sessions with a device_id / isMobile (mobile apps)"),
@@ -37,14 +42,15 @@ FAULTS: dict[str, tuple[str, str]] = {
     "status_poll_stops": ("page", "a channel page never starts its status poll, so an idle page never asks the server"),
 }
 
-# Faults of a screen that only some web-app generations have; every other fault applies to all of them.
-ONLY_IN: dict[str, frozenset[str]] = {
+# Faults of a screen that only some web-app generations have (asked of each generation's declaration); every other
+# fault applies to all of them.
+ONLY_IN: dict[str, Callable[[Generation], bool]] = {
     # The first-admin workspace onboarding arrived with the v7 web app; v5 has no such page.
-    "admin_stranded_on_preparing_workspace": frozenset({"transitional", "current"}),
+    "admin_stranded_on_preparing_workspace": lambda generation: generation.has_workspace_onboarding,
     # A desktop browser meets the landing page from 7.3 (v5: only a phone's browser, which the fault runs leave out).
-    "landing_page_returns": frozenset({"transitional", "current"}),
-    # The onboarding task list arrived with the v7 web app.
-    "task_list_stays": frozenset({"transitional", "current"}),
+    "landing_page_returns": lambda generation: _release(generation) >= DESKTOP_BROWSERS_LANDING_SINCE,
+    # The onboarding task list arrived with the v7 web app, with the workspace onboarding.
+    "task_list_stays": lambda generation: generation.has_workspace_onboarding,
 }
 
 
@@ -61,9 +67,14 @@ def validate(names) -> tuple[str, ...]:
     return names
 
 
+def _release(generation: Generation) -> tuple[int, ...]:
+    return tuple(int(part) for part in generation.version.split("."))
+
+
 def applies(fault: str, ui: str) -> bool:
     """Whether the web-app generation `ui` has the screen that `fault` breaks."""
-    return ui in ONLY_IN.get(fault, (ui,))
+    rule = ONLY_IN.get(fault)
+    return rule is None or rule(generations.generation(ui))
 
 
 def page_faults(names) -> list[str]:

@@ -13,7 +13,15 @@ import uvicorn
 
 from .api_preferences import initial_preferences
 from .app import VERSIONS, Settings, build_app
-from .config import NEWEST_VERSION, ConfigError, generation_of, parse_semver, validate_locale, validate_mfa_secret
+from .config import (
+    GENERATIONS,
+    NEWEST_VERSION,
+    ConfigError,
+    generation_of,
+    parse_semver,
+    validate_locale,
+    validate_mfa_secret,
+)
 from .faults import page_faults, validate
 from .store import SeedOptions, Store
 from .webapp import WebappError
@@ -104,7 +112,7 @@ class StandinServer:
     def _generation(ui: str | None, version: str | None) -> str:
         """The generation asked for, else the version's; a version from another generation is refused."""
         if not version:
-            return ui or "current"
+            return ui or GENERATIONS[-1]  # the newest
         try:
             parse_semver(version)
         except ConfigError as exc:

@@ -13,6 +13,7 @@ from starlette.staticfiles import StaticFiles
 
 from .config import parse_semver
 from .faults import page_faults
+from .generations import DESKTOP_BROWSERS_LANDING_SINCE
 
 # login.tsx names its page "Log in - {siteName}" and an expired session's "* Session Expired - {siteName}" since
 # 10.9.0 (commit c33dbe8, 2025-05-08, "Add more descriptive page titles to login ..."); before, the site name alone
@@ -26,9 +27,6 @@ MOBILE_HEADER_MENU_SINCE = (10, 8, 0)
 # the confirmation, over the old users list (commit 5a4dba8, 2023-12-04, between the 9.3 and 9.4 branch cuts):
 # the transitional generation's last releases, 9.4 and 9.5, show it.
 REVOKE_BUTTON_IN_HEADER_SINCE = (9, 4, 0)
-# The landing page for desktop browsers too (mattermost-webapp commit b6487e2, 2022-08-03: 7.3.0, inferred); before,
-# only a phone's browser met it (v5 components/root/root.jsx).
-DESKTOP_BROWSERS_LANDING_SINCE = (7, 3, 0)
 # Its "View in Browser" link sat in a div.get-app__status (a.btn-default.get-app__continue) until commit 6f43821
 # (2023-09-25) made it a plain a.btn-tertiary of the buttons: 9.2.0, inferred from the date.
 LANDING_LINK_UNWRAPPED_SINCE = (9, 2, 0)
@@ -44,27 +42,6 @@ def login_titles(version: str, site: str) -> dict[str, str]:
 
 
 WEB_DIR = Path(__file__).with_name("web")
-
-# What each generation loads. "transitional" (v7.0-v9.5) is the new login page over the old console, so it builds
-# on both neighbours' DOM and overrides what its era did differently (transitional.js).
-SCRIPTS = {
-    "legacy": ("common.js", "i18n.js", "landing.js", "first_login.js", "legacy.js"),
-    "transitional": (
-        "common.js",
-        "i18n.js",
-        "landing.js",
-        "first_login.js",
-        "legacy.js",
-        "current.js",
-        "transitional.js",
-    ),
-    "current": ("common.js", "i18n.js", "landing.js", "first_login.js", "current.js"),
-}
-STYLES = {
-    "legacy": ("base.css", "legacy.css"),
-    "transitional": ("base.css", "legacy.css", "current.css"),
-    "current": ("base.css", "current.css"),
-}
 
 _SHELL = """<!DOCTYPE html>
 <html lang="en">
@@ -89,6 +66,7 @@ async def app_page(request: Request):
     ui = settings.ui
     config = {
         "ui": ui,
+        "pages": settings.generation.pages,
         "siteName": settings.site_name,
         "version": settings.version,
         "loginTitles": login_titles(settings.semver, settings.site_name),
@@ -101,8 +79,8 @@ async def app_page(request: Request):
         "userStatuses": bool(settings.cfg("ServiceSettings.EnableUserStatuses")),
         "faults": page_faults(request.app.state.faults),
     }
-    styles = "\n".join(f'<link rel="stylesheet" href="/static/standin/{name}">' for name in STYLES[ui])
-    scripts = "\n".join(f'<script src="/static/standin/{name}"></script>' for name in SCRIPTS[ui])
+    styles = "\n".join(f'<link rel="stylesheet" href="/static/standin/{name}">' for name in settings.generation.styles)
+    scripts = "\n".join(f'<script src="/static/standin/{name}"></script>' for name in settings.generation.scripts)
     # "</" cannot occur in this JSON, but escape it anyway so the script element cannot be closed early.
     body = _SHELL.format(
         site=html.escape(settings.site_name),

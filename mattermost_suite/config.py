@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 # The password of Mattermost's e2e admin; only ever used against the embedded stand-in.
+from mattermost_standin.config import GENERATIONS as STANDIN_GENERATIONS
 from mattermost_standin.seed import ADMIN_PASSWORD as STANDIN_ADMIN_PASSWORD
 
+from . import generations
 from .config_values import (
     as_bool,
     as_choice,
@@ -28,12 +30,13 @@ from .config_values import (
     as_totp_secret,
     as_url,
 )
+from .domain import Deadlines
 from .engines import CHROMIUM, CHROMIUM_HEADED
 from .errors import ConfigError, SuiteError
 from .secrets import Secret, register
 
-UI_CHOICES = ("auto", "current", "transitional", "legacy")
-STANDIN_UI_CHOICES = ("current", "transitional", "legacy")
+UI_CHOICES = ("auto", *reversed(generations.names()))  # the newest first
+STANDIN_UI_CHOICES = tuple(reversed(STANDIN_GENERATIONS))
 
 
 @dataclass(frozen=True)
@@ -111,8 +114,8 @@ SETTINGS: tuple[Setting, ...] = (
         "MM_UI",
         "auto",
         _choice(*UI_CHOICES),
-        "the web app's generation: `auto` (from the server's version), `current` (v9.6+), `transitional` "
-        "(v7.0-v9.5), `legacy` (v5.16-v6.x)",
+        "the web app's generation: `auto` (from the server's version), "
+        + ", ".join(f"`{name}` ({generations.generation(name).summary})" for name in UI_CHOICES[1:]),
     ),
     Setting(
         "allow_revoke_all", "MM_ALLOW_REVOKE_ALL", "false", as_bool, "allow the revoke on a server that is not local"
@@ -214,7 +217,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "standin_ui",
         "MM_STANDIN_UI",
-        "current",
+        STANDIN_UI_CHOICES[0],  # the newest
         _choice(*STANDIN_UI_CHOICES),
         "the embedded stand-in's own web app generation",
     ),
@@ -250,15 +253,6 @@ SETTINGS: tuple[Setting, ...] = (
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 DEADLINES = ("page_load", "element", "login", "logout", "session_start")
-
-
-@dataclass(frozen=True)
-class Deadlines:
-    page_load: float
-    element: float
-    login: float
-    logout: float
-    session_start: float
 
 
 class _ConfigBehaviour:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from .config import Deadlines
 from .secrets import Secret
 
 TEST_USER = "test user"
@@ -22,6 +21,17 @@ SESSION_EXPIRED = "api.context.session_expired.app_error"
 def now() -> datetime:
     """Every time the suite records is timezone-aware UTC."""
     return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    """The named deadlines, in seconds, that every wait of the suite takes (config: the *_deadline settings)."""
+
+    page_load: float
+    element: float
+    login: float
+    logout: float
+    session_start: float
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from . import mfa, server_settings
 from .api import MattermostApi
 from .config import Config, refuse_unsafe_revoke, rehearsal_reason
 from .errors import PreflightError, SuiteError
-from .ui_generation import decide, parse_version, wording_of
+from .generations import decide, parse_version, wording_of
 
 FIRST_VERSION_WITH_REVOKE_ALL = (5, 14, 0)
 
@@ -35,7 +35,7 @@ class ServerInfo:
 
     @property
     def wording(self) -> str:
-        """The confirmation message's wording (ui_generation.WORDINGS): the version's, whatever `ui` says."""
+        """The confirmation message's wording (generations.WORDINGS): the version's, whatever `ui` says."""
         return wording_of(self.version)
 
 

@@ -378,7 +378,7 @@ async function preparingWorkspacePage() {  // components/preparing_workspace (Lo
 }
 
 async function route() {
-  UI = GENERATIONS[CFG.ui];
+  UI = GENERATIONS[CFG.pages];
   const path = window.location.pathname.replace(/\/+$/, '') || '/';
   const channel = path.match(/^\/([^/]+)\/channels\/([^/]+)$/);
   if (path === '/landing') return landingPage();

@@ -12,8 +12,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from ..config import Deadlines
-from ..domain import DeviceRecord, Person, now
+from ..domain import Deadlines, DeviceRecord, Person, now
 from ..errors import SuiteError
 from ..events import Awaiting, EventBus, LoggedIn, LoggedOut, NotLoggedOut, StillAwaited, WentToSleep
 from ..fleet import Device, DeviceProfile, Fleet

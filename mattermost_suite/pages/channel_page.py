@@ -5,17 +5,17 @@ from __future__ import annotations
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..domain import Site
+from ..generations import locators_of
 from . import waits
 from .base import Page
 from .first_login import FirstLoginScreens, in_the_way
 from .glance import Glance
-from .locators import generation
 
 
 class ChannelPage(Page):
     def __init__(self, driver: WebDriver, site: Site):
         super().__init__(driver, site)
-        self.locators = generation(site.ui).channel
+        self.locators = locators_of(site.ui).channel
 
     def is_shown(self) -> bool:
         """The channel is in view: its header shows and no first-login screen covers or replaces it."""

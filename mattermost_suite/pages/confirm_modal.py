@@ -5,16 +5,16 @@ from __future__ import annotations
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..domain import Site
+from ..generations import locators_of
 from . import waits
 from .base import Component
-from .locators import generation
 
 
 class ConfirmModal(Component):
     """Bound to #confirmModal: title, message and buttons are read inside it, never elsewhere on the page."""
 
     def __init__(self, driver: WebDriver, site: Site):
-        self.locators = generation(site.ui).confirm_modal
+        self.locators = locators_of(site.ui).confirm_modal
         super().__init__(driver, site, self.locators.root)
 
     def wait_open(self) -> ConfirmModal:

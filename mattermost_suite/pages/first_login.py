@@ -7,10 +7,10 @@ from __future__ import annotations
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..domain import Site
+from ..generations import locators_of
 from .base import Page
 from .glance import Glance
 from .locator import Locator
-from .locators import generation
 
 
 class FirstLoginScreenInTheWay(AssertionError):
@@ -20,7 +20,7 @@ class FirstLoginScreenInTheWay(AssertionError):
 class FirstLoginScreens(Page):
     def __init__(self, driver: WebDriver, site: Site):
         super().__init__(driver, site)
-        self.locators = generation(site.ui).first_login
+        self.locators = locators_of(site.ui).first_login
 
     @property
     def looked_for(self) -> tuple[Locator, ...]:

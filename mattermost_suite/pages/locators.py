@@ -1,16 +1,10 @@
-"""Every locator of the suite, declared once per UI generation as typed, named fields.
+"""The locator sets of the suite's pages, and the parts that several UI generations share. Each generation declares its
+own set in its module of mattermost_suite/generations (boundaries and evidence: docs/generations.md).
 
-Generations (boundaries in ui_generation.py, evidence in docs/generations.md):
-  "legacy"        v5.x  (mattermost-webapp): #login_section form, v5 tutorial, react-bootstrap ConfirmModal whose
-                  .modal-body holds only the message.
-  "transitional"  v7.0-v9.5: the redesigned login page (login.tsx) and onboarding, the old users list, the
-                  react-bootstrap ConfirmModal with .modal-body#confirmModalBody.
-  "current"       v9.6+: the redesigned users list; from 10.7 the ConfirmModal on GenericModal puts the buttons
-                  inside .modal-body, so the message is read from #confirmModalBody only.
 The console's Revoke All Sessions button and the confirmation are found by role and name in every generation (the
-button moved into the header in 9.4, between the generations' boundaries).
+button moved into the header in 9.4, inside the transitional generation).
 A locator reads exactly what it names and only in its own generation: no fallbacks to a neighbouring era's DOM.
-Where two generations render the same DOM they share one definition (the redesigned login page, the channel).
+Where two generations render the same DOM they share one definition here (the redesigned login page, the channel).
 """
 
 from __future__ import annotations
@@ -97,8 +91,9 @@ class OnboardingLocators(FirstLoginLocators):
 
 
 @dataclass(frozen=True)
-class Generation:
-    """Everything the suite locates in one UI generation."""
+class Locators:
+    """Everything the suite locates in one UI generation (each generation's module in mattermost_suite/generations
+    declares its own)."""
 
     login: LoginLocators
     channel: ChannelLocators
@@ -109,7 +104,7 @@ class Generation:
 
 # At phone width (768 px and less) the desktop header is hidden and a mobile one names the channel: a span.heading in
 # its .navbar-brand before 10.8, a strong#channelHeaderTitle.heading since; the first visible match is the one read.
-_CHANNEL = ChannelLocators(
+CHANNEL = ChannelLocators(
     view=css("the channel view", "#channel_view"),
     title=css("the channel header title", "#channelHeaderTitle, #navbar .navbar-brand .heading"),
 )
@@ -124,10 +119,10 @@ _CANCEL = button_named("Cancel", part=True)
 _CONFIRM = button_named("Revoke All Sessions", part=True)
 # h1.modal-title in every generation (#confirmModalLabel up to v10.6, #genericModalLabel on GenericModal since 10.7).
 _TITLE = css("the confirmation's title", ".modal-title")
-_MESSAGE_BY_ID = css("the confirmation's message", "#confirmModalBody")
+MESSAGE_BY_ID = css("the confirmation's message", "#confirmModalBody")
 
 
-def _confirm_modal(message: Locator) -> ConfirmModalLocators:
+def confirm_modal(message: Locator) -> ConfirmModalLocators:
     """A generation's ConfirmModal: its own message element; the root, title and buttons every generation shares."""
     return ConfirmModalLocators(
         root=_MODAL, title=_TITLE, message=message, cancel_button=_CANCEL, confirm_button=_CONFIRM
@@ -136,14 +131,14 @@ def _confirm_modal(message: Locator) -> ConfirmModalLocators:
 
 # linking_landing_page: "View in Browser" is a link with no id in every generation that has the page, in a
 # div.get-app__status of the buttons up to 9.1, straight in them since (commit 6f43821, 2023-09-25).
-_VIEW_IN_BROWSER = xpath(
+VIEW_IN_BROWSER = xpath(
     "the landing page's View in Browser link",
     "//div[contains(@class, 'get-app__buttons')]//a[normalize-space(.)='View in Browser']",
 )
 
 # The console's button by its name, outside any dialog (the confirmation's own button has the same name): below
 # the users list with id revoke-all-users up to v9.3, in the page header without an id since 9.4.
-_REVOKE_ALL = UsersPageLocators(
+REVOKE_ALL = UsersPageLocators(
     xpath(
         "the Revoke All Sessions button",
         f"//button[normalize-space(.)='Revoke All Sessions'][not(ancestor::*[{_DIALOG}])]",
@@ -151,7 +146,7 @@ _REVOKE_ALL = UsersPageLocators(
 )
 
 # login.tsx, AlertBanner and login_mfa.tsx: the same in transitional and current.
-_REDESIGNED_LOGIN = LoginLocators(
+REDESIGNED_LOGIN = LoginLocators(
     page=css("the login page", ".login-body-card"),
     login_id=css("the email or username field", "#input_loginId"),
     password=css("the password field", "#input_password-input"),
@@ -160,59 +155,11 @@ _REDESIGNED_LOGIN = LoginLocators(
     banner_close=css("the banner's close control", "button.AlertBanner__closeButton"),
     mfa_token=css("the MFA token field", "#input_token"),
     mfa_submit=css("the MFA Submit button", "button.login-mfa-form-button-submit"),
-    view_in_browser=_VIEW_IN_BROWSER,
+    view_in_browser=VIEW_IN_BROWSER,
 )
 
 # First-login screens over the channel (onboarding_tasklist, tours): the same in transitional and current.
-_ONBOARDING = OnboardingLocators(
+ONBOARDING = OnboardingLocators(
     task_list=css("the onboarding task list", "[data-cy='onboarding-task-list-overlay']"),
     tour_tip=css("the onboarding tour tip", ".tour-tip__box"),
 )
-
-LEGACY = Generation(
-    # The v5.x #login_section form and its MFA step.
-    login=LoginLocators(
-        page=css("the login page", "#login_section"),
-        login_id=css("the email or username field", "#loginId"),
-        password=css("the password field", "#loginPassword"),
-        sign_in=css("the Sign in button", "#loginButton"),
-        expired_banner=css("the session-expired banner", "#login_section div.alert.alert-warning"),
-        banner_close=css("the banner's close control", "#login_section a.btn-close"),
-        mfa_token=css("the MFA token field", "#login_section input[name='token']"),
-        mfa_submit=css("the MFA Submit button", "#login_section #saveSetting"),
-        view_in_browser=_VIEW_IN_BROWSER,
-    ),
-    channel=_CHANNEL,
-    users_page=_REVOKE_ALL,
-    # react-bootstrap ConfirmModal: its .modal-body holds only the message.
-    confirm_modal=_confirm_modal(message=css("the confirmation's message", ".modal-body")),
-    # components/tutorial, sidebar_whats_new_modal
-    first_login=TutorialLocators(
-        whats_new_modal=xpath(
-            "the what's new modal", "//h1[@id='genericModalLabel' and normalize-space(.)=\"What's new\"]"
-        ),
-        tutorial_intro=css("the v5 tutorial intro screens", "#tutorialIntroContent"),
-    ),
-)
-
-TRANSITIONAL = Generation(
-    login=_REDESIGNED_LOGIN,
-    channel=_CHANNEL,
-    users_page=_REVOKE_ALL,
-    confirm_modal=_confirm_modal(message=_MESSAGE_BY_ID),
-    first_login=_ONBOARDING,
-)
-
-CURRENT = Generation(
-    login=_REDESIGNED_LOGIN,
-    channel=_CHANNEL,
-    users_page=_REVOKE_ALL,
-    confirm_modal=_confirm_modal(message=_MESSAGE_BY_ID),
-    first_login=_ONBOARDING,
-)
-
-GENERATIONS = {"legacy": LEGACY, "transitional": TRANSITIONAL, "current": CURRENT}
-
-
-def generation(ui: str) -> Generation:
-    return GENERATIONS[ui]

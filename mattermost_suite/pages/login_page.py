@@ -7,11 +7,11 @@ from collections.abc import Callable
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..domain import Site
+from ..generations import locators_of
 from ..secrets import Secret
 from . import waits
 from .base import Page, normalise
 from .glance import Glance
-from .locators import generation
 
 # The first load may skip the landing page and the next shows it; a third without it means it will not come.
 VISITS_FOR_THE_LANDING_PAGE = 3
@@ -22,7 +22,7 @@ class LoginPage(Page):
 
     def __init__(self, driver: WebDriver, site: Site):
         super().__init__(driver, site)
-        self.locators = generation(site.ui).login
+        self.locators = locators_of(site.ui).login
         self.typed_mfa_code = False  # the MFA step stays on screen until the server answers the code
         self.met_landing_page = False  # open() went through the landing page
 

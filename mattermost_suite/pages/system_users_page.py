@@ -6,11 +6,11 @@ from __future__ import annotations
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from ..domain import Site
+from ..generations import locators_of
 from . import waits
 from .base import Page
 from .confirm_modal import ConfirmModal
 from .first_login import FirstLoginScreens
-from .locators import generation
 
 
 class SystemUsersPage(Page):
@@ -20,7 +20,7 @@ class SystemUsersPage(Page):
 
     def __init__(self, driver: WebDriver, site: Site):
         super().__init__(driver, site)
-        self.locators = generation(site.ui).users_page
+        self.locators = locators_of(site.ui).users_page
 
     def open(self) -> SystemUsersPage:
         """Visit the page and wait for its button. A first-login screen that takes its place is put away as a person

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from mattermost_standin import FAULTS
 from mattermost_standin.faults import applies
+from tests.support.generations import NEWEST_FIRST
 
 PROPOSED = "PROPOSED: "
-UIS = ("current", "transitional", "legacy")  # the web-app generations, newest first
+UIS = NEWEST_FIRST  # the web-app generations, newest first
 
 
 @dataclass(frozen=True)

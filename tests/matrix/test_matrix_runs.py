@@ -7,6 +7,7 @@ import pytest
 
 from tests.support.behave_runs import BehaveRun, run_behave
 from tests.support.constants import ADMIN_PASSWORD
+from tests.support.generations import NEWEST_FIRST
 from tests.support.suite_runs import network_mentions
 
 pytestmark = pytest.mark.acceptance
@@ -38,7 +39,7 @@ def matrix_run(request, ui, tmp_path) -> tuple[BehaveRun, list[str]]:
     return run, network_mentions(folder / "grid")
 
 
-@pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
+@pytest.mark.parametrize("ui", NEWEST_FIRST)
 def test_the_default_matrix_runs_through_the_embedded_grid(matrix_run):
     run, grid_log_mentions = matrix_run
     output = run.stdout + run.stderr

@@ -16,6 +16,7 @@ from selenium.webdriver.support import expected_conditions as EC
 
 from mattermost_standin import StandinServer
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+from tests.support.generations import NEWEST_FIRST
 
 from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, fresh_page, served, serving
 from .helpers import USER_PASSWORD, api, finish_admins_first_login, login, team_member, token_of
@@ -24,7 +25,7 @@ CHANNEL = "/ad-1/channels/town-square"
 CONSOLE = "/admin_console/user_management/users"
 
 
-@pytest.fixture(scope="module", params=served("current", "transitional", "legacy", real_app=True))
+@pytest.fixture(scope="module", params=served(*NEWEST_FIRST, real_app=True))
 def server(request):
     # A short status poll makes the stand-in's own idle page notice a revoke within a second (real default: 60 s).
     with StandinServer(status_poll_seconds=0.5, **serving(request.param, request)) as started:

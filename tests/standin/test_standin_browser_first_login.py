@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 
 from mattermost_standin import StandinServer
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+from tests.support.generations import UIS
 
 from .browser import Page, fresh_page, served, serving
 from .helpers import USER_PASSWORD, api, skip_first_login, team_member, token_of
@@ -160,7 +161,7 @@ def test_v7_taking_the_tour_shows_the_first_tour_tip_until_opted_out(v7_page):
     )
 
 
-@pytest.mark.parametrize("ui", served("legacy", "transitional", "current", real_app=True))
+@pytest.mark.parametrize("ui", served(*UIS, real_app=True))
 def test_finished_preferences_show_the_channel_and_nothing_else(chrome, make_standin, ui, request):
     page = Page(chrome, make_standin(**serving(ui, request)))
     page.reset()
@@ -175,7 +176,7 @@ def test_finished_preferences_show_the_channel_and_nothing_else(chrome, make_sta
 # -- config switches and the first admin ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("ui", served("legacy", "transitional", "current", real_app=True))
+@pytest.mark.parametrize("ui", served(*UIS, real_app=True))
 def test_enable_tutorial_false_switches_off_the_tutorial_but_not_the_task_list(chrome, make_standin, ui, request):
     """As in the real web app: EnableTutorial gates the v5 tutorial and the tour tips; the v7+ task list is gated by
     EnableOnboardingFlow only (components/onboarding_tasklist/onboarding_tasklist.tsx)."""

@@ -9,6 +9,7 @@ import requests
 from selenium.webdriver.common.by import By
 
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+from tests.support.generations import UIS
 
 from .browser import MESSAGES, Page
 from .helpers import api, skip_first_login
@@ -80,7 +81,7 @@ def test_current_modal_keeps_its_buttons_inside_the_modal_body(chrome, make_stan
     )
 
 
-@pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
+@pytest.mark.parametrize("ui", UIS)
 def test_console_follows_the_admins_locale(chrome, make_standin, ui):
     page = _admin_page(chrome, make_standin, ui=ui, admin_locale="de")
     page.form_login(ADMIN_LOGIN, ADMIN_PASSWORD, path="/login?redirect_to=%2Fadmin_console%2Fuser_management%2Fusers")
@@ -96,7 +97,7 @@ def test_console_follows_the_admins_locale(chrome, make_standin, ui):
     assert page.visible((By.ID, "confirmModalButton")).text == GERMAN["button"]
 
 
-@pytest.mark.parametrize("ui", ["legacy", "transitional", "current"])
+@pytest.mark.parametrize("ui", UIS)
 def test_an_mfa_admin_gets_the_token_step_and_is_let_in_with_the_code(chrome, make_standin, ui):
     page = Page(chrome, make_standin(ui=ui, admin_mfa_secret=SECRET))  # first-login screens do not matter here
     page.reset()

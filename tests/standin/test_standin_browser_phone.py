@@ -9,6 +9,7 @@ from selenium.webdriver.common.by import By
 
 from mattermost_standin import StandinServer
 from tests.support.browser import chromium_available, new_chromium
+from tests.support.generations import UIS
 
 from .browser import Page, served, serving
 from .helpers import USER_PASSWORD, finish_admins_first_login, team_member
@@ -29,7 +30,7 @@ def phone():
         driver.quit()
 
 
-@pytest.fixture(scope="module", params=served("legacy", "transitional", "current", real_app=True))
+@pytest.fixture(scope="module", params=served(*UIS, real_app=True))
 def server(request):
     with StandinServer(**serving(request.param, request)) as started:
         finish_admins_first_login(started.url)

@@ -8,6 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
+from tests.support.generations import NEWEST_FIRST
 
 from .browser import CANCEL, CONFIRM, EXPIRED_TEXT, MESSAGES, MODAL, Page, fresh_page
 from .helpers import USER_PASSWORD, api, finish_admins_first_login, team_member, token_of
@@ -58,7 +59,7 @@ def test_cancel_revokes(page_with):
     )
 
 
-@pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
+@pytest.mark.parametrize("ui", NEWEST_FIRST)
 def test_confirm_wording(page_with, ui):
     page = page_with("confirm_wording", ui)
     _open_modal_as_admin(page)
@@ -123,7 +124,7 @@ def test_tutorial_reappears(page_with, ui, screen):
     page.visible(screen)
 
 
-@pytest.mark.parametrize("ui", ["current", "transitional", "legacy"])
+@pytest.mark.parametrize("ui", NEWEST_FIRST)
 def test_modal_body_has_buttons(page_with, ui):
     page = page_with("modal_body_has_buttons", ui)
     _open_modal_as_admin(page)

@@ -13,9 +13,10 @@ from mattermost_suite.fixtures import admin_left_as_found
 from mattermost_suite.secrets import Secret
 from mattermost_suite.seeding import remove_test_user, seed_test_user
 from tests.support.constants import ADMIN_PASSWORD
+from tests.support.generations import UIS
 
 PASSWORD = Secret(ADMIN_PASSWORD)
-UI_GENERATIONS = ["legacy", "transitional", "current"]
+UI_GENERATIONS = list(UIS)
 
 # What Mattermost's Cypress helpers save (e2e-tests/cypress/tests/support/api/user.ts apiCreateUser and
 # preference.ts apiDisableTutorials), written out once more so that a change to the data is a visible decision.

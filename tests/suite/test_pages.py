@@ -17,6 +17,7 @@ from selenium.webdriver.common.by import By
 import mattermost_suite.actors
 import mattermost_suite.pages
 from mattermost_standin import StandinServer
+from mattermost_suite import generations
 from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import Deadlines, load
 from mattermost_suite.domain import LANDING_BROWSERS, Site
@@ -33,10 +34,11 @@ from mattermost_suite.pages import (
     waits,
 )
 from mattermost_suite.pages.locator import Locator
-from mattermost_suite.pages.locators import GENERATIONS, Generation, LoginLocators
+from mattermost_suite.pages.locators import Locators, LoginLocators
 from mattermost_suite.secrets import Secret
 from tests.support.constants import ADMIN_PASSWORD
 from tests.support.first_login import skip_first_login
+from tests.support.generations import UIS
 from tests.support.glances import AnswersGlances
 
 PASSWORD = Secret(ADMIN_PASSWORD)
@@ -61,7 +63,7 @@ SCREENS = {
 }
 
 
-@pytest.fixture(scope="module", params=["legacy", "transitional", "current"])
+@pytest.fixture(scope="module", params=UIS)
 def standin(request):
     """Overrides the two-generation server of conftest.py: every page object is checked in every generation."""
     with StandinServer(ui=request.param, status_poll_seconds=1.0) as server:
@@ -176,7 +178,7 @@ def test_a_first_login_screen_in_the_way_is_named_instead_of_a_timeout(standin, 
 @pytest.mark.browser
 def test_each_generations_locators_fail_in_words_on_another_generations_page(standin, config, chromium):
     """No fallbacks: a generation's locator does not quietly read a neighbouring era's DOM."""
-    others = [ui for ui in GENERATIONS if ui != standin.ui]
+    others = [ui for ui in UIS if ui != standin.ui]
     login = LoginPage(chromium, site(config, standin.ui)).open()  # through the landing page, where it shows
     waits.visible(chromium, login.locators.password, config.deadlines.page_load)
     legacy_login = standin.ui == "legacy"
@@ -247,13 +249,13 @@ def test_the_first_admin_of_a_fresh_workspace_is_left_on_preparing_workspace(own
 OFFLINE = Site("http://mattermost.invalid", "current", Deadlines(30, 5, 15, 20, 30))
 
 
-@pytest.mark.parametrize("ui", sorted(GENERATIONS))
+@pytest.mark.parametrize("ui", UIS)
 @pytest.mark.unit
 def test_every_generation_declares_every_locator_once_with_a_description(ui):
-    generation = GENERATIONS[ui]
-    assert isinstance(generation, Generation)
-    declared_types = get_type_hints(Generation)
-    for part in fields(Generation):
+    generation = generations.locators_of(ui)
+    assert isinstance(generation, Locators)
+    declared_types = get_type_hints(Locators)
+    for part in fields(Locators):
         locators = getattr(generation, part.name)
         assert isinstance(locators, declared_types[part.name]), part.name  # each era's own subclass for first_login
         assert fields(locators), f"{ui}: {part.name} declares no locators"
@@ -351,14 +353,14 @@ def test_a_typo_in_a_locator_name_is_an_attribute_error():
     with pytest.raises(AttributeError):
         _ = SystemUsersPage(None, OFFLINE).confirm_modal.locators.confirm_buton
     with pytest.raises(AttributeError):
-        _ = GENERATIONS["legacy"].first_login.task_list  # v7+ onboarding has no place in v5.x
+        _ = generations.locators_of("legacy").first_login.task_list  # v7+ onboarding has no place in v5.x
 
 
 @pytest.mark.unit
 def test_the_console_button_is_found_by_its_name_outside_any_dialog_in_every_generation():
     """As a person finds it (it moved into the header without an id in 9.4): its name, not in the confirmation,
     whose own button has the same name. No generation depends on an id."""
-    for generation in GENERATIONS.values():
+    for generation in map(generations.locators_of, UIS):
         button = generation.users_page.revoke_all_button
         assert button.description == f"the {SystemUsersPage.revoke_all_label} button"
         assert (button.by, button.selector) == (
@@ -374,7 +376,7 @@ def test_the_confirm_modal_is_a_component_whose_parts_are_read_inside_its_root()
     looked up inside it: CSS, or XPath relative to it (an XPath from // would search the whole page)."""
     modal = SystemUsersPage(None, OFFLINE).confirm_modal
     assert isinstance(modal, ConfirmModal) and not hasattr(modal, "path")
-    for generation in GENERATIONS.values():
+    for generation in map(generations.locators_of, UIS):
         locators = generation.confirm_modal
         assert locators.root.by == By.XPATH and "@role='dialog' or @aria-modal='true'" in locators.root.selector
         for part in (locators.title, locators.message, locators.cancel_button, locators.confirm_button):

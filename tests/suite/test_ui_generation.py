@@ -4,8 +4,8 @@ confirmation's wording (9.4.0) and the landing page's browsers (7.3.0), which fo
 import pytest
 
 from mattermost_suite.errors import PreflightError
+from mattermost_suite.generations import decide, generation, names, parse_version, wording_of
 from mattermost_suite.server_settings import landing_page_for
-from mattermost_suite.ui_generation import CURRENT_SINCE, TRANSITIONAL_SINCE, decide, parse_version, wording_of
 
 pytestmark = pytest.mark.unit
 
@@ -30,7 +30,7 @@ def test_auto_follows_the_server_version(version_id, expected):
 
 
 def test_the_boundaries_are_the_releases_that_changed_the_pages():
-    assert (TRANSITIONAL_SINCE, CURRENT_SINCE) == ((7, 0, 0), (9, 6, 0))
+    assert (generation("transitional").since, generation("current").since) == ((7, 0, 0), (9, 6, 0))
 
 
 def test_an_explicit_setting_overrides_the_version():
@@ -68,3 +68,12 @@ LINKS = {"AppDownloadLink": "https://mattermost.com/pl/download-apps"}
 )
 def test_the_landing_page_meets_phones_before_7_3_and_every_browser_since(config, version, browsers):
     assert landing_page_for(config, version) == browsers
+
+
+def test_the_suite_and_the_stand_in_know_the_same_generations_with_the_same_boundaries():
+    from mattermost_standin import generations as standin
+
+    assert names() == standin.names()
+    assert [generation(name).since for name in names()] == [standin.generation(name).since for name in names()]
+    for name in names():  # the release the stand-in reports for a generation is one of that generation
+        assert decide("auto", parse_version(standin.generation(name).version)) == name
