@@ -1,6 +1,6 @@
-"""behave hooks for MM-T940: hooks only; everything they do lives in mattermost_suite.hooks."""
+"""behave hooks for MM-T940: hooks only; everything they do lives in mattermost_suite.lifecycle.hooks."""
 
-from mattermost_suite import hooks
+from mattermost_suite.lifecycle import hooks
 
 
 def before_all(context):

@@ -42,8 +42,8 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 from mattermost_standin import StandinServer  # noqa: E402
 from mattermost_standin.seed import ADMIN_PASSWORD  # noqa: E402
 from mattermost_suite.engines import CHROMIUM, CHROMIUM_ARGS, FIREFOX, FIREFOX_PREFS, geckodriver  # noqa: E402
-from mattermost_suite.first_login import first_login_preferences  # noqa: E402
 from mattermost_suite.grid import EmbeddedGrid  # noqa: E402
+from mattermost_suite.server.first_login import first_login_preferences  # noqa: E402
 
 API = "/api/v4"
 EXPIRED = "api.context.session_expired.app_error"

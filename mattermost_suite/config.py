@@ -17,9 +17,8 @@ from urllib.parse import urlparse
 # The password of Mattermost's e2e admin; only ever used against the embedded stand-in.
 from mattermost_standin.config import GENERATIONS as STANDIN_GENERATIONS
 from mattermost_standin.seed import ADMIN_PASSWORD as STANDIN_ADMIN_PASSWORD
-
-from . import generations
-from .config_values import (
+from mattermost_suite import generations
+from mattermost_suite.config_values import (
     as_bool,
     as_choice,
     as_count,
@@ -30,10 +29,10 @@ from .config_values import (
     as_totp_secret,
     as_url,
 )
-from .domain import Deadlines
-from .engines import CHROMIUM, CHROMIUM_HEADED
-from .errors import ConfigError, SuiteError
-from .secrets import Secret, register
+from mattermost_suite.domain import Deadlines
+from mattermost_suite.engines import CHROMIUM, CHROMIUM_HEADED
+from mattermost_suite.errors import ConfigError, SuiteError
+from mattermost_suite.secrets import Secret, register
 
 UI_CHOICES = ("auto", *reversed(generations.names()))  # the newest first
 STANDIN_UI_CHOICES = tuple(reversed(STANDIN_GENERATIONS))

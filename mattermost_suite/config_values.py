@@ -7,7 +7,7 @@ import binascii
 import math
 from urllib.parse import urlparse
 
-from .errors import ConfigError
+from mattermost_suite.errors import ConfigError
 
 
 def as_text(raw, key):

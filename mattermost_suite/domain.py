@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from .secrets import Secret
+from mattermost_suite.secrets import Secret
 
 TEST_USER = "test user"
 SYSTEM_ADMIN = "system admin"

@@ -3,7 +3,7 @@ user's own request to revoke all sessions."""
 
 from behave import then, when
 
-from mattermost_suite.rehearsal import revokes_all_sessions
+from mattermost_suite.lifecycle.rehearsal import revokes_all_sessions
 
 
 @then("the server still lists every session of the test user and accepts each of them")

@@ -2,7 +2,7 @@
 
 from behave import given, then, when
 
-from mattermost_suite.rehearsal import revokes_all_sessions
+from mattermost_suite.lifecycle.rehearsal import revokes_all_sessions
 
 
 @given('the system admin is logged in on another browser, "{device}"')

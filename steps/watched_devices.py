@@ -3,7 +3,7 @@ Browsers log in through the login page, the mobile apps through the REST API as 
 
 from behave import given, then, when
 
-from mattermost_suite.device_table import rows_of
+from mattermost_suite.lifecycle.device_table import rows_of
 
 
 @given("the test user is logged in on these devices:")

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from ..config import Config
-from ..domain import SESSION_EXPIRED, DeviceRecord, Person, now
-from ..events import EventBus, ExtraAppsLoggedIn, LoggedIn, WentToSleep
-from ..fleet import Device, DeviceProfile, Fleet, profile_named
-from ..fleet.apps import AppSession
-from .browsers import publish_logouts
-from .together import on_every_device, results_or_fail
+from mattermost_suite.actors.browsers import publish_logouts
+from mattermost_suite.actors.together import on_every_device, results_or_fail
+from mattermost_suite.config import Config
+from mattermost_suite.domain import SESSION_EXPIRED, DeviceRecord, Person, now
+from mattermost_suite.fleet import Device, DeviceProfile, Fleet, profile_named
+from mattermost_suite.fleet.apps import AppSession
+from mattermost_suite.story.events import EventBus, ExtraAppsLoggedIn, LoggedIn, WentToSleep
 
 EXTRA_APPS = ("iOS app", "Android app")  # extra sessions alternate between the two apps
 POLL_LIFETIME_DEADLINES = 10  # an unlocked app polls for at most 10 logout deadlines (safety net)

@@ -12,14 +12,22 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from ..domain import Deadlines, DeviceRecord, Person, now
-from ..errors import SuiteError
-from ..events import Awaiting, EventBus, LoggedIn, LoggedOut, NotLoggedOut, StillAwaited, WentToSleep
-from ..fleet import Device, DeviceProfile, Fleet
-from ..fleet.power import fall_asleep, is_frozen, wake_up
-from ..pages import ChannelPage, FirstLoginScreens, LoginPage, in_the_way, where
-from ..secrets import Secret
-from .together import on_every_device, results_or_fail
+from mattermost_suite.actors.together import on_every_device, results_or_fail
+from mattermost_suite.domain import Deadlines, DeviceRecord, Person, now
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.fleet import Device, DeviceProfile, Fleet
+from mattermost_suite.fleet.power import fall_asleep, is_frozen, wake_up
+from mattermost_suite.pages import ChannelPage, FirstLoginScreens, LoginPage, in_the_way, where
+from mattermost_suite.secrets import Secret
+from mattermost_suite.story.events import (
+    Awaiting,
+    EventBus,
+    LoggedIn,
+    LoggedOut,
+    NotLoggedOut,
+    StillAwaited,
+    WentToSleep,
+)
 
 STILL_AWAITED_EVERY = 15.0  # seconds between the "still waiting for" lines of a watch
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from ..api import MattermostApi
-from ..domain import SESSION_EXPIRED, Person
-from ..errors import SuiteError
-from ..fleet import Device
-from ..fleet.apps import AppSession
-from ..secrets import Secret
+from mattermost_suite.domain import SESSION_EXPIRED, Person
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.fleet import Device
+from mattermost_suite.fleet.apps import AppSession
+from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import MattermostApi
 
 
 def sessions_still_active(

@@ -9,11 +9,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
 
-from ..api import MattermostApi
-from ..config import Config, never_in_a_rehearsal
-from ..device_table import wanted_devices
-from ..domain import SYSTEM_ADMIN, Person, Site, now
-from ..events import (
+from mattermost_suite.actors import session_checks
+from mattermost_suite.actors.browsers import note_logged_in, publish_logouts, reach_login_page, sign_in
+from mattermost_suite.actors.test_user import TestUser
+from mattermost_suite.actors.together import blamed_on_browser, on_every_device, results_or_fail
+from mattermost_suite.config import Config, never_in_a_rehearsal
+from mattermost_suite.domain import SYSTEM_ADMIN, Person, Site, now
+from mattermost_suite.fleet import Device, Fleet
+from mattermost_suite.lifecycle.device_table import wanted_devices
+from mattermost_suite.pages import ConfirmModal, FirstLoginScreens, LoginPage, SystemUsersPage, WaitTimeout, where
+from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.mfa import admin_totp
+from mattermost_suite.story.events import (
     ConfirmationShown,
     DevicesChosen,
     EventBus,
@@ -23,15 +31,7 @@ from ..events import (
     RevokeConfirmed,
     SessionsListed,
 )
-from ..fleet import Device, Fleet
-from ..mfa import admin_totp
-from ..pages import ConfirmModal, FirstLoginScreens, LoginPage, SystemUsersPage, WaitTimeout, where
-from ..presenter import REHEARSAL_STILL_LOGGED_IN
-from ..secrets import Secret
-from . import session_checks
-from .browsers import note_logged_in, publish_logouts, reach_login_page, sign_in
-from .test_user import TestUser
-from .together import blamed_on_browser, on_every_device, results_or_fail
+from mattermost_suite.story.presenter import REHEARSAL_STILL_LOGGED_IN
 
 # The suite's own REST session of the system admin (seeding, checks): a session like any other, so revoked too.
 REST_SESSION = "the system admin's REST session"

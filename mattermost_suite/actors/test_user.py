@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from ..api import MattermostApi
-from ..config import Config, never_in_a_rehearsal
-from ..device_table import Row, chosen_rows, wanted_devices
-from ..domain import TEST_USER, Person, ServerAnswer, Site
-from ..events import DevicesChosen, EventBus, SentAway
-from ..fleet import Device, Fleet
-from ..pages import SystemUsersPage, WaitTimeout
-from ..presenter import REFUSED_STILL_LOGGED_IN
-from ..server_settings import open_sign_in_method
-from .apps import MobileApps
-from .browsers import Browsers
+from mattermost_suite.actors.apps import MobileApps
+from mattermost_suite.actors.browsers import Browsers
+from mattermost_suite.config import Config, never_in_a_rehearsal
+from mattermost_suite.domain import TEST_USER, Person, ServerAnswer, Site
+from mattermost_suite.fleet import Device, Fleet
+from mattermost_suite.lifecycle.device_table import Row, chosen_rows, wanted_devices
+from mattermost_suite.pages import SystemUsersPage, WaitTimeout
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.settings import open_sign_in_method
+from mattermost_suite.story.events import DevicesChosen, EventBus, SentAway
+from mattermost_suite.story.presenter import REFUSED_STILL_LOGGED_IN
 
 PERMISSIONS = "api.context.permissions.app_error"  # the server's error id for "You do not have the appropriate ..."
 

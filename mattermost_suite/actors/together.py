@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from ..fleet import Device
+from mattermost_suite.fleet import Device
 
 T = TypeVar("T")
 Outcomes = list[tuple[Device, object, str]]

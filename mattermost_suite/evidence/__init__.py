@@ -26,13 +26,13 @@ with mattermost_suite.secrets.mask, and never raises because of a browser: evide
 Tags and behave.ini settings the suite needs: see README.md next to this file.
 """
 
-from .attachments import attach_json, attach_screenshot
-from .capture import DeviceCapture
-from .failure import attach_failure
-from .labels import label_scenario
-from .moments import attach_moment
-from .run_files import write_run_files
-from .timeline import TimelineRow, attach_timeline
+from mattermost_suite.evidence.attachments import attach_json, attach_screenshot
+from mattermost_suite.evidence.capture import DeviceCapture
+from mattermost_suite.evidence.failure import attach_failure
+from mattermost_suite.evidence.labels import label_scenario
+from mattermost_suite.evidence.moments import attach_moment
+from mattermost_suite.evidence.run_files import write_run_files
+from mattermost_suite.evidence.timeline import TimelineRow, attach_timeline
 
 __all__ = [
     "DeviceCapture",

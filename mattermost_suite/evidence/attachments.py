@@ -11,8 +11,8 @@ from typing import Any
 import allure
 from allure_commons.types import AttachmentType
 
-from .capture import capture_device, one_line
-from .masking import mask_text, masked_json
+from mattermost_suite.evidence.capture import capture_device, one_line
+from mattermost_suite.evidence.masking import mask_text, masked_json
 
 log = logging.getLogger(__name__)
 

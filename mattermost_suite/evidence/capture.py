@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..fleet.cdp import cdp, is_chromium
-from .masking import mask_text
+from mattermost_suite.evidence.masking import mask_text
+from mattermost_suite.fleet.cdp import cdp, is_chromium
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .capture import DeviceCapture
+from mattermost_suite.evidence.capture import DeviceCapture
 
 TILE_HEIGHT = 540  # screenshot height in the combined image (px); readable yet not huge
 LABEL_HEIGHT = 58  # band above each screenshot: device name and page state

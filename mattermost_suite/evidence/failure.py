@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 from selenium.webdriver.remote.command import Command
 
-from .attachments import attach_screenshot, attach_text
-from .capture import one_line
+from mattermost_suite.evidence.attachments import attach_screenshot, attach_text
+from mattermost_suite.evidence.capture import one_line
 
 # Only Chromium-based drivers (local or behind a grid) serve the legacy log endpoint;
 # geckodriver and WebKitWebDriver do not implement it.

@@ -21,8 +21,8 @@ from pathlib import Path
 from allure_behave.formatter import AllureFormatter
 from behave.formatter.base import StreamOpener
 
-from .later import wait_for_attachments
-from .runs import JUNIT, RUNS_ROOT, RunFolder, new_name, prune
+from mattermost_suite.evidence.later import wait_for_attachments
+from mattermost_suite.evidence.runs import JUNIT, RUNS_ROOT, RunFolder, new_name, prune
 
 RESULTS_OVERRIDE = "MM_ALLURE_RESULTS"
 RUN_DIR = "MM_RUN_DIR"

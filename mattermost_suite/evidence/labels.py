@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import allure
 from allure_commons.types import LabelType, LinkType
 
-from .later import allure_listener
+from mattermost_suite.evidence.later import allure_listener
 
 TEST_CASE_KEY = re.compile(r"^MM-T\d+$")
 # Zephyr Scale (TM4J) test-case page in Mattermost's Jira; override with userdata `tms_pattern`.

@@ -21,7 +21,7 @@ from allure_behave.listener import AllureListener
 from allure_commons.model2 import Attachment
 from allure_commons.types import AttachmentType
 
-from .capture import one_line
+from mattermost_suite.evidence.capture import one_line
 
 log = logging.getLogger(__name__)
 

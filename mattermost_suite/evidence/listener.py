@@ -13,9 +13,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .. import presenter
-from ..domain import SYSTEM_ADMIN, DeviceRecord
-from ..events import (
+from mattermost_suite.domain import SYSTEM_ADMIN, DeviceRecord
+from mattermost_suite.evidence.attachments import attach_json, attach_screenshot, attach_text
+from mattermost_suite.evidence.failure import attach_failure
+from mattermost_suite.evidence.moments import attach_moment
+from mattermost_suite.evidence.timeline import TimelineRow, attach_timeline
+from mattermost_suite.story import presenter
+from mattermost_suite.story.events import (
     ConfirmationShown,
     DevicesChosen,
     LoggedIn,
@@ -25,10 +29,6 @@ from ..events import (
     SentAway,
     SessionsListed,
 )
-from .attachments import attach_json, attach_screenshot, attach_text
-from .failure import attach_failure
-from .moments import attach_moment
-from .timeline import TimelineRow, attach_timeline
 
 LOGGED_IN = "Logged in before the revoke"
 CONFIRMATION = "Confirmation modal"

@@ -9,10 +9,10 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from allure_commons.types import AttachmentType
 
-from .attachments import attach_jpeg, attach_png, attach_text
-from .capture import DeviceCapture, PageDescriber, capture_device, one_line
-from .combined import combine
-from .later import attach_later
+from mattermost_suite.evidence.attachments import attach_jpeg, attach_png, attach_text
+from mattermost_suite.evidence.capture import DeviceCapture, PageDescriber, capture_device, one_line
+from mattermost_suite.evidence.combined import combine
+from mattermost_suite.evidence.later import attach_later
 
 log = logging.getLogger(__name__)
 

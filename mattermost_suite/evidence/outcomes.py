@@ -24,8 +24,8 @@ from pathlib import Path
 import allure_commons
 from allure_commons.model2 import Status, StatusDetails
 
-from ..narration import say as say_on_console
-from ..secrets import mask
+from mattermost_suite.secrets import mask
+from mattermost_suite.story.narration import say as say_on_console
 
 _HOOK_ERROR = re.compile(r"^HOOK-ERROR in (\w+)(?:\(tag=[^)]*\))?: (.*)$")
 

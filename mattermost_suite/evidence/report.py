@@ -28,8 +28,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import history
-from .runs import RESULTS, RunFolder, has_results, newest_complete, run_of
+from mattermost_suite.evidence import history
+from mattermost_suite.evidence.runs import RESULTS, RunFolder, has_results, newest_complete, run_of
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = ROOT / "reports" / "runs"

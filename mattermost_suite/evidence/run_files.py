@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from .masking import mask_text, masked_json
+from mattermost_suite.evidence.masking import mask_text, masked_json
 
 # Any of these in a broken test's message means the browser, grid, server or network failed,
 # not the product and not the suite's own logic. SuiteError: the suite's one-line error for what the server or the

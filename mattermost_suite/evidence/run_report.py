@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..narration import say
-from .formatter import run_outputs
-from .labels import label_scenario
-from .run_files import write_run_files
+from mattermost_suite.evidence.formatter import run_outputs
+from mattermost_suite.evidence.labels import label_scenario
+from mattermost_suite.evidence.run_files import write_run_files
+from mattermost_suite.story.narration import say
 
 ALLURE_FORMATTERS = ("AllureFormatter", "AllureResults")
 REPORT_NAME = "MM-T940 Revoke All Sessions"

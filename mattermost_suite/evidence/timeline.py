@@ -12,7 +12,7 @@ from datetime import datetime
 import allure
 from allure_commons.types import AttachmentType
 
-from .masking import mask_text
+from mattermost_suite.evidence.masking import mask_text
 
 COLUMNS = ("Device", "Logged in at", "Revoke confirmed at", "Logged out at", "Latency (s)", "Outcome")
 

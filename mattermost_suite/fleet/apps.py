@@ -16,10 +16,10 @@ from datetime import datetime
 
 import requests
 
-from ..api import rest_session
-from ..domain import now
-from ..errors import SuiteError
-from ..secrets import Secret
+from mattermost_suite.domain import now
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import rest_session
 
 API = "/api/v4"
 

@@ -13,13 +13,13 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ..config import Config
-from ..engines import FIREFOX, engine, geckodriver
-from ..errors import ConfigError, SuiteError
-from ..grid.errors import session_error
-from .cdp import cdp
-from .firefox_profile import remove_copy, session_copy
-from .profiles import DeviceProfile
+from mattermost_suite.config import Config
+from mattermost_suite.engines import FIREFOX, engine, geckodriver
+from mattermost_suite.errors import ConfigError, SuiteError
+from mattermost_suite.fleet.cdp import cdp
+from mattermost_suite.fleet.firefox_profile import remove_copy, session_copy
+from mattermost_suite.fleet.profiles import DeviceProfile
+from mattermost_suite.grid.session_errors import session_error
 
 # Selenium Manager would try the network (no internet here) and collect stats.
 os.environ.setdefault("SE_OFFLINE", "true")

@@ -8,7 +8,7 @@ Firefox ESR with a new profile; about 3 CPU-s and 2 s from a copy of one that ha
 - The template is a Firefox that opened about:blank and quit, without what a session leaves behind: no cookies, no
   site storage, no cache, no session history, no prefs of its own (geckodriver and the suite set every pref at each
   start). Each session gets its own copy, so sessions share nothing and the template never changes.
-- Made by scripts/setup (python -m mattermost_suite.machine_caches), once per Firefox build: its name comes
+- Made by scripts/setup (python -m mattermost_suite.lifecycle.machine_caches), once per Firefox build: its name comes
   from the binary's real path, size and time. Without one, Firefox starts from geckodriver's new profile as before.
   Firefox itself discards the compiled scripts of another build (compatibility.ini), so a stale template is slow,
   never wrong.
@@ -29,7 +29,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 
-from ..engines import FIREFOX, FIREFOX_PREFS, geckodriver
+from mattermost_suite.engines import FIREFOX, FIREFOX_PREFS, geckodriver
 
 CACHE = Path(__file__).resolve().parents[2] / "node_modules/.cache/firefox-profile"
 COPY_PREFIX = "mm-firefox-profile-"  # the only folders remove_copy ever removes

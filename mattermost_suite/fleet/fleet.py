@@ -15,13 +15,13 @@ from typing import TypeVar
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ..config import Config
-from ..domain import LANDING_BROWSERS, LANDING_PHONES, DeviceRecord, Site
-from ..errors import SuiteError
-from ..secrets import Secret
-from .apps import AppSession
-from .drivers import new_driver, quit_driver
-from .profiles import DeviceProfile
+from mattermost_suite.config import Config
+from mattermost_suite.domain import LANDING_BROWSERS, LANDING_PHONES, DeviceRecord, Site
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.fleet.apps import AppSession
+from mattermost_suite.fleet.drivers import new_driver, quit_driver
+from mattermost_suite.fleet.profiles import DeviceProfile
+from mattermost_suite.secrets import Secret
 
 Page = TypeVar("Page")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from .cdp import cdp
+from mattermost_suite.fleet.cdp import cdp
 
 ONLINE = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1}
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ..domain import BROWSER, DEVICE_KINDS, DeviceKind
-from ..engines import BROWSERS
-from ..errors import ConfigError
+from mattermost_suite.domain import BROWSER, DEVICE_KINDS, DeviceKind
+from mattermost_suite.engines import BROWSERS
+from mattermost_suite.errors import ConfigError
 
 DEVICES_FILE = Path(__file__).with_name("devices.toml")
 # The states of MM-T940 step 1 (domain.DeviceKind.states): "Non-mobile can be with computer awake or asleep", "Mobile
@@ -103,7 +103,7 @@ def browsers_for(device_names: tuple[str, ...], admin_device: str = "Desktop Chr
 def grid_browsers(device_names: tuple[str, ...]) -> tuple[str, ...]:
     """What the embedded grid serves: the engines the run needs that are really installed here. A device whose
     engine is missing is then rejected by the grid at once, naming the browser and the grid."""
-    from ..engines import installed_browsers  # inspects the machine; only needed here
+    from mattermost_suite.engines import installed_browsers  # inspects the machine; only needed here
 
     installed = installed_browsers()
     return tuple(b for b in browsers_for(device_names) if b in installed) or installed

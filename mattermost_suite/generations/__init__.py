@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..errors import PreflightError
+from mattermost_suite.errors import PreflightError
 
 if TYPE_CHECKING:  # the generations' modules import the pages' locators, which import this registry
-    from ..pages.locators import Locators
+    from mattermost_suite.pages.locators import Locators
 
 Version = tuple[int, int, int]
 

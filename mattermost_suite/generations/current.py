@@ -1,8 +1,16 @@
 """v9.6 and newer: the redesigned System Console users list; from 10.7 the ConfirmModal on GenericModal puts the
 buttons inside .modal-body, so the message is read from #confirmModalBody only."""
 
-from ..pages.locators import CHANNEL, MESSAGE_BY_ID, ONBOARDING, REDESIGNED_LOGIN, REVOKE_ALL, Locators, confirm_modal
-from . import Generation
+from mattermost_suite.generations import Generation
+from mattermost_suite.pages.locators import (
+    CHANNEL,
+    MESSAGE_BY_ID,
+    ONBOARDING,
+    REDESIGNED_LOGIN,
+    REVOKE_ALL,
+    Locators,
+    confirm_modal,
+)
 
 GENERATION = Generation(
     name="current",

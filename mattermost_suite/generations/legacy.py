@@ -1,8 +1,9 @@
 """v5.x (mattermost-webapp): the #login_section form and its MFA step, the v5 tutorial and what's new modal, the
 react-bootstrap ConfirmModal whose .modal-body holds only the message."""
 
-from ..pages.locator import css, xpath
-from ..pages.locators import (
+from mattermost_suite.generations import Generation
+from mattermost_suite.pages.locator import css, xpath
+from mattermost_suite.pages.locators import (
     CHANNEL,
     REVOKE_ALL,
     VIEW_IN_BROWSER,
@@ -11,7 +12,6 @@ from ..pages.locators import (
     TutorialLocators,
     confirm_modal,
 )
-from . import Generation
 
 GENERATION = Generation(
     name="legacy",

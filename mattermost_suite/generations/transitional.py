@@ -2,8 +2,16 @@
 react-bootstrap ConfirmModal with .modal-body#confirmModalBody. From 9.4 the console's button sits in the page header
 and the confirmation adds "..., including your session." (the wording's own boundary: generations.WORDINGS)."""
 
-from ..pages.locators import CHANNEL, MESSAGE_BY_ID, ONBOARDING, REDESIGNED_LOGIN, REVOKE_ALL, Locators, confirm_modal
-from . import Generation
+from mattermost_suite.generations import Generation
+from mattermost_suite.pages.locators import (
+    CHANNEL,
+    MESSAGE_BY_ID,
+    ONBOARDING,
+    REDESIGNED_LOGIN,
+    REVOKE_ALL,
+    Locators,
+    confirm_modal,
+)
 
 GENERATION = Generation(
     name="transitional",

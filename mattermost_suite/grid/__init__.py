@@ -43,9 +43,9 @@ API
         The grid rejects a browser it has no slot for at once (reject-unsupported-caps), never queues it.
 """
 
-from ..engines import BROWSERS, capabilities_for, installed_browsers
-from .embedded import DEFAULT_SLOTS, EmbeddedGrid
-from .errors import GridError, session_error
+from mattermost_suite.engines import BROWSERS, capabilities_for, installed_browsers
+from mattermost_suite.grid.embedded import DEFAULT_SLOTS, EmbeddedGrid
+from mattermost_suite.grid.session_errors import GridError, session_error
 
 __all__ = [
     "BROWSERS",

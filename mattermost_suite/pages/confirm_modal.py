@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ..domain import Site
-from ..generations import locators_of
-from . import waits
-from .base import Component
+from mattermost_suite.domain import Site
+from mattermost_suite.generations import locators_of
+from mattermost_suite.pages import waits
+from mattermost_suite.pages.base import Component
 
 
 class ConfirmModal(Component):

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ..domain import Site
-from ..generations import locators_of
-from .base import Page
-from .glance import Glance
-from .locator import Locator
+from mattermost_suite.domain import Site
+from mattermost_suite.generations import locators_of
+from mattermost_suite.pages.base import Page
+from mattermost_suite.pages.glance import Glance
+from mattermost_suite.pages.locator import Locator
 
 
 class FirstLoginScreenInTheWay(AssertionError):

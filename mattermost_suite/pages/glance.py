@@ -21,7 +21,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
 if TYPE_CHECKING:
-    from .locator import Locator
+    from mattermost_suite.pages.locator import Locator
 
 _IS_DISPLAYED = pkgutil.get_data("selenium.webdriver.remote", "isDisplayed.js").decode("utf8")
 # The one script a page sends per look (public so that test fakes can answer it and refuse any other). Arguments:

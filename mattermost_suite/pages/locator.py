@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
-from .glance import glance
+from mattermost_suite.pages.glance import glance
 
 Root = WebDriver | WebElement  # where a search starts: the whole page, or one component's root element
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import ClassVar
 
-from .locator import Address, Locator, button_named, css, xpath
+from mattermost_suite.pages.locator import Address, Locator, button_named, css, xpath
 
 
 @dataclass(frozen=True)

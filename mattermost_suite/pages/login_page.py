@@ -6,12 +6,12 @@ from collections.abc import Callable
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ..domain import Site
-from ..generations import locators_of
-from ..secrets import Secret
-from . import waits
-from .base import Page, normalise
-from .glance import Glance
+from mattermost_suite.domain import Site
+from mattermost_suite.generations import locators_of
+from mattermost_suite.pages import waits
+from mattermost_suite.pages.base import Page, normalise
+from mattermost_suite.pages.glance import Glance
+from mattermost_suite.secrets import Secret
 
 # The first load may skip the landing page and the next shows it; a third without it means it will not come.
 VISITS_FOR_THE_LANDING_PAGE = 3

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
-from ..domain import Site
-from ..generations import locators_of
-from . import waits
-from .base import Page
-from .confirm_modal import ConfirmModal
-from .first_login import FirstLoginScreens
+from mattermost_suite.domain import Site
+from mattermost_suite.generations import locators_of
+from mattermost_suite.pages import waits
+from mattermost_suite.pages.base import Page
+from mattermost_suite.pages.confirm_modal import ConfirmModal
+from mattermost_suite.pages.first_login import FirstLoginScreens
 
 
 class SystemUsersPage(Page):

@@ -18,7 +18,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .locator import Locator
+from mattermost_suite.pages.locator import Locator
 
 T = TypeVar("T")
 POLL_SECONDS = 0.1

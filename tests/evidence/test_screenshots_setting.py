@@ -7,8 +7,8 @@ import pytest
 from mattermost_suite.config import load
 from mattermost_suite.domain import SYSTEM_ADMIN, TEST_USER, DeviceRecord
 from mattermost_suite.errors import ConfigError
-from mattermost_suite.events import LoggedIn
 from mattermost_suite.evidence.listener import LOGGED_IN, ScenarioEvidence
+from mattermost_suite.story.events import LoggedIn
 
 from .fakes import FakeDriver, png
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from mattermost_suite import machine_caches
 from mattermost_suite.fleet import firefox_profile
 from mattermost_suite.grid import EmbeddedGrid, GridError, class_archive
 from mattermost_suite.grid.embedded import java_and_jar
+from mattermost_suite.lifecycle import machine_caches
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from mattermost_suite.grid import (
     installed_browsers,
     session_error,
 )
-from mattermost_suite.grid.config import NodeSpec, hub_toml, node_toml, standalone_toml
+from mattermost_suite.grid.node_config import NodeSpec, hub_toml, node_toml, standalone_toml
 from mattermost_suite.grid.processes import is_loopback
 
 pytestmark = pytest.mark.unit

@@ -2,10 +2,10 @@
 
 import pytest
 
-from mattermost_suite.device_table import chosen_rows, wanted_devices
 from mattermost_suite.domain import APP
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.fleet.profiles import all_profiles, browsers_for, grid_browsers, profile_named
+from mattermost_suite.lifecycle.device_table import chosen_rows, wanted_devices
 
 pytestmark = pytest.mark.unit
 

@@ -4,15 +4,15 @@ import pytest
 import requests
 
 from mattermost_standin import StandinServer
-from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
 from mattermost_suite.domain import Site
-from mattermost_suite.first_login import seed_first_login
 from mattermost_suite.fleet.drivers import new_driver
 from mattermost_suite.fleet.power import fall_asleep, is_frozen, wake_up
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.pages import ChannelPage, LoginPage
 from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.first_login import seed_first_login
 from tests.support.constants import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser

@@ -2,10 +2,10 @@
 
 import pytest
 
-from mattermost_suite.api import MattermostApi
 from mattermost_suite.errors import SuiteError
 from mattermost_suite.secrets import Secret, mask
-from mattermost_suite.seeding import remove_test_user, seed_test_user
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.seeding import remove_test_user, seed_test_user
 from tests.support.constants import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.contract

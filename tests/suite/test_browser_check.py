@@ -4,10 +4,10 @@ import dataclasses
 
 import pytest
 
-from mattermost_suite import browser_check
-from mattermost_suite.browser_check import check_browsers
 from mattermost_suite.config import load
 from mattermost_suite.errors import ConfigError
+from mattermost_suite.lifecycle import browser_check
+from mattermost_suite.lifecycle.browser_check import check_browsers
 
 pytestmark = pytest.mark.unit
 

@@ -17,7 +17,7 @@ from mattermost_suite.config import (
     settings_table,
 )
 from mattermost_suite.errors import ConfigError
-from mattermost_suite.run import config_from_behave
+from mattermost_suite.lifecycle.suite_run import config_from_behave
 from mattermost_suite.secrets import Secret, mask
 
 pytestmark = pytest.mark.unit

@@ -3,9 +3,9 @@ the outcome line at the end stays the verdict alone."""
 
 import pytest
 
-from mattermost_suite import presenter
-from mattermost_suite.events import EventBus, ExtraAppsChecked, ExtraAppsLoggedIn
-from mattermost_suite.narration import Narrator
+from mattermost_suite.story import presenter
+from mattermost_suite.story.events import EventBus, ExtraAppsChecked, ExtraAppsLoggedIn
+from mattermost_suite.story.narration import Narrator
 
 pytestmark = pytest.mark.unit
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from mattermost_suite import machine_caches
 from mattermost_suite.config import load
 from mattermost_suite.engines import FIREFOX, geckodriver
 from mattermost_suite.fleet import drivers, firefox_profile
 from mattermost_suite.fleet.drivers import new_driver, quit_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.grid import class_archive
+from mattermost_suite.lifecycle import machine_caches
 
 
 @pytest.fixture

@@ -5,13 +5,13 @@ import re
 
 import pytest
 
-from mattermost_suite import admin_profile
-from mattermost_suite.admin_profile import admin_state
-from mattermost_suite.api import MattermostApi
-from mattermost_suite.first_login import E2E_FIRST_LOGIN_PREFERENCES, first_login_preferences
-from mattermost_suite.fixtures import admin_left_as_found
+from mattermost_suite.lifecycle.fixtures import admin_left_as_found
 from mattermost_suite.secrets import Secret
-from mattermost_suite.seeding import remove_test_user, seed_test_user
+from mattermost_suite.server import admin_profile
+from mattermost_suite.server.admin_profile import admin_state
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.first_login import E2E_FIRST_LOGIN_PREFERENCES, first_login_preferences
+from mattermost_suite.server.seeding import remove_test_user, seed_test_user
 from tests.support.constants import ADMIN_PASSWORD
 from tests.support.generations import UIS
 

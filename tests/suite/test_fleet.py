@@ -132,7 +132,7 @@ def test_the_opt_in_download_says_it_needs_internet(no_geckodriver_anywhere):
 def test_a_narrowed_device_table_must_leave_every_step_something_to_check():
     from types import SimpleNamespace
 
-    from mattermost_suite.device_table import HEADINGS, check_device_table
+    from mattermost_suite.lifecycle.device_table import HEADINGS, check_device_table
 
     class Table(list):  # behave's Table: rows by heading, and its headings
         headings = list(HEADINGS)

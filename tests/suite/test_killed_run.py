@@ -1,6 +1,7 @@
 """Whatever kills the run, nothing of it is left: behave is killed with SIGKILL (no clean-up of its own can run) while
 the browsers start, while the devices are watched for their logout, and during the clean-up; within 10 s every
-process it started is gone without anyone running anything (mattermost_suite/watchdog.py), and the next run starts
+process it started is gone without anyone running anything (mattermost_suite/lifecycle/watchdog.py), and the next run
+starts
 normally and reports only itself."""
 
 from pathlib import Path

@@ -18,7 +18,6 @@ import mattermost_suite.actors
 import mattermost_suite.pages
 from mattermost_standin import StandinServer
 from mattermost_suite import generations
-from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import Deadlines, load
 from mattermost_suite.domain import LANDING_BROWSERS, Site
 from mattermost_suite.fleet.drivers import new_driver
@@ -36,6 +35,7 @@ from mattermost_suite.pages import (
 from mattermost_suite.pages.locator import Locator
 from mattermost_suite.pages.locators import Locators, LoginLocators
 from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import MattermostApi
 from tests.support.constants import ADMIN_PASSWORD
 from tests.support.first_login import skip_first_login
 from tests.support.generations import UIS
@@ -397,7 +397,7 @@ def test_the_package_exports_what_it_binds_and_what_the_actors_import():
         alias.name
         for path in actors.glob("*.py")
         for node in ast.walk(ast.parse(path.read_text()))
-        if isinstance(node, ast.ImportFrom) and node.level == 2 and node.module == "pages"
+        if isinstance(node, ast.ImportFrom) and node.module == "mattermost_suite.pages"
         for alias in node.names
     }
     assert imported and imported <= bound, imported - bound

@@ -5,11 +5,11 @@ import threading
 
 import pytest
 
-from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
 from mattermost_suite.errors import ConfigError, PreflightError
-from mattermost_suite.preflight import check_grid, check_server
 from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.preflight import check_grid, check_server
 from tests.support.constants import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.contract

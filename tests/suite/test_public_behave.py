@@ -36,8 +36,8 @@ def test_under_another_runner_the_run_refuses_in_one_line_rather_than_pass():
     run = run_behave("--runner", "behave.runner:Runner", timeout=60)
     assert run.returncode == 1, run.stdout + run.stderr
     assert (
-        "ABORTED: MM-T940 configuration error: behave.ini must keep runner = mattermost_suite.runner:SuiteRunner"
-        in run.stderr.splitlines()
+        "ABORTED: MM-T940 configuration error: behave.ini must keep runner = "
+        "mattermost_suite.lifecycle.runner:SuiteRunner" in run.stderr.splitlines()
     ), run.stderr
     assert "0 scenarios passed" in run.stdout, run.stdout  # nothing was tested
     assert run.leftovers == []

@@ -8,13 +8,13 @@ import pyotp
 import pytest
 from behave.parser import parse_file
 
-from mattermost_suite.api import MattermostApi
 from mattermost_suite.config import load
 from mattermost_suite.errors import PreflightError
-from mattermost_suite.mfa import TotpCodes, admin_totp
-from mattermost_suite.preflight import check_server
 from mattermost_suite.secrets import Secret, mask
-from mattermost_suite.server_settings import (
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.mfa import TotpCodes, admin_totp
+from mattermost_suite.server.preflight import check_server
+from mattermost_suite.server.settings import (
     admin_sign_in_refusal,
     login_page_locale_refusal,
     mfa_enforced_refusal,

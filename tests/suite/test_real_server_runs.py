@@ -8,9 +8,9 @@ import re
 import pytest
 
 from mattermost_standin import StandinServer
-from mattermost_suite.admin_profile import admin_state
-from mattermost_suite.api import MattermostApi
 from mattermost_suite.secrets import Secret
+from mattermost_suite.server.admin_profile import admin_state
+from mattermost_suite.server.api import MattermostApi
 from tests.support.behave_runs import run_behave
 from tests.support.constants import ADMIN_ENV, ADMIN_PASSWORD
 

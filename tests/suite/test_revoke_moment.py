@@ -10,7 +10,7 @@ from mattermost_suite.actors import system_admin as system_admin_module
 from mattermost_suite.actors.system_admin import SystemAdmin
 from mattermost_suite.config import load
 from mattermost_suite.domain import now
-from mattermost_suite.events import EventBus, RevokeConfirmed
+from mattermost_suite.story.events import EventBus, RevokeConfirmed
 
 pytestmark = pytest.mark.unit
 

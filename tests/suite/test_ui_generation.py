@@ -5,7 +5,7 @@ import pytest
 
 from mattermost_suite.errors import PreflightError
 from mattermost_suite.generations import decide, generation, names, parse_version, wording_of
-from mattermost_suite.server_settings import landing_page_for
+from mattermost_suite.server.settings import landing_page_for
 
 pytestmark = pytest.mark.unit
 

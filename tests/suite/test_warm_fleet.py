@@ -9,9 +9,9 @@ import pytest
 import mattermost_suite.fleet.fleet as fleet_module
 from mattermost_suite import poll
 from mattermost_suite.config import load
-from mattermost_suite.device_table import HEADINGS, browsers_to_start
 from mattermost_suite.domain import DeviceRecord
 from mattermost_suite.fleet import Fleet, profile_named
+from mattermost_suite.lifecycle.device_table import HEADINGS, browsers_to_start
 
 pytestmark = pytest.mark.unit
 

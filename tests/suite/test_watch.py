@@ -5,12 +5,12 @@ from datetime import timedelta
 
 import pytest
 
-from mattermost_suite import presenter
 from mattermost_suite.actors.browsers import Browsers
 from mattermost_suite.config import load
 from mattermost_suite.domain import DeviceRecord, Site, now
-from mattermost_suite.events import Awaiting, EventBus, LoggedOut
 from mattermost_suite.fleet import Device, profile_named
+from mattermost_suite.story import presenter
+from mattermost_suite.story.events import Awaiting, EventBus, LoggedOut
 from tests.support.glances import AnswersGlances
 
 pytestmark = pytest.mark.unit

@@ -13,7 +13,7 @@ import pytest
 from mattermost_suite.actors import browsers
 from mattermost_suite.actors.together import DevicesFailed
 from mattermost_suite.domain import DeviceRecord
-from mattermost_suite.events import Awaiting, EventBus, LoggedOut, NotLoggedOut, StillAwaited
+from mattermost_suite.story.events import Awaiting, EventBus, LoggedOut, NotLoggedOut, StillAwaited
 
 pytestmark = pytest.mark.unit
 

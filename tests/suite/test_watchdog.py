@@ -1,5 +1,6 @@
-"""The run's watchdog (mattermost_suite/watchdog.py) on its own: which processes it counts as the run's, and a parent
-killed with SIGKILL, with `sleep` processes standing in for browsers (whole behave runs: test_killed_run.py)."""
+"""The run's watchdog (mattermost_suite/lifecycle/watchdog.py) on its own: which processes it counts as the run's,
+and a parent killed with SIGKILL, with `sleep` processes standing in for browsers (whole behave runs:
+test_killed_run.py)."""
 
 import os
 import select
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mattermost_suite.watchdog import FOLDER_PREFIX, VARIABLE, Proc, the_runs
+from mattermost_suite.lifecycle.watchdog import FOLDER_PREFIX, VARIABLE, Proc, the_runs
 from tests.support.constants import ROOT
 
 
@@ -47,7 +48,7 @@ def test_the_run_is_its_marked_processes_their_descendants_and_the_sessions_they
 
 PARENT = """
 import subprocess, sys
-from mattermost_suite import watchdog
+from mattermost_suite.lifecycle import watchdog
 print(watchdog.start().folder, flush=True)
 subprocess.run(["sh", "-c", 'echo profile > "$TMPDIR/profile"'], check=True)  # children write into the run's folder
 pids = [subprocess.Popen(["sleep", "300"]).pid]
@@ -131,7 +132,7 @@ def test_after_a_normal_end_the_watchdog_finds_nothing_and_says_nothing():
 def test_the_watchdog_removes_no_folder_but_a_run_folder(tmp_path):
     """A wrong command line ends with a usage line and touches nothing."""
     done = subprocess.run(
-        [sys.executable, "-m", "mattermost_suite.watchdog", "token", str(tmp_path)],
+        [sys.executable, "-m", "mattermost_suite.lifecycle.watchdog", "token", str(tmp_path)],
         cwd=ROOT,
         capture_output=True,
         text=True,

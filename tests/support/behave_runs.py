@@ -83,8 +83,8 @@ _TEST_RUNS: str | None = None
 
 
 def watchdog_lines(output: str) -> list[str]:
-    """What the run's watchdog (mattermost_suite/watchdog.py) had to end after behave exited: after a run that was
-    not killed, anything it names is a leftover of the run's own clean-up."""
+    """What the run's watchdog (mattermost_suite/lifecycle/watchdog.py) had to end after behave exited: after a run that
+    was not killed, anything it names is a leftover of the run's own clean-up."""
     return [line for line in output.splitlines() if line.startswith(WATCHDOG)]
 
 

@@ -3,7 +3,7 @@ one `java -jar <jar> node --config <toml>` per engine, each its own process, wir
 WebKit node relays a WebKitWebDriver on an Xvfb display. Everything on 127.0.0.1. The suite only gets its URL
 (`-D grid_url=...`), exactly as for a grid on other machines.
 
-The nodes' TOML comes from mattermost_suite.grid.config (what each engine's driver and stereotype are); processes
+The nodes' TOML comes from mattermost_suite.grid.node_config (what each engine's driver and stereotype are); processes
 are started and ended with mattermost_suite.grid.processes: each child leads its own session and carries an owner
 tag, so stop() ends every process it started, and everything those started, by PID (session id) and tag.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mattermost_suite import poll
 from mattermost_suite.engines import CHROMEDRIVER, WEBKIT_DRIVER, XVFB, geckodriver
-from mattermost_suite.grid import config
+from mattermost_suite.grid import node_config as config
 from mattermost_suite.grid.embedded import JAR, JAVA, JVM_ARGS
 from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token, spawn
 

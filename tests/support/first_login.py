@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import requests
 
-from mattermost_suite.first_login import first_login_preferences
+from mattermost_suite.server.first_login import first_login_preferences
 
 
 def skip_first_login(base: str, token: str, user_id: str | None = None) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from mattermost_suite import poll
 from mattermost_suite.grid.processes import tcp_sockets
-from mattermost_suite.watchdog import FOLDER_PREFIX, process_table, the_runs
+from mattermost_suite.lifecycle.watchdog import FOLDER_PREFIX, process_table, the_runs
 
 from .behave_runs import processes_with, start_behave
 from .orphans import below, orphans, reaping_orphans
@@ -139,7 +139,7 @@ class KilledRun:
         listening = sorted({s["local"][1] for s in tcp_sockets([p for p, _ in alive]) if s["listening"]})
         folders = sorted({folder for p, _ in alive if FOLDER_PREFIX in (folder := _variable(p, b"TMPDIR"))})
         # What the watchdog's own rules take, from the same table: everything below behave, by token or otherwise.
-        watchdog = next(p for p, name in alive if _argv(p)[1:3] == [b"-m", b"mattermost_suite.watchdog"])
+        watchdog = next(p for p, name in alive if _argv(p)[1:3] == [b"-m", b"mattermost_suite.lifecycle.watchdog"])
         table = process_table(_argv(watchdog)[3].decode())
         taken = the_runs(table, set())
         token_shown = Counter(name for p, name in alive if p in table and table[p].marked)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .domain import APP, BROWSER, LOGIN_METHODS, DeviceRecord
-from .errors import ConfigError
-from .fleet import DeviceProfile, profile_named
+from mattermost_suite.domain import APP, BROWSER, LOGIN_METHODS, DeviceRecord
+from mattermost_suite.errors import ConfigError
+from mattermost_suite.fleet import DeviceProfile, profile_named
 
 HEADINGS = ("device", "logs in with", "state")
 Row = tuple[str, str, str]

@@ -5,7 +5,8 @@ optimisation: without it the suite runs exactly as before.
 - the Firefox profile template (fleet/firefox_profile.py): every Firefox starts from a copy of a profile that has
   started once.
 
-    python -m mattermost_suite.machine_caches   one line for what it made, one line for what it could not; exit 0
+    python -m mattermost_suite.lifecycle.machine_caches
+        one line for what it made, one line for what it could not; exit 0
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-from .fleet import firefox_profile
-from .grid import class_archive
-from .grid.errors import GridError
+from mattermost_suite.fleet import firefox_profile
+from mattermost_suite.grid import class_archive
+from mattermost_suite.grid.session_errors import GridError
 
 
 def main() -> int:

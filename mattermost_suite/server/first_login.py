@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .api import MattermostApi
+from mattermost_suite.server.api import MattermostApi
 
 USER_ID = "{user_id}"
 

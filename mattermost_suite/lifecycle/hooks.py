@@ -14,13 +14,14 @@ from pathlib import Path
 from behave import use_fixture
 from behave.tag_matcher import ActiveTagMatcher
 
-from .browser_check import check_browsers
-from .config import rehearsal_reason
-from .device_table import browsers_to_start, check_device_table, table_rows
-from .errors import ConfigError, PreflightError, SuiteError
-from .evidence import run_report
-from .evidence.outcomes import ScenarioOutcomes
-from .fixtures import (
+from mattermost_suite.config import rehearsal_reason
+from mattermost_suite.errors import ConfigError, PreflightError, SuiteError
+from mattermost_suite.evidence import run_report
+from mattermost_suite.evidence.outcomes import ScenarioOutcomes
+from mattermost_suite.fleet.profiles import grid_browsers
+from mattermost_suite.lifecycle.browser_check import check_browsers
+from mattermost_suite.lifecycle.device_table import browsers_to_start, check_device_table, table_rows
+from mattermost_suite.lifecycle.fixtures import (
     admin_left_as_found,
     admin_rest_identity,
     embedded_grid,
@@ -28,14 +29,13 @@ from .fixtures import (
     run_watchdog,
     scenario_cast,
 )
-from .fleet.profiles import grid_browsers
-from .narration import say
-from .preflight import check_grid, check_server
-from .rehearsal import Rehearsal
-from .run import SuiteRun, config_from_behave, new_run_id
-from .runner import EXIT_CONFIG, EXIT_PREFLIGHT, RUNNER, Refusal, SuiteRunner
-from .secrets import mask
-from .server_settings import sign_in_methods_refusal
+from mattermost_suite.lifecycle.rehearsal import Rehearsal
+from mattermost_suite.lifecycle.runner import EXIT_CONFIG, EXIT_PREFLIGHT, RUNNER, Refusal, SuiteRunner
+from mattermost_suite.lifecycle.suite_run import SuiteRun, config_from_behave, new_run_id
+from mattermost_suite.secrets import mask
+from mattermost_suite.server.preflight import check_grid, check_server
+from mattermost_suite.server.settings import sign_in_methods_refusal
+from mattermost_suite.story.narration import say
 
 
 def before_all(context) -> None:

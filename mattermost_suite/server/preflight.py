@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 
 import requests
 
-from . import mfa, server_settings
-from .api import MattermostApi
-from .config import Config, refuse_unsafe_revoke, rehearsal_reason
-from .errors import PreflightError, SuiteError
-from .generations import decide, parse_version, wording_of
+from mattermost_suite.config import Config, refuse_unsafe_revoke, rehearsal_reason
+from mattermost_suite.errors import PreflightError, SuiteError
+from mattermost_suite.generations import decide, parse_version, wording_of
+from mattermost_suite.server import mfa
+from mattermost_suite.server import settings as server_settings
+from mattermost_suite.server.api import MattermostApi
 
 FIRST_VERSION_WITH_REVOKE_ALL = (5, 14, 0)
 

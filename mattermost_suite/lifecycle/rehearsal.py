@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from .narration import say
+from mattermost_suite.story.narration import say
 
 
 @dataclass

@@ -15,8 +15,8 @@ import requests
 import requests.adapters
 import requests.utils
 
-from .errors import SuiteError
-from .secrets import Secret, mask
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.secrets import Secret, mask
 
 API = "/api/v4"
 # api4/preference.go maxUpdatePreferences: since 9.6.0 a save or delete of more than 100 preferences (or none) in one

@@ -9,9 +9,10 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 
-from . import presenter
-from .domain import DeviceRecord
-from .events import (
+from mattermost_suite.domain import DeviceRecord
+from mattermost_suite.secrets import mask
+from mattermost_suite.story import presenter
+from mattermost_suite.story.events import (
     Awaiting,
     DevicesChosen,
     ExtraAppsChecked,
@@ -24,7 +25,6 @@ from .events import (
     StillAwaited,
     WentToSleep,
 )
-from .secrets import mask
 
 
 def say(line: str) -> None:

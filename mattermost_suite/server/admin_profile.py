@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .api import MattermostApi
+from mattermost_suite.server.api import MattermostApi
 
 ENGLISH = "en"
 

@@ -10,19 +10,19 @@ from pathlib import Path
 
 from behave import fixture
 
-from . import admin_profile
-from .actors import SystemAdmin, TestUser
-from .api import MattermostApi
-from .config import Config
-from .domain import Site
-from .errors import ConfigError, SuiteError
-from .events import EventBus
-from .evidence.listener import ScenarioEvidence
-from .fleet import DeviceProfile, Fleet
-from .narration import Narrator, say
-from .run import SuiteRun
-from .seeding import remove_test_user, renew_admin_session, seed_test_user
-from .server_settings import landing_page_for
+from mattermost_suite.actors import SystemAdmin, TestUser
+from mattermost_suite.config import Config
+from mattermost_suite.domain import Site
+from mattermost_suite.errors import ConfigError, SuiteError
+from mattermost_suite.evidence.listener import ScenarioEvidence
+from mattermost_suite.fleet import DeviceProfile, Fleet
+from mattermost_suite.lifecycle.suite_run import SuiteRun
+from mattermost_suite.server import admin_profile
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.seeding import remove_test_user, renew_admin_session, seed_test_user
+from mattermost_suite.server.settings import landing_page_for
+from mattermost_suite.story.events import EventBus
+from mattermost_suite.story.narration import Narrator, say
 
 
 @fixture
@@ -30,7 +30,7 @@ def run_watchdog(context):
     """First of all: the watchdog process (watchdog.py) that ends every process of the run if behave dies without
     cleaning up (SIGKILL). From here on every child of behave carries the run's token and the run's temporary folder
     as TMPDIR. The watchdog leaves by itself once behave has exited, and finds nothing left after a normal end."""
-    from .watchdog import WatchdogError, start
+    from mattermost_suite.lifecycle.watchdog import WatchdogError, start
 
     try:
         guard = start()
@@ -86,8 +86,8 @@ def embedded_grid(context, browsers: tuple[str, ...], log_dir: Path | None, chro
     Java start-up takes seconds, the stand-in and the preflight meanwhile. Yields a Future of the grid's URL
     (SuiteError if it did not start). At the end, a start still running gives up at its next step, and everything
     the grid started is stopped."""
-    from .grid import EmbeddedGrid, GridError
-    from .grid.embedded import LOG_DIR
+    from mattermost_suite.grid import EmbeddedGrid, GridError
+    from mattermost_suite.grid.embedded import LOG_DIR
 
     grid = EmbeddedGrid(browsers=browsers, log_dir=log_dir or LOG_DIR, chromium_binary=chromium_binary)
 

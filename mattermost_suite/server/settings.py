@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .domain import LANDING_BROWSERS, LANDING_NONE, LANDING_PHONES
+from mattermost_suite.domain import LANDING_BROWSERS, LANDING_NONE, LANDING_PHONES
 
 ClientConfig = Mapping[str, str]
 

@@ -7,10 +7,10 @@ import secrets as random_tokens
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .api import MattermostApi
-from .config import Config, load
-from .domain import SYSTEM_ADMIN, DeviceRecord, Person
-from .preflight import ServerInfo
+from mattermost_suite.config import Config, load
+from mattermost_suite.domain import SYSTEM_ADMIN, DeviceRecord, Person
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.preflight import ServerInfo
 
 
 def config_from_behave(userdata: Mapping[str, str], defines: list[tuple[str, str]] | None) -> Config:

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .domain import DeviceRecord
-from .secrets import mask
+from mattermost_suite.domain import DeviceRecord
+from mattermost_suite.secrets import mask
 
 
 @dataclass(frozen=True)

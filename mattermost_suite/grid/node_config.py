@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ..engines import CHROMIUM, stereotype
+from mattermost_suite.engines import CHROMIUM, stereotype
 
 SESSION_TIMEOUT = 300  # seconds of inactivity after which a node ends a forgotten session
 

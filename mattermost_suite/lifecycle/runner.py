@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from behave.runner import Runner
 
-from .evidence.formatter import second_allure_formatter
+from mattermost_suite.evidence.formatter import second_allure_formatter
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class Refusal:
     exit_code: int
 
 
-RUNNER = "mattermost_suite.runner:SuiteRunner"  # as behave.ini names it
+RUNNER = "mattermost_suite.lifecycle.runner:SuiteRunner"  # as behave.ini names it
 EXIT_CONFIG = 2
 EXIT_PREFLIGHT = 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .domain import APP, BROWSER, SESSION_EXPIRED, DeviceRecord
+from mattermost_suite.domain import APP, BROWSER, SESSION_EXPIRED, DeviceRecord
 
 
 def clock(at: datetime) -> str:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import secrets as random_tokens
 
-from .api import MattermostApi
-from .domain import TEST_USER, Person
-from .errors import SuiteError
-from .first_login import seed_first_login
-from .secrets import Secret
+from mattermost_suite.domain import TEST_USER, Person
+from mattermost_suite.errors import SuiteError
+from mattermost_suite.secrets import Secret
+from mattermost_suite.server.api import MattermostApi
+from mattermost_suite.server.first_login import seed_first_login
 
 
 def seed_test_user(

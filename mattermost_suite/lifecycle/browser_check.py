@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 
-from .config import Config
-from .errors import ConfigError
-from .fleet.drivers import chromedriver_path, geckodriver_path
-from .fleet.profiles import browsers_for
+from mattermost_suite.config import Config
+from mattermost_suite.errors import ConfigError
+from mattermost_suite.fleet.drivers import chromedriver_path, geckodriver_path
+from mattermost_suite.fleet.profiles import browsers_for
 
 INSTALL_HINT = "run bash scripts/setup, or leave those devices out with -D devices=..."
 
@@ -22,7 +22,7 @@ def check_browsers(config: Config) -> None:
     if config.grid_url:
         return  # an external grid answers for itself, at once, when a session is requested
     if config.grid == "embedded":
-        from .engines import installed_browsers  # reads the machine; only needed for the embedded grid
+        from mattermost_suite.engines import installed_browsers  # reads the machine; only needed for the embedded grid
 
         missing = [b for b in needed if b not in installed_browsers()]
         if missing:

@@ -1,6 +1,6 @@
 """The run's watchdog: when behave is gone, however it ended, no process it started is left running.
 
-    python -m mattermost_suite.watchdog TOKEN FOLDER   (started by fixtures.run_watchdog, first in before_all)
+    python -m mattermost_suite.lifecycle.watchdog TOKEN FOLDER   (started by fixtures.run_watchdog, first in before_all)
 
 Why a process of its own: `finally`, atexit and signal handlers all run inside behave, and a SIGKILL (`kill -9`,
 the OOM killer, a CI job's timeout) runs none of them. Only another process can clean up after that, and only one
@@ -78,7 +78,7 @@ def start(ready_deadline: float = 10.0) -> Watchdog:
     folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
     process = subprocess.Popen(
         [sys.executable, "-m", __name__, token, folder],
-        cwd=Path(__file__).resolve().parents[1],  # the checkout: `-m` imports the package from there
+        cwd=Path(__file__).resolve().parents[2],  # the checkout: `-m` imports the package from there
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         start_new_session=True,
@@ -264,7 +264,7 @@ def _to_devnull(fd: int) -> None:
 
 def main(argv: list[str]) -> int:
     if len(argv) != 2 or not Path(argv[1]).name.startswith(FOLDER_PREFIX):
-        print(f"usage: python -m mattermost_suite.watchdog TOKEN .../{FOLDER_PREFIX}*", file=sys.stderr)
+        print(f"usage: python -m mattermost_suite.lifecycle.watchdog TOKEN .../{FOLDER_PREFIX}*", file=sys.stderr)
         return 2
     token, folder = argv
     parent = watch_parent()

@@ -19,9 +19,9 @@ from collections.abc import Callable
 
 import pyotp
 
-from . import poll
-from .config import Config
-from .secrets import Secret
+from mattermost_suite import poll
+from mattermost_suite.config import Config
+from mattermost_suite.secrets import Secret
 
 STEP_SECONDS = 30
 
