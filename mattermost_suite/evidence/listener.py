@@ -1,4 +1,5 @@
-"""What a scenario's Allure report shows, decided from the actors' events and the hooks' after_step:
+"""The narrator's Allure output (story/narrator.py): what a scenario's report shows, decided from the actors' events
+and the hooks' after_step:
 - the admin logged in -> every browser's screenshot and one combined image ("Logged in before the revoke");
 - the confirmation shown -> the admin's screenshot; Cancel -> every browser again;
 - the admin's browser logged out -> every browser ("After Confirm") and the per-device timeline;
@@ -11,9 +12,7 @@ key_moments=False (screenshots=failures) the moments' screenshots are left out; 
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from mattermost_suite.domain import SYSTEM_ADMIN, DeviceRecord
+from mattermost_suite.domain import SYSTEM_ADMIN
 from mattermost_suite.evidence.attachments import attach_json, attach_screenshot, attach_text
 from mattermost_suite.evidence.failure import attach_failure
 from mattermost_suite.evidence.moments import attach_moment
@@ -21,14 +20,13 @@ from mattermost_suite.evidence.timeline import TimelineRow, attach_timeline
 from mattermost_suite.story import presenter
 from mattermost_suite.story.events import (
     ConfirmationShown,
-    DevicesChosen,
     LoggedIn,
     LoggedOut,
     RevokeCancelled,
-    RevokeConfirmed,
     SentAway,
     SessionsListed,
 )
+from mattermost_suite.story.narrator import Story
 
 LOGGED_IN = "Logged in before the revoke"
 CONFIRMATION = "Confirmation modal"
@@ -41,31 +39,24 @@ FINAL_TIMELINE = "Per-device timeline at the end of the scenario"
 
 
 class ScenarioEvidence:
-    def __init__(self, fleet, key_moments: bool = True):
+    def __init__(self, fleet, story: Story, key_moments: bool = True):
         self.fleet = fleet  # every browser started, for a failure that names no device
+        self.story = story  # the narrator's: after_step reads it too
         self.key_moments = key_moments
-        self.records: list[DeviceRecord] = []
-        self.browsers: list = []  # logged-in browsers, the test user's first
-        self.confirmed_at: datetime | None = None
         self.timeline_attached = False
 
-    def on_event(self, event: object) -> None:
+    def tell(self, event: object, story: Story) -> None:
         match event:
-            case DevicesChosen(records):
-                self.records += records
             case LoggedIn(devices, _):
-                self.browsers += [device for device in devices if device.driver is not None]
                 if any(device.record.role == SYSTEM_ADMIN for device in devices):
-                    self._moment(LOGGED_IN, self.browsers)
+                    self._moment(LOGGED_IN, story.browsers)
             case ConfirmationShown(device):
                 self._moment(CONFIRMATION, [device])
             case RevokeCancelled(device):
-                self._moment(AFTER_CANCEL, [device, *(d for d in self.browsers if d is not device)])
-            case RevokeConfirmed(_, at):
-                self.confirmed_at = at
+                self._moment(AFTER_CANCEL, [device, *(d for d in story.browsers if d is not device)])
             case LoggedOut(devices) if any(device.record.role == SYSTEM_ADMIN for device in devices):
                 admin = [device for device in devices if device.record.role == SYSTEM_ADMIN]
-                self._moment(AFTER_CONFIRM, [*(d for d in self.browsers if d not in admin), *admin])
+                self._moment(AFTER_CONFIRM, [*(d for d in story.browsers if d not in admin), *admin])
                 self.attach_timeline()
             case SentAway(device, _):
                 self._moment(SENT_AWAY, [device])
@@ -80,11 +71,11 @@ class ScenarioEvidence:
         failed = step.status.has_failed()
         for device in self.failing_devices(step) if failed else ():
             attach_failure(device.driver, device.record.label)
-        if failed and not self.timeline_attached and self.records:
+        if failed and not self.timeline_attached and self.story.records:
             self.attach_timeline()
-        elif (failed or last) and self.confirmed_at is not None:
+        elif (failed or last) and self.story.confirmed_at is not None:
             self.attach_timeline(FINAL_TIMELINE)
-        elif step.status.name == "skipped" and self.records:  # a rehearsal stopped the scenario here
+        elif step.status.name == "skipped" and self.story.records:  # a rehearsal stopped the scenario here
             self.attach_timeline(FINAL_TIMELINE)
 
     def failing_devices(self, step) -> list:
@@ -98,11 +89,11 @@ class ScenarioEvidence:
             TimelineRow(
                 presenter.timeline_name(r),
                 r.logged_in_at,
-                self.confirmed_at,
+                self.story.confirmed_at,
                 r.logged_out_at,
-                presenter.timeline_outcome(r, self.confirmed_at),
+                presenter.timeline_outcome(r, self.story.confirmed_at),
             )
-            for r in self.records
+            for r in self.story.records
         ]
         if rows:
             attach_timeline(rows, name)

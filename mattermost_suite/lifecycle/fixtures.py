@@ -22,7 +22,8 @@ from mattermost_suite.server.api import MattermostApi
 from mattermost_suite.server.seeding import remove_test_user, renew_admin_session, seed_test_user
 from mattermost_suite.server.settings import landing_page_for
 from mattermost_suite.story.events import EventBus
-from mattermost_suite.story.narration import Narrator, say
+from mattermost_suite.story.narration import Console, say
+from mattermost_suite.story.narrator import Narrator, Story
 
 
 @fixture
@@ -163,10 +164,10 @@ def scenario_cast(context, run: SuiteRun, scenario_name: str, browsers: Sequence
     except BaseException:
         fleet.quit_all()
         raise
-    evidence = ScenarioEvidence(fleet, key_moments=run.config.screenshots == "key_moments")
-    bus, narrator = EventBus(), Narrator()
+    story = Story()
+    evidence = ScenarioEvidence(fleet, story, key_moments=run.config.screenshots == "key_moments")
+    bus, narrator = EventBus(), Narrator(story, Console(), evidence)
     bus.subscribe(narrator.on_event)
-    bus.subscribe(evidence.on_event)
     try:
         yield Cast(
             TestUser(person, fleet, site, run.config, bus, run.server.client_config),
@@ -174,8 +175,8 @@ def scenario_cast(context, run: SuiteRun, scenario_name: str, browsers: Sequence
             evidence,
         )
     finally:
-        run.device_records += narrator.records
-        for line in narrator.summary():  # every device by name, also when the scenario failed midway
+        run.device_records += narrator.story.records
+        for line in narrator.story.summary():  # every device by name, also when the scenario failed midway
             say(line)
         try:
             fleet.quit_all()

@@ -1,30 +1,27 @@
 """What a tester watching the run reads, live: progress lines on stderr (behave captures the steps' own output).
 
-`Narrator` listens to a scenario's events and says what happened, in the presenter's words; `say` is for the hooks
-and fixtures, which own the run's lifetimes.
+`Console` is the narrator's console output (story/narrator.py): it says what each event means, in the presenter's
+words; `say` is also for the hooks and fixtures, which own the run's lifetimes.
 """
 
 from __future__ import annotations
 
 import sys
-from datetime import datetime
 
-from mattermost_suite.domain import DeviceRecord
 from mattermost_suite.secrets import mask
 from mattermost_suite.story import presenter
 from mattermost_suite.story.events import (
     Awaiting,
-    DevicesChosen,
     ExtraAppsChecked,
     ExtraAppsLoggedIn,
     LoggedIn,
     LoggedOut,
     NotLoggedOut,
-    RevokeConfirmed,
     SentAway,
     StillAwaited,
     WentToSleep,
 )
+from mattermost_suite.story.narrator import Story
 
 
 def say(line: str) -> None:
@@ -33,28 +30,19 @@ def say(line: str) -> None:
     stream.flush()
 
 
-class Narrator:
-    def __init__(self):
-        self.records: list[DeviceRecord] = []
-        self.confirmed_at: datetime | None = None
-        self.extra_apps_refused = ""
-
-    def on_event(self, event: object) -> None:
+class Console:
+    def tell(self, event: object, story: Story) -> None:
         match event:
-            case DevicesChosen(records):
-                self.records += records
             case LoggedIn(devices, landed):
                 for device in devices:
                     if device.record.role == "system admin":
                         say(presenter.logged_in_line(device.record, landed[device.record.label]))
-            case RevokeConfirmed(_, at):
-                self.confirmed_at = at
             case WentToSleep(devices) | LoggedOut(devices):
                 for device in devices:
                     say(
                         presenter.went_to_sleep_line(device.record)
                         if isinstance(event, WentToSleep)
-                        else presenter.device_line(device.record, self.confirmed_at)
+                        else presenter.device_line(device.record, story.confirmed_at)
                     )
             case Awaiting(devices, what, until):
                 say(presenter.awaiting_line([device.record for device in devices], what, until))
@@ -69,10 +57,3 @@ class Narrator:
                 say(presenter.extra_apps_logged_in_line(count, seconds, at_once))
             case ExtraAppsChecked(count, verdict, _, seconds):
                 say(presenter.extra_apps_line(count, verdict, seconds))
-                if verdict == "refused":  # the outcome, without the time its check took
-                    self.extra_apps_refused = presenter.extra_apps_line(count, verdict)
-
-    def summary(self) -> list[str]:
-        """Every device's outcome by name, also after a failure midway, and the extra app sessions' verdict."""
-        lines = [presenter.summary_line(record, self.confirmed_at) for record in self.records]
-        return lines + ([f"outcome: {self.extra_apps_refused}"] if self.extra_apps_refused else [])

@@ -9,6 +9,7 @@ from mattermost_suite.domain import SYSTEM_ADMIN, TEST_USER, DeviceRecord
 from mattermost_suite.errors import ConfigError
 from mattermost_suite.evidence.listener import LOGGED_IN, ScenarioEvidence
 from mattermost_suite.story.events import LoggedIn
+from mattermost_suite.story.narrator import Narrator, Story
 
 from .fakes import FakeDriver, png
 
@@ -29,8 +30,8 @@ def failing_step():
 @pytest.mark.parametrize("key_moments", [True, False])
 def test_the_moments_only_with_key_moments_and_a_failure_either_way(attached, key_moments):
     browsers = devices()
-    evidence = ScenarioEvidence(SimpleNamespace(devices=browsers), key_moments=key_moments)
-    evidence.on_event(LoggedIn(tuple(browsers)))
+    evidence = ScenarioEvidence(SimpleNamespace(devices=browsers), Story(), key_moments=key_moments)
+    Narrator(evidence.story, evidence).on_event(LoggedIn(tuple(browsers)))
     moments = [name for name in attached.names() if name.startswith(LOGGED_IN)]
     assert moments == (
         [

@@ -5,7 +5,8 @@ import pytest
 
 from mattermost_suite.story import presenter
 from mattermost_suite.story.events import EventBus, ExtraAppsChecked, ExtraAppsLoggedIn
-from mattermost_suite.story.narration import Narrator
+from mattermost_suite.story.narration import Console
+from mattermost_suite.story.narrator import Narrator, Story
 
 pytestmark = pytest.mark.unit
 
@@ -13,7 +14,7 @@ EXPIRED = "api.context.session_expired.app_error"
 
 
 def test_every_phase_is_said_with_its_time_and_the_outcome_without_it(capfd):
-    bus, narrator = EventBus(), Narrator()
+    bus, narrator = EventBus(), Narrator(Story(), Console())
     bus.subscribe(narrator.on_event)
     bus.publish(ExtraAppsLoggedIn(1000, 7.25, 16))
     bus.publish(ExtraAppsChecked(1000, "accepted", seconds=2.04))
@@ -24,7 +25,7 @@ def test_every_phase_is_said_with_its_time_and_the_outcome_without_it(capfd):
         "MM-T940: 1000 extra app sessions: all listed as mobile and accepted (sessions checked in 2.0 s)",
         f"MM-T940: 1000 extra app sessions: all 1000 refused with 401 {EXPIRED} (sessions checked in 2.0 s)",
     ]
-    assert narrator.summary() == [f"outcome: 1000 extra app sessions: all 1000 refused with 401 {EXPIRED}"]
+    assert narrator.story.summary() == [f"outcome: 1000 extra app sessions: all 1000 refused with 401 {EXPIRED}"]
 
 
 def test_a_check_without_a_time_reads_as_before():
