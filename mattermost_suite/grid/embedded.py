@@ -29,7 +29,7 @@ from mattermost_suite.engines import (
     browser_version,
     installed_browsers,
 )
-from mattermost_suite.grid import cleanup, config
+from mattermost_suite.grid import cleanup, node_config
 from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token, spawn
 from mattermost_suite.grid.session_errors import GridError
 
@@ -268,17 +268,17 @@ class EmbeddedGrid:
         return path
 
     def _start_java(self, java: str, jar: Path, relays: list[str]) -> None:
-        main = config.NodeSpec(
+        main = node_config.NodeSpec(
             drivers={b: (ENGINES[b].driver, n) for b, n in self.slots.items() if b != "webkit"},
             relay_url=relays[0] if relays else None,
             chromium_binary=self.chromium_binary,
         )
-        nodes = [main] + [config.NodeSpec(relay_url=url) for url in relays[1:]]
+        nodes = [main] + [node_config.NodeSpec(relay_url=url) for url in relays[1:]]
         env = dict(os.environ, SE_OFFLINE="true", SE_AVOID_STATS="true")  # belt and braces: no Selenium Manager
         self._expected = (len(nodes), sum(n.slots for n in nodes))
         if len(nodes) == 1:
             (port,) = free_ports(1, self.host)
-            toml = self._write("grid", config.standalone_toml(self.host, port, main, self.session_request_timeout))
+            toml = self._write("grid", node_config.standalone_toml(self.host, port, main, self.session_request_timeout))
             self._spawn("grid", self._java_argv(java, jar, "standalone", toml), env=env)
         else:
             hub_port, publish, subscribe, *node_ports = free_ports(3 + len(nodes), self.host)
@@ -289,10 +289,10 @@ class EmbeddedGrid:
                 f"tcp://{self.host}:{subscribe}",
             ]
             hub_url = f"http://{self.host}:{hub_port}"
-            toml = self._write("hub", config.hub_toml(self.host, hub_port, self.session_request_timeout))
+            toml = self._write("hub", node_config.hub_toml(self.host, hub_port, self.session_request_timeout))
             self._spawn("hub", self._java_argv(java, jar, "hub", toml, events), env=env)
             for i, (spec, port) in enumerate(zip(nodes, node_ports, strict=False), 1):
-                toml = self._write(f"node-{i}", config.node_toml(self.host, port, spec, hub_url))
+                toml = self._write(f"node-{i}", node_config.node_toml(self.host, port, spec, hub_url))
                 self._spawn(f"node-{i}", self._java_argv(java, jar, "node", toml, events), env=env)
             port = hub_port
         self.url = f"http://{self.host}:{port}"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from mattermost_suite import poll
 from mattermost_suite.engines import CHROMEDRIVER, WEBKIT_DRIVER, XVFB, geckodriver
-from mattermost_suite.grid import node_config as config
+from mattermost_suite.grid import node_config
 from mattermost_suite.grid.embedded import JAR, JAVA, JVM_ARGS
 from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token, spawn
 
@@ -27,8 +27,8 @@ SESSION_REQUEST_TIMEOUT = 60  # seconds a new-session request may wait in the hu
 XVFB_DEADLINE = 30.0  # seconds for Xvfb to name its display: its own wait, not the grid's readiness deadline
 # One node per engine; the Chromium node serves the default matrix's five Chromium devices and the admin's.
 NODES = {
-    "chromium": lambda: config.NodeSpec(drivers={"chromium": (CHROMEDRIVER, 6)}),
-    "firefox": lambda: config.NodeSpec(drivers={"firefox": (geckodriver(), 2)}),
+    "chromium": lambda: node_config.NodeSpec(drivers={"chromium": (CHROMEDRIVER, 6)}),
+    "firefox": lambda: node_config.NodeSpec(drivers={"firefox": (geckodriver(), 2)}),
 }
 
 
@@ -46,12 +46,12 @@ class DistributedGrid:
             hub, publish, subscribe, chromium, firefox, webkit_node, webkit_driver = free_ports(7, HOST)
             events = ["--publish-events", f"tcp://{HOST}:{publish}", "--subscribe-events", f"tcp://{HOST}:{subscribe}"]
             self.url = f"http://{HOST}:{hub}"
-            self._java("hub", config.hub_toml(HOST, hub, SESSION_REQUEST_TIMEOUT), events)
-            self._java("node-chromium", config.node_toml(HOST, chromium, NODES["chromium"](), self.url), events)
-            self._java("node-firefox", config.node_toml(HOST, firefox, NODES["firefox"](), self.url), events)
+            self._java("hub", node_config.hub_toml(HOST, hub, SESSION_REQUEST_TIMEOUT), events)
+            self._java("node-chromium", node_config.node_toml(HOST, chromium, NODES["chromium"](), self.url), events)
+            self._java("node-firefox", node_config.node_toml(HOST, firefox, NODES["firefox"](), self.url), events)
             relay = self._webkit_driver(webkit_driver)
-            spec = config.NodeSpec(relay_url=relay)
-            self._java("node-webkit", config.node_toml(HOST, webkit_node, spec, self.url), events)
+            spec = node_config.NodeSpec(relay_url=relay)
+            self._java("node-webkit", node_config.node_toml(HOST, webkit_node, spec, self.url), events)
             poll.until(self._ready, self.ready_deadline, 0.2, "the distributed grid: hub and three nodes up")
         except BaseException:
             self.stop()
