@@ -18,6 +18,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from the repository root
+
+from mattermost_standin import generations as standin_generations  # noqa: E402
 
 
 def _kib(pid: str, name: str, field: str) -> int:
@@ -57,7 +60,8 @@ class Sampler(threading.Thread):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ui", default="current", choices=("current", "legacy"))
+    generations = standin_generations.names()  # the stand-in's own pages, newest by default
+    parser.add_argument("--ui", default=generations[-1], choices=generations)
     parser.add_argument("behave_args", nargs="*", help="more behave arguments, e.g. -D devices=...")
     args = parser.parse_args()
     token = uuid.uuid4().hex
