@@ -33,7 +33,8 @@ from pathlib import Path
 
 import requests
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # the repository root, when run as a script
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT)]  # the repository root, when run as a script
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -67,6 +68,7 @@ BROWSERS = [
     ("Desktop app", "chromium", "username", "", DESKTOP_APP_UA),
 ]
 ASLEEP = "Desktop app"
+DESKTOP_APP_PRELOAD = ROOT / "mattermost_suite" / "fleet" / "desktop_app.js"
 APPS = [  # (name, logs in with, device_id prefix, user agent, screen locked)
     ("iOS app", "email", "apple_rn-v2", "Mattermost Mobile/2.24.0+654 (iOS; 17.5; iPhone15,3)", True),
     ("Android app", "username", "android_rn-v2", "Mattermost Mobile/2.24.0+654 (Android; 14; Pixel 7)", False),
@@ -126,17 +128,33 @@ def new_browser(engine: str, emulation: str, user_agent: str, grid_url: str | No
         if user_agent:
             options.add_argument(f"--user-agent={user_agent}")
     if grid_url:
-        return webdriver.Remote(grid_url, options=options)
+        return _as_the_desktop_app(webdriver.Remote(grid_url, options=options), user_agent)
     if engine == "firefox":
         options.binary_location = FIREFOX
         return webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver()))
     options.binary_location = CHROMIUM
-    return webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
+    return _as_the_desktop_app(driver, user_agent)
+
+
+def _as_the_desktop_app(driver, user_agent: str):
+    """The desktop app's window runs its preload in every page first (window.desktopAPI): without it the web app in
+    a window that says "Electron" never leaves the login page."""
+    if user_agent == DESKTOP_APP_UA:
+        cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": DESKTOP_APP_PRELOAD.read_text()})
+    return driver
+
+
+VIEW_IN_BROWSER = "//div[contains(@class, 'get-app__buttons')]//a[normalize-space(.)='View in Browser']"
 
 
 def log_in(driver, base: str, login_id: str, password: str) -> None:
+    """The login form, through the landing page that a default server shows a new browser (the suite's path too)."""
     driver.get(base + "/login")
-    until(driver, lambda d: shows(d, By.CSS_SELECTOR, "#input_loginId"))
+    until(driver, lambda d: shows(d, By.CSS_SELECTOR, "#input_loginId") or shows(d, By.XPATH, VIEW_IN_BROWSER))
+    if shows(driver, By.XPATH, VIEW_IN_BROWSER):
+        driver.find_element(By.XPATH, VIEW_IN_BROWSER).click()
+        until(driver, lambda d: shows(d, By.CSS_SELECTOR, "#input_loginId"))
     for selector, value in (("#input_loginId", login_id), ("#input_password-input", password)):
         field = driver.find_element(By.CSS_SELECTOR, selector)
         field.clear()
