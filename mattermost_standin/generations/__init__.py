@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
-from functools import cache
+from functools import cached_property
 
 Version = tuple[int, int, int]
 
@@ -40,30 +40,44 @@ class Generation:
     full_client_config: bool  # answers every client config key of a real server of its version
 
 
-# A module of this package becomes an attribute of it when imported: no builtin is called by name below that a
-# generation's module could be named after ("next" is a likely name).
-@cache
-def _registry() -> dict[str, Generation]:
-    found = [
-        importlib.import_module(f"{__name__}.{module.name}").GENERATION for module in pkgutil.iter_modules(__path__)
-    ]
-    return {generation.name: generation for generation in sorted(found, key=lambda generation: generation.since)}
+class Registry:
+    """The GENERATION that each module of a package declares, by name, oldest first, found on first use (the suite's
+    own registry, mattermost_suite/generations, is one too). A module of the package becomes an attribute of it when
+    imported: no builtin is called by name in the package's own module that a generation could be named after."""
+
+    def __init__(self, package: str, path):
+        self.package, self.path = package, path
+
+    @cached_property
+    def by_name(self) -> dict:
+        found = [
+            importlib.import_module(f"{self.package}.{module.name}").GENERATION
+            for module in pkgutil.iter_modules(self.path)
+        ]
+        return {generation.name: generation for generation in sorted(found, key=lambda generation: generation.since)}
+
+    def names(self) -> tuple[str, ...]:
+        """Every generation's name, oldest first."""
+        return tuple(self.by_name)
+
+    def reached_by(self, version: Version) -> list:
+        """The generations whose first release the version has reached, oldest first."""
+        return [generation for generation in self.by_name.values() if version >= generation.since]
 
 
-def names() -> tuple[str, ...]:
-    """Every generation's name, oldest first."""
-    return tuple(_registry())
+REGISTRY = Registry(__name__, __path__)
+names = REGISTRY.names
 
 
 def generation(name: str) -> Generation:
-    return _registry()[name]
+    return REGISTRY.by_name[name]
 
 
 def newest() -> Generation:
-    return list(_registry().values())[-1]
+    return generation(names()[-1])
 
 
 def generation_at(version: Version) -> Generation:
     """The newest generation the version has reached (the oldest for anything older)."""
-    reached = [generation for generation in _registry().values() if version >= generation.since]
-    return reached[-1] if reached else list(_registry().values())[0]
+    reached = REGISTRY.reached_by(version)
+    return reached[-1] if reached else generation(names()[0])

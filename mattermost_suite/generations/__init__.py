@@ -14,13 +14,11 @@ wording is the only thing that changed there: `wording_of` names it, and the fea
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
+from mattermost_standin.generations import Registry
 from mattermost_suite.errors import PreflightError
 
 if TYPE_CHECKING:  # the generations' modules import the pages' locators, which import this registry
@@ -40,24 +38,13 @@ class Generation:
     locators: Locators
 
 
-# A module of this package becomes an attribute of it when imported: no builtin is called by name below that a
-# generation's module could be named after ("next" is a likely name).
-@cache
-def _registry() -> dict[str, Generation]:
-    """The generation modules of this package, oldest first."""
-    found = [
-        importlib.import_module(f"{__name__}.{module.name}").GENERATION for module in pkgutil.iter_modules(__path__)
-    ]
-    return {generation.name: generation for generation in sorted(found, key=lambda generation: generation.since)}
-
-
-def names() -> tuple[str, ...]:
-    """Every generation's name, oldest first."""
-    return tuple(_registry())
+# The stand-in's registry type: the same discovery, over this package's modules.
+REGISTRY = Registry(__name__, __path__)
+names = REGISTRY.names
 
 
 def generation(name: str) -> Generation:
-    return _registry()[name]
+    return REGISTRY.by_name[name]
 
 
 def locators_of(name: str) -> Locators:
@@ -76,8 +63,8 @@ def decide(setting: str, version: Version) -> str:
     """'auto': the newest generation the version has reached (the oldest for anything older); a name overrides."""
     if setting != "auto":
         return setting
-    reached = [generation.name for generation in _registry().values() if version >= generation.since]
-    return reached[-1] if reached else names()[0]
+    reached = REGISTRY.reached_by(version)
+    return reached[-1].name if reached else names()[0]
 
 
 def wording_of(version: Version) -> str:

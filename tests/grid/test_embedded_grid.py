@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import http.server
 import signal
 import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,6 +25,7 @@ from tests.support.grid_watch import (
     process_tree,
     survivors,
 )
+from tests.support.html_page import serving
 
 ENGINES = ("chromium", "firefox", "webkit")
 TITLE = "MM-T940 grid check"
@@ -52,26 +51,10 @@ pytestmark = [
 ]
 
 
-class _Page(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        body = f"<!doctype html><title>{TITLE}</title><p>ok</p>".encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def page_url():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Page)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with serving(f"<!doctype html><title>{TITLE}</title><p>ok</p>") as url:
+        yield url + "/"
 
 
 def _open_sessions(grid_url: str, browsers, page_url: str) -> list:

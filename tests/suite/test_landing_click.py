@@ -4,13 +4,11 @@ naming where the browser is."""
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
 from mattermost_suite.domain import Deadlines, Site
 from mattermost_suite.pages import LoginPage, WaitTimeout
+from tests.support.html_page import serving
 
 pytestmark = pytest.mark.browser
 
@@ -26,33 +24,10 @@ document.getElementById('view').addEventListener('click', (event) => {
 </script></body></html>"""
 
 
-def _serve(needed: int):
-    body = PAGE.replace("NEEDED", str(needed)).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's name)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
 @pytest.fixture
 def landing(request):
-    server = _serve(request.param)
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(PAGE.replace("NEEDED", str(request.param))) as url:
+        yield url
 
 
 @pytest.mark.parametrize("landing", [2], indirect=True)
