@@ -143,7 +143,12 @@ class KilledRun:
         table = process_table(_argv(watchdog)[3].decode())
         taken = the_runs(table, set())
         token_shown = Counter(name for p, name in alive if p in table and table[p].marked)
-        not_taken = [(p, name) for p, name in alive if p not in taken and p not in (pid, watchdog) and p in table]
+        # A child of behave caught between fork and exec (starting a driver) still runs behave's program with behave's
+        # first environment, without the run's token: it takes the token with the exec, and the rules take it then.
+        forks = {p for p, _ in alive if p in table and table[p].ppid == pid and _argv(p) == _argv(pid)}
+        not_taken = [
+            (p, name) for p, name in alive if p not in taken and p not in (pid, watchdog, *forks) and p in table
+        ]
         held = _pidfds(p for p, _ in alive if p not in (pid, watchdog))
         start = time.monotonic()
         os.kill(pid, signal.SIGKILL)
