@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import generations
+from .config import parse_semver
 from .generations import DESKTOP_BROWSERS_LANDING_SINCE, Generation
 
 FAULTS: dict[str, tuple[str, str]] = {
@@ -48,7 +49,7 @@ ONLY_IN: dict[str, Callable[[Generation], bool]] = {
     # The first-admin workspace onboarding arrived with the v7 web app; v5 has no such page.
     "admin_stranded_on_preparing_workspace": lambda generation: generation.has_workspace_onboarding,
     # A desktop browser meets the landing page from 7.3 (v5: only a phone's browser, which the fault runs leave out).
-    "landing_page_returns": lambda generation: _release(generation) >= DESKTOP_BROWSERS_LANDING_SINCE,
+    "landing_page_returns": lambda generation: parse_semver(generation.version) >= DESKTOP_BROWSERS_LANDING_SINCE,
     # The onboarding task list arrived with the v7 web app, with the workspace onboarding.
     "task_list_stays": lambda generation: generation.has_workspace_onboarding,
 }
@@ -65,10 +66,6 @@ def validate(names) -> tuple[str, ...]:
     if unknown:
         raise UnknownFault(f"unknown fault {', '.join(unknown)!s}; valid faults: {', '.join(FAULTS)}")
     return names
-
-
-def _release(generation: Generation) -> tuple[int, ...]:
-    return tuple(int(part) for part in generation.version.split("."))
 
 
 def applies(fault: str, ui: str) -> bool:

@@ -251,7 +251,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
-DEADLINES = ("page_load", "element", "login", "logout", "session_start")
+DEADLINES = tuple(field.name for field in dataclasses.fields(Deadlines))  # each is a setting "<name>_deadline"
 
 
 class _ConfigBehaviour:
