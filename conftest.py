@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["tests.support.fixtures", "tests.faults.kill_report", "tests.support.scheduling"]
+pytest_plugins = [
+    "tests.support.fixtures",
+    "tests.faults.kill_report",
+    "tests.support.scheduling",
+    "tests.support.timeline",
+]
 
 
 TIERS = ("unit", "contract", "browser", "acceptance", "faults", "realapp")

@@ -8,6 +8,8 @@ its own cleanups; then the reason is the run's last line, on stderr.
 
 from __future__ import annotations
 
+import faulthandler
+import signal
 import sys
 from dataclasses import dataclass
 
@@ -32,6 +34,8 @@ class SuiteRunner(Runner):
 
     def run(self):
         SuiteRunner.in_use = True
+        # `kill -USR1 <behave's pid>` prints every thread's stack to stderr: what a run that seems stuck is doing.
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
         formats = second_allure_formatter(self.config.format)  # before behave makes the formatters
         if formats:
             _end(Refusal(f"MM-T940 configuration error: {formats}", EXIT_CONFIG))

@@ -103,12 +103,15 @@ def run_to_the_end(command, cwd, env, timeout: float, cleanup_deadline: float = 
             process.communicate(timeout=cleanup_deadline)
             raise
         except subprocess.TimeoutExpired:
+            if command[: len(BEHAVE)] == BEHAVE:
+                process.send_signal(signal.SIGUSR1)  # the suite's runner prints every thread's stack: where it is stuck
             process.send_signal(signal.SIGINT)  # behave's own clean-up first, then the hard stop
             try:
-                process.communicate(timeout=cleanup_deadline)
-            finally:
+                stdout, stderr = process.communicate(timeout=cleanup_deadline)
+            except subprocess.TimeoutExpired:
                 process.kill()
-            raise
+                stdout, stderr = process.communicate()
+            raise AssertionError(f"behave ran over {timeout:g} s; its stderr ends:\n{stderr[-8000:]}") from None
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
