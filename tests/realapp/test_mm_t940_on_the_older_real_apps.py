@@ -44,8 +44,11 @@ def older_runs(webapp_build, tmp_path_factory):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
 
+    # made here, not in the threads: pytest's first mktemp of a worker makes its base folder, and two at once collide
+    run_dirs = {v: RunFolder(tmp_path_factory.mktemp("real-app-" + v.replace(".", "_")) / "run") for v in BUILDS}
+
     def run(version: str):
-        run_dir = RunFolder(tmp_path_factory.mktemp("real-app-" + version.replace(".", "_")) / "run")
+        run_dir = run_dirs[version]
         options = ("-D", f"standin_webapp={builds[version]}", "-D", f"devices={DEVICES}", "-D", "grid=off")
         outcome = run_behave(
             *options, *SLOW_MACHINE_DEADLINES, env={"MM_RUN_DIR": str(run_dir.path)}, timeout=RUN_TIMEOUT
