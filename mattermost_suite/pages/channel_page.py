@@ -39,7 +39,7 @@ class ChannelPage(Page):
                 raise in_the_way(screen)
             return self._header_in(seen)
 
-        waits.until(self.driver, shown, deadline, "a channel page")
+        waits.until(self.driver, shown, deadline, "a channel page", on_change=True)
         return self.channel_name()
 
     def channel_name(self) -> str:

@@ -126,7 +126,7 @@ class LoginPage(Page):
         return self.on_path(seen=seen) and seen.shows(self.locators.page)
 
     def wait_until_shown(self, deadline: float) -> None:
-        waits.until(self.driver, lambda _: self.is_shown(), deadline, "the login page")
+        waits.until(self.driver, lambda _: self.is_shown(), deadline, "the login page", on_change=True)
 
     def expired_banner(self, deadline: float) -> str:
         """The text of the session-expired banner, waiting for it to appear (without its "×" close control)."""

@@ -1,10 +1,17 @@
 """Explicit waits only: every wait is a condition with a named deadline from config (no sleeps, no implicit waits).
 
 A failure names what it waited for in words ("waited 5 s for the password field"), never a selector.
+
+A wait looks again every POLL_SECONDS. A long watch of a page that mostly sits still (the idle tabs waiting up to a
+minute for the web app's status poll, a login waiting for the real app's 10 MB of JavaScript) looks again when the
+page changes instead (`on_change=True`): the browser says when its document changed or navigated, and a page that
+changes nothing for LOOK_AGAIN_AFTER seconds is looked at anyway (a change no observer sees, such as a CSS
+transition ending). A minute's watch is then some sixty looks rather than six hundred.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -19,9 +26,30 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
 from mattermost_suite.pages.locator import Locator
+from mattermost_suite.poll import pause
 
 T = TypeVar("T")
 POLL_SECONDS = 0.1
+LOOK_AGAIN_AFTER = 1.0
+# Ends at the page's first change once `floor` ms have passed (a page that changes all the time is looked at no more
+# often than every POLL_SECONDS), or after `cap` ms. A navigation ends it with an error: a change too.
+NEXT_CHANGE = """
+const [floor, cap, done] = arguments;
+let changed = false, due = false, over = false;
+const finish = () => {
+  if (over) return;
+  over = true;
+  observer.disconnect();
+  removeEventListener("popstate", change);
+  done(true);
+};
+const change = () => { changed = true; if (due) finish(); };
+const observer = new MutationObserver(change);
+observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+addEventListener("popstate", change);
+setTimeout(() => { due = true; if (changed) finish(); }, floor);
+setTimeout(finish, cap);
+"""
 # A check that races the page is not always answered with "stale element". ChromeDriver: a node the page removed
 # while it was read ("unhandled inspector error: ... Node with given id does not belong to the document") and a command
 # cut short by a navigation ("aborted by navigation"). WebKitWebDriver finds elements with scripts, and a script still
@@ -34,8 +62,13 @@ class WaitTimeout(AssertionError):
     """A condition did not come true in time: an assertion failure of the product, told in words."""
 
 
-def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: float, what: str) -> T:
-    """Poll `condition` until it returns something truthy; fail with 'waited N s for <what>'."""
+def until(
+    driver: WebDriver, condition: Callable[[WebDriver], T], deadline: float, what: str, on_change: bool = False
+) -> T:
+    """Poll `condition` until it returns something truthy; fail with 'waited N s for <what>'. `on_change`: look
+    again when the page changes rather than every POLL_SECONDS (the module's docstring says when)."""
+    if on_change:
+        return _until_the_page_changes(driver, condition, deadline, what)
     wait = WebDriverWait(
         driver, deadline, poll_frequency=POLL_SECONDS, ignored_exceptions=(StaleElementReferenceException,)
     )
@@ -43,6 +76,31 @@ def until(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: floa
         return wait.until(looked_at_again_when_the_page_moves_on(condition))
     except TimeoutException:
         raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
+
+
+def _until_the_page_changes(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: float, what: str) -> T:
+    check = looked_at_again_when_the_page_moves_on(condition)
+    end = time.monotonic() + deadline
+    while True:
+        try:
+            if value := check(driver):
+                return value
+        except StaleElementReferenceException:
+            pass  # the page moved on while it was read: look again
+        left = end - time.monotonic()
+        if left <= 0:
+            raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}")
+        _next_change(driver, min(left, LOOK_AGAIN_AFTER))
+
+
+def _next_change(driver: WebDriver, at_most: float) -> None:
+    started = time.monotonic()
+    try:
+        driver.execute_async_script(NEXT_CHANGE, round(POLL_SECONDS * 1000), round(at_most * 1000))
+    except WebDriverException:
+        # A navigation cut the script short (the page changed), or the page runs no scripts right now: either way
+        # look again, but not sooner than a poll would have.
+        pause(max(0.0, POLL_SECONDS - (time.monotonic() - started)))
 
 
 def looked_at_again_when_the_page_moves_on(condition: Callable[[WebDriver], T]) -> Callable[[WebDriver], T]:
