@@ -30,7 +30,10 @@ def escape_reasons(outcome: Outcome, catch: Catch) -> list[str]:
 
 def report(outcome: Outcome, catch: Catch, reasons: list[str]) -> str:
     name, status, error = outcome.first_failure or ("no step failed", "", "")
-    tail = "\n".join(outcome.output.splitlines()[-OUTPUT_TAIL:])
+    lines = outcome.output.splitlines()
+    tail = "\n".join(lines[-OUTPUT_TAIL:])
+    # A step that errored without a message (a hook's error, a crash) is explained earlier in the output.
+    hook_errors = [line for line in lines[:-OUTPUT_TAIL] if "HOOK-ERROR" in line or "Error:" in line][:10]
     return (
         f"fault {outcome.case.fault!r} ({FAULTS[outcome.case.fault][1]}) ESCAPED in {outcome.case.ui}:\n"
         + "".join(f"  - {reason}\n" for reason in reasons)
@@ -38,5 +41,6 @@ def report(outcome: Outcome, catch: Catch, reasons: list[str]) -> str:
         + f"actual:   {name!r} {status}: {error}\n"
         + "(docs/faults.md says which check the suite lacks)\n"
         + (f"processes left behind: {outcome.leftovers}\n" if outcome.leftovers else "")
+        + ("errors earlier in its output:\n" + "\n".join(hook_errors) + "\n" if hook_errors else "")
         + f"--- behave (exit {outcome.returncode}, {outcome.seconds:.0f} s), last {OUTPUT_TAIL} lines ---\n{tail}"
     )
