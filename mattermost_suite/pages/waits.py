@@ -75,7 +75,11 @@ def until(
     try:
         return wait.until(looked_at_again_when_the_page_moves_on(condition))
     except TimeoutException:
-        raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}") from None
+        raise timed_out(driver, deadline, what) from None
+
+
+def timed_out(driver: WebDriver, deadline: float, what: str) -> WaitTimeout:
+    return WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}")
 
 
 def _until_the_page_changes(driver: WebDriver, condition: Callable[[WebDriver], T], deadline: float, what: str) -> T:
@@ -89,7 +93,7 @@ def _until_the_page_changes(driver: WebDriver, condition: Callable[[WebDriver], 
             pass  # the page moved on while it was read: look again
         left = end - time.monotonic()
         if left <= 0:
-            raise WaitTimeout(f"waited {deadline:g} s for {what}; the browser is at {where(driver)}")
+            raise timed_out(driver, deadline, what)
         _next_change(driver, min(left, LOOK_AGAIN_AFTER))
 
 

@@ -1,5 +1,6 @@
 """A long watch looks again when the page changes (a DOM change, a navigation), or after LOOK_AGAIN_AFTER of quiet:
-it sees every change as soon as a poll would, with a fraction of the looks, and still fails at its deadline."""
+it sees every change with a fraction of the looks that polling every POLL_SECONDS takes, and still fails at its
+deadline, not before. (The looks are counted; how fast is for benchmarks, not for a test on a shared machine.)"""
 
 from __future__ import annotations
 
@@ -43,13 +44,9 @@ def page(chrome):
 def test_a_dom_change_is_seen_at_once_with_a_few_looks(page):
     driver, url = page
     driver.get(url)
-    started = time.monotonic()
     looks = Looks(lambda d: d.find_elements(By.ID, "late"))
     assert until(driver, looks, 10, "the late paragraph", on_change=True)
-    waited = time.monotonic() - started
-    assert 2.0 < waited < 2.5 + 1.0, waited
-    polls = waited / POLL_SECONDS
-    assert looks.count <= 6 < polls, (looks.count, polls)
+    assert looks.count <= 6 < 2.5 / POLL_SECONDS, looks.count  # polling would have looked some 25 times
 
 
 def test_a_navigation_is_a_change(page):
@@ -63,9 +60,9 @@ def test_a_navigation_is_a_change(page):
 def test_a_change_no_observer_sees_is_seen_after_a_quiet_second(page):
     driver, url = page
     driver.get(url)
-    started = time.monotonic()
-    assert until(driver, lambda d: d.execute_script("return window.flag === true"), 10, "the flag", on_change=True)
-    assert time.monotonic() - started < 1.5 + LOOK_AGAIN_AFTER + 0.5
+    looks = Looks(lambda d: d.execute_script("return window.flag === true"))
+    assert until(driver, looks, 10, "the flag", on_change=True)
+    assert looks.count <= 1.5 / LOOK_AGAIN_AFTER + 2, looks.count  # looked at again after each quiet second
 
 
 def test_the_deadline_still_ends_the_watch_naming_what_it_waited_for(page):
@@ -75,4 +72,4 @@ def test_the_deadline_still_ends_the_watch_naming_what_it_waited_for(page):
     started = time.monotonic()
     with pytest.raises(WaitTimeout, match=r"waited 2 s for the missing paragraph; the browser is at /"):
         until(driver, looks, 2, "the missing paragraph", on_change=True)
-    assert 2 <= time.monotonic() - started < 3 and looks.count <= 5, looks.count
+    assert time.monotonic() - started >= 2 and looks.count <= 5, looks.count
