@@ -9,6 +9,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from mattermost_standin import StandinServer
+from mattermost_suite.pages.locator import Locator
 from tests.support.constants import ADMIN_LOGIN, ADMIN_PASSWORD
 from tests.support.generations import UIS
 
@@ -72,7 +73,9 @@ def _log_in_fresh(page: Page) -> dict:
 
 
 def _shown(page: Page, locator) -> bool:
-    return any(element.is_displayed() for element in page.driver.find_elements(*locator))
+    """Right now, in one look: the real app re-renders its screens, and an element found in one command could go
+    stale before the next asked whether it shows."""
+    return Locator(str(locator), *locator).first_visible(page.driver) is not None
 
 
 # -- legacy: the v5 tutorial replaces the channel -----------------------------------------------------------------
