@@ -44,10 +44,6 @@ JVM_ARGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx512m"]
 READY_POLL = 0.1  # seconds between GET /status while starting
 STOP_GRACE = 5.0  # seconds the grid's processes have to end after SIGTERM before SIGKILL
 XVFB_SCREEN = "1280x1024x24"
-# Xvfb has no GPU: WebKitGTK's accelerated compositing then paints with Mesa's software OpenGL, and the real web app's
-# channel page kept one core a third busy while it sat idle (about 10 CPU-seconds in 30 s, against 2 without it).
-# Pages, scripts and screenshots are the same; only how WebKit composites its layers changes.
-WEBKIT_ENV = {"WEBKIT_DISABLE_COMPOSITING_MODE": "1"}
 
 
 def _java() -> str:
@@ -240,7 +236,7 @@ class EmbeddedGrid:
     def _start_webkit(self) -> list[str]:
         """Xvfb plus one WebKitWebDriver per WebKit slot (one session per driver); returns their URLs."""
         display = self._start_xvfb()
-        env = dict(os.environ, DISPLAY=display, **WEBKIT_ENV)
+        env = dict(os.environ, DISPLAY=display, XDG_CONFIG_HOME=self._gtk_settings())
         urls = []
         for i, port in enumerate(free_ports(self.slots["webkit"], self.host), 1):
             self._spawn(f"webkitwebdriver-{i}", [WEBKIT_DRIVER, "-p", str(port), f"--host={self.host}"], env=env)
@@ -270,6 +266,17 @@ class EmbeddedGrid:
         path = Path(self._tmp) / f"{name}.toml"
         path.write_text(text)
         return path
+
+    def _gtk_settings(self) -> str:
+        """A config folder whose GTK settings stop the text caret blinking. Xvfb has no GPU, so WebKitGTK composites
+        each frame with Mesa's software OpenGL: a blinking caret in a focused box (the real web app's message box)
+        kept a third of a core busy on a page that sat idle, 10 CPU-seconds in 30 s against 2.6 without blinking.
+        The pages, their scripts and screenshots are the same. (Switching accelerated compositing off instead made
+        WebKitWebDriver's screenshots hang.)"""
+        folder = Path(self._tmp) / "config"
+        (folder / "gtk-3.0").mkdir(parents=True, exist_ok=True)
+        (folder / "gtk-3.0" / "settings.ini").write_text("[Settings]\ngtk-cursor-blink=false\n")
+        return str(folder)
 
     def _start_java(self, java: str, jar: Path, relays: list[str]) -> None:
         main = node_config.NodeSpec(

@@ -19,7 +19,7 @@ from pathlib import Path
 from mattermost_suite import poll
 from mattermost_suite.engines import CHROMEDRIVER, WEBKIT_DRIVER, XVFB, geckodriver
 from mattermost_suite.grid import node_config
-from mattermost_suite.grid.embedded import JAR, JAVA, JVM_ARGS, WEBKIT_ENV
+from mattermost_suite.grid.embedded import JAR, JAVA, JVM_ARGS
 from mattermost_suite.grid.processes import end_all, free_ports, new_owner_token, spawn
 
 HOST = "127.0.0.1"
@@ -107,7 +107,7 @@ class DistributedGrid:
             os.close(read_end)
             if write_end >= 0:
                 os.close(write_end)
-        env = {"DISPLAY": ":" + display.decode().strip(), **WEBKIT_ENV}
+        env = {"DISPLAY": ":" + display.decode().strip()}
         self._spawn("webkitwebdriver", [WEBKIT_DRIVER, "-p", str(port), f"--host={HOST}"], env=env)
         return f"http://{HOST}:{port}"
 
