@@ -10,14 +10,7 @@ import pytest
 from tests.faults.conftest import FaultRuns
 from tests.faults.runs import Case
 from tests.support.constants import ROOT
-from tests.support.scheduling import (
-    DEFAULT_RUN_READERS,
-    DEFAULT_RUN_UNIT,
-    FAULT_MODULE,
-    LONG_UNITS,
-    long_units_first,
-    scope_of,
-)
+from tests.support.scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, scope_of
 
 pytestmark = pytest.mark.unit
 
@@ -69,31 +62,3 @@ def test_a_request_starts_the_runs_of_its_own_generation_only():
         assert len(started) == 4 and len(set(started)) == 4, "each case started once"
     finally:
         runs.close()
-
-
-def test_the_longest_units_go_first_the_waiting_ones_between_the_fault_runs():
-    scopes = [
-        "tests/suite/test_config.py",
-        f"{FAULT_MODULE}::current",
-        "tests/realapp/test_mm_t940_on_the_real_app.py",
-        f"{FAULT_MODULE}::legacy",
-        "tests/suite/test_pages.py",
-        "tests/realapp/test_server_faults_on_the_real_app.py",
-        f"{FAULT_MODULE}::transitional",
-        DEFAULT_RUN_UNIT,
-    ]
-    assert long_units_first(scopes) == [
-        "tests/realapp/test_server_faults_on_the_real_app.py",
-        f"{FAULT_MODULE}::current",
-        f"{FAULT_MODULE}::legacy",
-        "tests/realapp/test_mm_t940_on_the_real_app.py",
-        f"{FAULT_MODULE}::transitional",
-        DEFAULT_RUN_UNIT,
-        "tests/suite/test_config.py",
-        "tests/suite/test_pages.py",
-    ]
-
-
-def test_every_long_unit_names_a_test_module_that_exists():
-    modules = [unit.split("::")[0] for unit in LONG_UNITS if unit != DEFAULT_RUN_UNIT]
-    assert [module for module in modules if not (ROOT / module).is_file()] == []
