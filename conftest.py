@@ -10,6 +10,7 @@ pytest_plugins = [
     "tests.faults.kill_report",
     "tests.support.scheduling",
     "tests.support.timeline",
+    "tests.support.temp_files",
 ]
 
 

@@ -9,7 +9,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from mattermost_suite.config import load
-from mattermost_suite.fleet.drivers import new_driver
+from mattermost_suite.fleet.drivers import new_driver, quit_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.pages import waits
 from mattermost_suite.pages.glance import glance
@@ -93,7 +93,7 @@ def browser(request):
         driver.get("data:text/html;charset=utf-8," + PAGE)
         yield driver
     finally:
-        driver.quit()
+        quit_driver(driver)  # Firefox runs on a copy of the profile template, which goes with it
 
 
 @pytest.mark.browser
