@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from mattermost_standin import FAULTS
 from mattermost_standin.faults import applies
+from mattermost_suite.generations import locators_of
+from mattermost_suite.pages.locators import Locators
 from tests.support.generations import NEWEST_FIRST
 
 PROPOSED = "PROPOSED: "
@@ -98,10 +100,28 @@ STATUS_POLL_OVERRIDES: dict[str, float] = {"cancel_revokes": 60.0}
 
 
 def generations_of(fault: str) -> tuple[str, ...]:
-    """Where a fault runs. A page fault breaks a generation's web app: it runs in every generation that has the
-    broken screen. A server fault changes only the REST behaviour, which every generation's web app meets alike,
-    and the step that guards it reads the server (sessions, apps, the endpoint's answer) or whether a browser
-    reached the login page (the path, before any locator), which the page faults check in every generation: it
-    runs once, against the newest web app."""
+    """Where a fault runs, newest first.
+
+    A page fault breaks a generation's web app: it runs in the generations that have the broken screen, once per
+    set of the suite's locators among them. Generations whose locators are equal are read by the same page objects
+    with the same locators (the suite has no other per-generation code), so a fault caught in one is caught the same
+    way in the other: the newest of them runs it. The baselines, the default matrix and the real builds prove that
+    those locators read each generation's own pages.
+
+    A server fault changes only the REST behaviour, which every generation's web app meets alike, and the step that
+    guards it reads the server (sessions, apps, the endpoint's answer) or whether a browser reached the login page
+    (the path, before any locator), which the page faults check in every set of locators: it runs once, against the
+    newest web app."""
     kind, _ = FAULTS[fault]
-    return (UIS[0],) if kind == "server" else tuple(ui for ui in UIS if applies(fault, ui))
+    if kind == "server":
+        return (UIS[0],)
+    chosen: dict[Locators, str] = {}
+    for ui in UIS:
+        if applies(fault, ui):
+            chosen.setdefault(locators_of(ui), ui)
+    return tuple(chosen.values())
+
+
+def generations_with_faults() -> tuple[str, ...]:
+    """The generations that run fault cases of their own, newest first (each also runs the faultless baseline)."""
+    return tuple(ui for ui in UIS if any(ui in generations_of(fault) for fault in FAULTS))

@@ -54,7 +54,8 @@ assert generations.decide("auto", (12, 0, 0)) == "future" and generations.decide
 assert generation_of("12.0.0") == "future" and load({{}}, {{"standin_ui": "future"}}, env={{}}).standin_ui == "future"
 assert all(applies(fault, "future") == applies(fault, "current") for fault in FAULTS)
 pages = [fault for fault, (kind, _) in FAULTS.items() if kind == "page"]
-assert all(("future" in generations_of(f)) == ("current" in generations_of(f)) for f in pages)
+# future reads its pages with current's locators: it runs their page faults as the newest of the two
+assert all("future" in generations_of(f) and "current" not in generations_of(f) for f in pages)
 print("future is known everywhere")
 """
 RUN_TIMEOUT = 240
