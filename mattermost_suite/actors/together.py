@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
+
+from urllib3.exceptions import MaxRetryError, NewConnectionError
+from urllib3.exceptions import TimeoutError as CommandTimedOut
 
 from mattermost_suite.fleet import Device
 
@@ -30,8 +34,9 @@ def on_every_device(
     """(device, result, problem) per device, in the given order; problem is "" when the action succeeded.
     `on_each` hears each device's outcome the moment it is known (from that device's thread).
 
-    Each action carries its own deadline, so this needs none. Only AssertionError and WebDriver-level errors are
-    turned into problems; anything else is a bug in the suite and is raised.
+    Each action carries its own deadline, so this needs none. Only AssertionError, WebDriver-level errors and a
+    browser that did not answer a command in time are turned into problems; anything else is a bug in the suite
+    and is raised.
     """
 
     def outcome(device: Device):
@@ -43,6 +48,8 @@ def on_every_device(
             if type(error).__module__.startswith("selenium"):
                 text = str(error).strip()
                 return device, None, f"{type(error).__name__}: {text.splitlines()[0] if text else ''}"
+            if isinstance(error, NO_ANSWER):  # the WebDriver command timeout (fleet/drivers.py), a driver gone
+                return device, None, no_answer(error)
             raise
 
     def attempt(device: Device):
@@ -71,6 +78,21 @@ def results_or_fail(outcomes: Outcomes, what: str) -> list:
     return [result for _, result, _ in outcomes]
 
 
+# How Selenium's HTTP client reports a driver that did not answer in time (a GET is retried first, then reported as
+# MaxRetryError) or that is no longer there.
+NO_ANSWER = (CommandTimedOut, MaxRetryError)
+
+
+def no_answer(error: Exception) -> str:
+    reason = getattr(error, "reason", None) or error
+    # urllib3 counts a refused connection as a timeout too
+    if isinstance(reason, CommandTimedOut) and not isinstance(reason, NewConnectionError):
+        timeout = re.search(r"timeout=([\d.]+)", str(reason))
+        within = f" within {float(timeout.group(1)):g} s" if timeout else " in time"
+        return f"the browser did not answer a WebDriver command{within}"
+    return f"its WebDriver endpoint is gone ({type(reason).__name__})"
+
+
 def blamed_on_browser(verb):
     """For a verb of an actor with one browser (`self.browser`): its failures name that browser for the evidence."""
 
@@ -82,5 +104,7 @@ def blamed_on_browser(verb):
             raise
         except AssertionError as error:
             raise DevicesFailed(str(error), [self.browser] if self.browser is not None else []) from None
+        except NO_ANSWER as error:
+            raise DevicesFailed(no_answer(error), [self.browser] if self.browser is not None else []) from None
 
     return run

@@ -33,6 +33,17 @@ def browser_options(profile: DeviceProfile, config: Config):
     return options
 
 
+# Above the longest a single command may rightly take (a page load, which the driver itself ends at its deadline).
+COMMAND_MARGIN = 30.0
+
+
+def command_timeout(config: Config) -> float:
+    """Seconds the suite waits for the answer to one WebDriver command. Selenium's default is none: a browser that
+    never answers (a WebKitGTK screenshot under Xvfb once did) would hold the run forever."""
+    deadlines = config.deadlines
+    return max(deadlines.page_load, deadlines.element, deadlines.login) + COMMAND_MARGIN
+
+
 def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
     """One fresh browser session for one device: remote when a grid URL is set, else a local driver.
     Quit it with quit_driver (a Firefox started here runs on a copy of the profile template: firefox_profile.py)."""
@@ -46,6 +57,9 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
     except BaseException:
         remove_copy(profile_copy)
         raise
+    # Every command after the new session: unanswered within this, it fails as that device's problem
+    # (actors/together.py). The new session has its own deadline (session_start, fleet.py).
+    driver.command_executor.client_config.timeout = command_timeout(config)
     if profile.preload:
         try:
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": profile.preload_source})

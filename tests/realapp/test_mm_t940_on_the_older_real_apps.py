@@ -5,7 +5,8 @@ your session."). The builds sit beside the newest one (MM_REAL_WEBAPP), named ma
 
 The rows are the fewest that leave no step without a device, with a phone's browser as the awake one (it meets the
 landing page in every version, and the phone-width header): the default matrix runs on the newest build. The three
-run side by side: they mostly wait for the apps' 60 s status poll."""
+run side by side: they mostly wait for the apps' 60 s status poll. Their verdict is read from the steps and the
+recorded API calls, so they take screenshots only at a failure (the newest build's run keeps every key moment's)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,10 @@ def older_runs(webapp_build, tmp_path_factory):
 
     def run(version: str):
         run_dir = run_dirs[version]
-        options = ("-D", f"standin_webapp={builds[version]}", "-D", f"devices={DEVICES}", "-D", "grid=off")
+        options = (
+            *("-D", f"standin_webapp={builds[version]}", "-D", f"devices={DEVICES}"),
+            *("-D", "grid=off", "-D", "screenshots=failures"),
+        )
         outcome = run_behave(
             *options, *SLOW_MACHINE_DEADLINES, env={"MM_RUN_DIR": str(run_dir.path)}, timeout=RUN_TIMEOUT
         )

@@ -9,7 +9,7 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 
 from mattermost_suite.config import load
-from mattermost_suite.fleet.drivers import new_driver, quit_driver
+from mattermost_suite.fleet.drivers import command_timeout, new_driver, quit_driver
 from mattermost_suite.fleet.profiles import profile_named
 from mattermost_suite.pages import waits
 from mattermost_suite.pages.glance import glance
@@ -120,5 +120,7 @@ def test_a_look_inside_an_element_matches_only_below_it(browser):
 
 @pytest.mark.browser
 def test_the_session_started_with_the_page_load_deadline(browser):
-    """Sent as the new session's "timeouts" capability (fleet/drivers.py), not as a command after it."""
+    """Sent as the new session's "timeouts" capability (fleet/drivers.py), not as a command after it. Every later
+    command waits at most the command timeout for its answer (Selenium's own default: for ever)."""
     assert browser.timeouts.page_load == CONFIG.deadlines.page_load
+    assert browser.command_executor.client_config.timeout == command_timeout(CONFIG) > CONFIG.deadlines.page_load
