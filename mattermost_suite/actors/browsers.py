@@ -32,9 +32,10 @@ from mattermost_suite.story.events import (
 STILL_AWAITED_EVERY = 15.0  # seconds between the "still waiting for" lines of a watch
 
 
-def sign_in(device: Device, person: Person, mfa_codes: Callable[[], str] | None = None) -> LoginPage:
-    """Fill in the login form as a person would (with an MFA code when the web app asks for one)."""
-    login = device.on(LoginPage).open(meets_landing_page=device.meets_landing_page)
+def sign_in(device: Device, person: Person, mfa_codes: Callable[[], str] | None = None, then: str = "") -> LoginPage:
+    """Fill in the login form as a person would (with an MFA code when the web app asks for one); `then`: the page
+    the web app is to show once logged in (its `redirect_to`), instead of where it takes a login by default."""
+    login = device.on(LoginPage).open(meets_landing_page=device.meets_landing_page, then=then)
     device.met_landing_page |= login.met_landing_page
     login.log_in(person.login_id(device.record.login_with), person.password, mfa_token_provider=mfa_codes)
     return login

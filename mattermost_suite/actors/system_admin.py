@@ -47,14 +47,17 @@ class SystemAdmin:
 
     # -- its browser -------------------------------------------------------------------------------------------
     def logs_in_on(self, name: str) -> None:
-        """Through the login page (with its MFA code if it has MFA on), until the browser has left it: wherever a
-        first login lands (a channel, a tour, the preparing-workspace page), the admin needs only the console."""
+        """Through the login page (with its MFA code if it has MFA on), until the browser has left it. The admin
+        needs only the console: the login leads there (the web app's `redirect_to`, as from a bookmark), so the web
+        app is not loaded a second time to go there. Wherever a first login lands instead (a tour, the
+        preparing-workspace page), the next step finds it."""
         wanted = wanted_devices([(name, "username")], SYSTEM_ADMIN)
         self.bus.publish(DevicesChosen(tuple(record for _, record in wanted)))
         [self.browser] = self.fleet.start(wanted)
 
         def log_in(device: Device) -> str:
-            sign_in(device, self.person, admin_totp(self.config)).wait_until_left(self.config.deadlines.login)
+            login = sign_in(device, self.person, admin_totp(self.config), then=SystemUsersPage.path)
+            login.wait_until_left(self.config.deadlines.login)
             note_logged_in(device)
             return where(device.driver)  # the page may still be rendering: its address only, no element
 
@@ -71,7 +74,8 @@ class SystemAdmin:
 
     @blamed_on_browser
     def goes_to_users_page(self) -> None:
-        """Straight to System Console > Users; a first-login screen in the way fails in one line naming it."""
+        """To System Console > Users (where the login has led, else by its address); a first-login screen in the way
+        fails in one line naming it."""
         try:
             self.users_page.open()
         except WaitTimeout as timeout:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from urllib.parse import quote
 
 from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -28,21 +29,24 @@ class LoginPage(Page):
         self.typed_mfa_code = False  # the MFA step stays on screen until the server answers the code
         self.met_landing_page = False  # open() went through the landing page
 
-    def open(self, meets_landing_page: bool = False) -> LoginPage:
-        """The login form. A browser the web app has not seen is shown its landing page once ("Where would you
-        like to view this?"), and a person goes on with "View in Browser". A browser that `meets_landing_page` is
-        taken through it before the run watches it: the real app can skip the page on the very first load (WebKit
-        renders the form before the app has read its configuration) and show it at the next full load instead, which
-        for a watched browser is the reload of its forced logout. So such a browser visits again until the page has
-        come and been answered."""
+    def open(self, meets_landing_page: bool = False, then: str = "") -> LoginPage:
+        """The login form; with `then`, the form that leads there once logged in (the web app's own `redirect_to`,
+        as when a logged-out person opens a bookmark of that page).
+
+        A browser the web app has not seen is shown its landing page once ("Where would you like to view this?"), and
+        a person goes on with "View in Browser". A browser that `meets_landing_page` is taken through it before the
+        run watches it: the real app can skip the page on the very first load (WebKit renders the form before the app
+        has read its configuration) and show it at the next full load instead, which for a watched browser is the
+        reload of its forced logout. So such a browser visits again until the page has come and been answered."""
         form, landing = self.locators.login_id, self.locators.view_in_browser
 
         def form_or_landing(_) -> Glance | None:
             look = self.glance(form, landing)
             return look if look.shows(form) or look.shows(landing) else None
 
+        address = self.base_url + self.path + (f"?redirect_to={quote(then, safe='')}" if then else "")
         for _ in range(VISITS_FOR_THE_LANDING_PAGE):
-            self.visit()
+            self.driver.get(address)
             look = waits.until(self.driver, form_or_landing, self.deadlines.page_load, form.description)
             if look.shows(landing):
                 self._through_the_landing_page()

@@ -23,10 +23,11 @@ class SystemUsersPage(Page):
         self.locators = locators_of(site.ui).users_page
 
     def open(self) -> SystemUsersPage:
-        """Visit the page and wait for its button. A first-login screen that takes its place is put away as a person
-        would (the admin's task list: "No thanks"); one that offers no way past ends the wait at once (WaitTimeout
-        naming the screen) instead of at the page-load deadline."""
-        self.visit()
+        """Visit the page (unless the browser is there already) and wait for its button. A first-login screen that
+        takes its place is put away as a person would (the admin's task list: "No thanks"); one that offers no way
+        past ends the wait at once (WaitTimeout naming the screen) instead of at the page-load deadline."""
+        if not self.on_path():
+            self.visit()
         button = self.locators.revoke_all_button
         screens = FirstLoginScreens(self.driver, self.site)
 

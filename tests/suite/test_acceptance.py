@@ -118,8 +118,9 @@ MFA_SECRET = "JBSWY3DPEHPK3PXP"
 
 
 def test_the_admin_needs_no_channel_and_types_its_mfa_code():
-    """A fresh workspace: the first admin belongs to no team, so the web app sends its first login to the
-    preparing-workspace page; the admin has MFA on. It goes straight on to System Console > Users."""
+    """A fresh workspace: the first admin belongs to no team, and a plain login would be sent to the
+    preparing-workspace page; the admin has MFA on. Its login leads to System Console > Users (`redirect_to`), which
+    the web app follows before any onboarding (login.tsx), so the admin needs no channel."""
     with StandinServer(status_poll_seconds=1, fresh_workspace=True, admin_mfa_secret=MFA_SECRET) as server:
         run = run_behave(
             "-D",
@@ -135,7 +136,8 @@ def test_the_admin_needs_no_channel_and_types_its_mfa_code():
     output = run.stdout + run.stderr
     assert run.returncode == 0, output
     assert (
-        "MM-T940: Desktop Chromium (system admin): logged in, the web app shows /preparing-workspace" in run.stderr
+        "MM-T940: Desktop Chromium (system admin): logged in, the web app shows /admin_console/user_management/users"
+        in run.stderr
     ), output
     assert MFA_SECRET not in output and ADMIN_PASSWORD not in output and run.leftovers == []
 
