@@ -58,6 +58,8 @@ SETTINGS: dict[str, Setting] = {
     # The web app polls statuses (and so notices a revoked session while idle) only while this is on.
     "ServiceSettings.EnableUserStatuses": Setting(bool, True),
     "ServiceSettings.EnableOnboardingFlow": Setting(bool, True, since=(7, 0, 0)),
+    # Off: no browser is sent to the landing page (components/root/root.tsx); the setting exists since 10.2.0.
+    "ServiceSettings.EnableDesktopLandingPage": Setting(bool, True, since=(10, 2, 0)),
     "ServiceSettings.EnableMultifactorAuthentication": Setting(bool, False),
     "ServiceSettings.EnforceMultifactorAuthentication": Setting(bool, False),
     # `!isUpdate` in config.go: a fresh install answers POST /users/mfa with 404.
@@ -305,6 +307,8 @@ class Settings:
             "EnableUserStatuses": _s(c["ServiceSettings.EnableUserStatuses"]),
             "NoAccounts": "false",  # the seeded admin is an account
         }
+        if c["ServiceSettings.EnableDesktopLandingPage"] is not None:  # in the limited map too (client.go)
+            props["EnableDesktopLandingPage"] = _s(c["ServiceSettings.EnableDesktopLandingPage"])
         if logged_in:
             props.update(
                 {

@@ -60,6 +60,14 @@ def test_the_desktop_app_never_meets_the_landing_page(standin, unseen_browser):
     assert "/landing" not in driver.current_url
 
 
+def test_a_server_with_the_desktop_landing_page_off_shows_it_to_no_browser(make_standin, unseen_browser):
+    server = make_standin(ui="current", config={"ServiceSettings.EnableDesktopLandingPage": False})
+    driver = unseen_browser
+    driver.get(server.url + "/login")
+    _shown(driver, LOGIN_FORM)
+    assert driver.current_url == server.url + "/login" and not driver.find_elements(*VIEW_IN_BROWSER)
+
+
 def test_the_landing_page_fault_brings_it_back_after_view_in_browser(make_standin, unseen_browser):
     server = make_standin(ui="current", faults=("landing_page_returns",))
     driver = unseen_browser

@@ -185,3 +185,11 @@ def test_user_list_filters_by_role_and_activity(standin):
 )
 def test_maximum_payload_size_exists_from_9_5_with_the_default_of_each_release(version, payload):
     assert StandinServer(version=version).settings.config["ServiceSettings.MaximumPayloadSizeBytes"] == payload
+
+
+@pytest.mark.parametrize("version, default", [("9.5.0", None), ("10.2.0", True), ("11.2.0", True)])
+def test_the_desktop_landing_page_setting_exists_from_10_2_and_reaches_the_limited_client_config(version, default):
+    assert StandinServer(version=version).settings.config["ServiceSettings.EnableDesktopLandingPage"] is default
+    off = StandinServer(version="11.2.0", config={"ServiceSettings.EnableDesktopLandingPage": False})
+    assert off.settings.client_config(False)["EnableDesktopLandingPage"] == "false"
+    assert off.settings.client_config(True)["EnableDesktopLandingPage"] == "false"
