@@ -73,7 +73,8 @@ class WatchdogError(RuntimeError):
 
 def start(ready_deadline: float = 10.0) -> Watchdog:
     """Start the watchdog of this process and, once it watches, give this process's future children the token and
-    the run's temporary folder (TMPDIR). Call it before starting any process: one started earlier has neither."""
+    the run's temporary folder (TMPDIR), which this process's own temporary files use too. Call it before starting
+    any process: one started earlier has neither."""
     token = f"{os.getpid()}-{uuid.uuid4().hex}"
     folder = tempfile.mkdtemp(prefix=FOLDER_PREFIX)
     process = subprocess.Popen(
@@ -95,6 +96,8 @@ def start(ready_deadline: float = 10.0) -> Watchdog:
         raise WatchdogError(f"the run's watchdog did not start within {ready_deadline:g} s")
     os.environ[VARIABLE] = token
     os.environ["TMPDIR"] = folder
+    # This process's own temporary files too (the embedded stand-in's data): tempfile has read TMPDIR already.
+    tempfile.tempdir = folder
     return Watchdog(token, folder, process)
 
 

@@ -47,10 +47,11 @@ def test_the_run_is_its_marked_processes_their_descendants_and_the_sessions_they
 
 
 PARENT = """
-import subprocess, sys
+import subprocess, sys, tempfile
 from mattermost_suite.lifecycle import watchdog
 print(watchdog.start().folder, flush=True)
 subprocess.run(["sh", "-c", 'echo profile > "$TMPDIR/profile"'], check=True)  # children write into the run's folder
+tempfile.mkdtemp(prefix="in-process-")  # and so does this process (the embedded stand-in's data, for one)
 pids = [subprocess.Popen(["sleep", "300"]).pid]
 shell = subprocess.Popen(["sh", "-c", "env -i sleep 301 & echo $!; wait"], stdout=subprocess.PIPE, text=True)
 pids += [shell.pid, int(shell.stdout.readline())]  # env -i: the child shows no token, it descends from one that does
@@ -97,7 +98,7 @@ def test_a_parent_killed_with_sigkill_leaves_nothing_and_nothing_else_is_touched
     try:
         folder = Path(parent.stdout.readline().strip())
         pids = [int(pid) for pid in parent.stdout.readline().split()]
-        assert (folder / "profile").read_text() == "profile\n"
+        assert (folder / "profile").read_text() == "profile\n" and list(folder.glob("in-process-*"))
         assert len(pids) == 4 and all(pids), pids
         assert gone_within(pids, 0.2) == pids  # all alive
         parent.send_signal(signal.SIGKILL)
