@@ -26,8 +26,9 @@ How it finds the run's processes, and only them:
 The run's processes are stopped (SIGSTOP) and the process table is read again until no new one appears (a stopped
 process cannot fork), then all are killed (SIGKILL) through pidfds, so a PID reused meanwhile is never signalled.
 Descendants are followed through a parent that has exited but is not reaped yet (a zombie).
-Then it removes the run's temporary folder (FOLDER, the TMPDIR of every child: the browsers' profiles, the grid's
-files), which a killed run would otherwise leave behind, tens of megabytes each time.
+Then it removes the run's temporary folder (FOLDER, the TMPDIR of every child and of behave itself: the browsers'
+profiles, the grid's files, the embedded stand-in's data), which a killed run would otherwise leave behind, tens of
+megabytes each time.
 On a normal end behave has already stopped everything: the watchdog finds nothing, says nothing and exits. If it
 had to end something it says so in one line on its stderr (behave's), naming what it ended.
 """
