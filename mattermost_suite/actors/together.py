@@ -17,6 +17,21 @@ T = TypeVar("T")
 Outcomes = list[tuple[Device, object, str]]
 
 
+# How Selenium's HTTP client reports a driver that did not answer in time (a GET is retried first, then reported as
+# MaxRetryError) or that is no longer there.
+NO_ANSWER = (CommandTimedOut, MaxRetryError)
+
+
+def no_answer(error: Exception) -> str:
+    reason = getattr(error, "reason", None) or error
+    # urllib3 counts a refused connection as a timeout too
+    if isinstance(reason, CommandTimedOut) and not isinstance(reason, NewConnectionError):
+        timeout = re.search(r"timeout=([\d.]+)", str(reason))
+        within = f" within {float(timeout.group(1)):g} s" if timeout else " in time"
+        return f"the browser did not answer a WebDriver command{within}"
+    return f"its WebDriver endpoint is gone ({type(reason).__name__})"
+
+
 class DevicesFailed(AssertionError):
     """A check failed on these devices: the message says what each did instead, `devices` says which (the evidence
     attaches their screenshots and page sources)."""
@@ -76,21 +91,6 @@ def results_or_fail(outcomes: Outcomes, what: str) -> list:
             f"{len(failed)} of {len(outcomes)} devices did not {what}:\n{lines}", [device for device, _ in failed]
         )
     return [result for _, result, _ in outcomes]
-
-
-# How Selenium's HTTP client reports a driver that did not answer in time (a GET is retried first, then reported as
-# MaxRetryError) or that is no longer there.
-NO_ANSWER = (CommandTimedOut, MaxRetryError)
-
-
-def no_answer(error: Exception) -> str:
-    reason = getattr(error, "reason", None) or error
-    # urllib3 counts a refused connection as a timeout too
-    if isinstance(reason, CommandTimedOut) and not isinstance(reason, NewConnectionError):
-        timeout = re.search(r"timeout=([\d.]+)", str(reason))
-        within = f" within {float(timeout.group(1)):g} s" if timeout else " in time"
-        return f"the browser did not answer a WebDriver command{within}"
-    return f"its WebDriver endpoint is gone ({type(reason).__name__})"
 
 
 def blamed_on_browser(verb):

@@ -22,8 +22,8 @@ class Page:
         self.base_url = site.base_url.rstrip("/")
         self.deadlines = site.deadlines
 
-    def visit(self) -> None:
-        self.driver.get(self.base_url + self.path)
+    def visit(self, query: str = "") -> None:
+        self.driver.get(self.base_url + self.path + (f"?{query}" if query else ""))
 
     def current_path(self) -> str:
         """The browser's path on the site, with its query; "" when it is on another site."""

@@ -44,9 +44,9 @@ class LoginPage(Page):
             look = self.glance(form, landing)
             return look if look.shows(form) or look.shows(landing) else None
 
-        address = self.base_url + self.path + (f"?redirect_to={quote(then, safe='')}" if then else "")
+        query = f"redirect_to={quote(then, safe='')}" if then else ""
         for _ in range(VISITS_FOR_THE_LANDING_PAGE):
-            self.driver.get(address)
+            self.visit(query)
             look = waits.until(self.driver, form_or_landing, self.deadlines.page_load, form.description)
             if look.shows(landing):
                 self._through_the_landing_page()
