@@ -14,9 +14,10 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from mattermost_suite import poll
 from mattermost_suite.config import load
 from mattermost_suite.evidence.capture import URL_AND_TITLE, capture_device, describe_page, full_window_png
-from mattermost_suite.fleet.drivers import new_driver
+from mattermost_suite.fleet.drivers import new_driver, quit_driver
 from mattermost_suite.fleet.profiles import profile_named
 
 from .fakes import FakeDriver, png
@@ -109,6 +110,9 @@ def test_without_devtools_a_browser_gets_webdriver_s_screenshot():
     assert full_window_png(firefox) == SHOT  # no script, no DevTools: FakeDriver would refuse another script
 
 
+PAINT_DEADLINE = 10.0  # seconds for a loaded machine to paint the whole phone screen
+
+
 def bands(viewport_meta: str) -> str:
     return f"""<!DOCTYPE html><html><head>{viewport_meta}</head><body style="margin:0">
 <div style="height:600px;background:rgb(220,0,0)"></div><div style="height:600px;background:rgb(0,180,0)"></div>
@@ -129,16 +133,23 @@ def test_a_phone_screenshot_at_css_pixels_shows_what_its_device_pixels_show(phon
         driver.execute_script("window.scrollTo(0, 450)")  # the red band's last 150 px, then green, then blue
         zoom, ratio = driver.execute_script("return [visualViewport.scale, devicePixelRatio]")
         assert ratio > 1  # the profile emulates a phone, so the CSS-pixel path is the one under test
-        css = Image.open(io.BytesIO(full_window_png(driver))).convert("RGB")
+
+        def painted_to_the_bottom() -> Image.Image | None:
+            # On a loaded machine a zoomed-out page's last tiles can still be unpainted (grey) at the first picture.
+            shot = Image.open(io.BytesIO(full_window_png(driver))).convert("RGB")
+            return shot if shot.getpixel((shot.width // 2, shot.height - 2)) == (0, 0, 220) else None
+
+        css = poll.try_until(painted_to_the_bottom, PAINT_DEADLINE, 0.2)
+        assert css is not None, f"the page was not painted to its bottom within {PAINT_DEADLINE} s"
         native = Image.open(io.BytesIO(driver.get_screenshot_as_png())).convert("RGB")
     finally:
-        driver.quit()
+        quit_driver(driver)
     assert abs(css.width - native.width / ratio) <= 1 and abs(css.height - native.height / ratio) <= 1
     x = css.width // 2
     for edge in (600, 1200):  # either side of each band's edge, in the screen's pixels
         for y in (round((edge - 450) * zoom) - 6, round((edge - 450) * zoom) + 6):
             assert css.getpixel((x, y)) == native.getpixel((round(x * ratio), round(y * ratio))), (edge, y)
-    assert css.getpixel((x, 2)) == (220, 0, 0) and css.getpixel((x, css.height - 2)) == (0, 0, 220)
+    assert css.getpixel((x, 2)) == (220, 0, 0)
 
 
 @pytest.mark.browser
