@@ -23,6 +23,9 @@ UIS = NEWEST_FIRST  # the web-app generations, newest first
 class Catch:
     step: str
     message: str
+    # False: the failure is read from the browser's address or the REST API, which every generation's web app meets
+    # alike, not from the page through a generation's locators (generations_of runs such a fault once).
+    reads_the_page: bool = True
 
 
 CATCHES: dict[str, Catch] = {
@@ -48,6 +51,7 @@ CATCHES: dict[str, Catch] = {
     "cancel_revokes": Catch(
         "every mobile app of the test user is still open and logged in",
         "Android app: the app is refused: HTTP 401 api.context.session_expired.app_error",
+        reads_the_page=False,
     ),
     "confirm_wording": Catch(
         'the confirmation message reads "<confirmation message>"',
@@ -60,10 +64,12 @@ CATCHES: dict[str, Catch] = {
     "logout_wrong_page": Catch(
         "every awake browser of the test user reaches the login page by itself",
         "the browser is at /error?type=page_not_found",
+        reads_the_page=False,
     ),
     "idle_never_notices": Catch(
         "every awake browser of the test user reaches the login page by itself",
         "the browser is at /ad-1/channels/town-square",
+        reads_the_page=False,
     ),
     "button_for_non_admin": Catch(
         "the test user is sent away from System Console > Users", 'which offers "Revoke All Sessions"'
@@ -71,6 +77,7 @@ CATCHES: dict[str, Catch] = {
     "admin_not_logged_out": Catch(
         "the system admin's browser is redirected to the login page",
         "the browser is at /admin_console/user_management/users",
+        reads_the_page=False,
     ),
     "tutorial_reappears": Catch(
         "the test user is logged in on these devices:", "in the way of the channel (a first-login screen)"
@@ -91,6 +98,7 @@ CATCHES: dict[str, Catch] = {
     "status_poll_stops": Catch(
         "every awake browser of the test user reaches the login page by itself",
         "the browser is at /ad-1/channels/town-square",
+        reads_the_page=False,
     ),
 }
 
@@ -108,17 +116,22 @@ def generations_of(fault: str) -> tuple[str, ...]:
     way in the other: the newest of them runs it. The baselines, the default matrix and the real builds prove that
     those locators read each generation's own pages.
 
+    A page fault whose failure is not read through the locators (`Catch.reads_the_page` False: the browser's address,
+    or the REST API) is caught the same way in every generation that has the broken screen: the newest of them runs
+    it. Its generation's own locators still lead the run there, and each generation's baseline proves they do.
+
     A server fault changes only the REST behaviour, which every generation's web app meets alike, and the step that
     guards it reads the server (sessions, apps, the endpoint's answer) or whether a browser reached the login page
-    (the path, before any locator), which the page faults check in every set of locators: it runs once, against the
-    newest web app."""
+    (the path, before any locator): it runs once, against the newest web app."""
     kind, _ = FAULTS[fault]
     if kind == "server":
         return (UIS[0],)
+    having = [ui for ui in UIS if applies(fault, ui)]
+    if not CATCHES[fault].reads_the_page:
+        return tuple(having[:1])
     chosen: dict[Locators, str] = {}
-    for ui in UIS:
-        if applies(fault, ui):
-            chosen.setdefault(locators_of(ui), ui)
+    for ui in having:
+        chosen.setdefault(locators_of(ui), ui)
     return tuple(chosen.values())
 
 
