@@ -2,7 +2,6 @@
 the runs started together are those of the generation asked for, never another worker's."""
 
 import re
-from collections import OrderedDict
 from concurrent.futures import Future
 from types import SimpleNamespace
 
@@ -11,14 +10,7 @@ import pytest
 from tests.faults.conftest import FaultRuns
 from tests.faults.runs import Case
 from tests.support.constants import ROOT
-from tests.support.scheduling import (
-    BUSY_FIRST,
-    DEFAULT_RUN_READERS,
-    DEFAULT_RUN_UNIT,
-    FAULT_MODULE,
-    busy_first,
-    scope_of,
-)
+from tests.support.scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, scope_of
 
 pytestmark = pytest.mark.unit
 
@@ -48,17 +40,6 @@ def test_every_reader_of_the_default_run_is_in_its_unit():
     }
     assert readers == set(DEFAULT_RUN_READERS)
     assert {scope_of(f"{module}::test_x", module) for module in readers} == {DEFAULT_RUN_UNIT}
-
-
-def test_the_busy_units_are_handed_out_first_and_the_rest_keep_xdists_order():
-    queue = OrderedDict((scope, {}) for scope in ("tests/a.py", DEFAULT_RUN_UNIT, "tests/b.py", *BUSY_FIRST[:1]))
-    busy_first(queue)
-    assert list(queue) == [*BUSY_FIRST, "tests/a.py", "tests/b.py"]
-    queue.popitem(last=False)  # the first one handed out; the next call keeps the other in front
-    busy_first(queue)
-    assert list(queue) == [*BUSY_FIRST[1:], "tests/a.py", "tests/b.py"]
-    collected = {scope_of(f"{FAULT_MODULE}::t[current-faultless]", FAULT_MODULE), DEFAULT_RUN_UNIT}
-    assert set(BUSY_FIRST) == collected, "a busy unit that no test has"
 
 
 def test_a_request_starts_the_runs_of_its_own_generation_only():

@@ -6,10 +6,6 @@ is about half of all the CPU a test run uses: as one unit it kept one worker bus
 had finished. Split by generation, the workers share it. Each unit's runs are started together by its worker
 (FaultRuns.get prefetches the cases of the generation asked for). A plugin of the root conftest.py: the scheduler
 is made on xdist's controller, which loads only the root's plugins.
-
-The first units handed out are two that compute without pause (BUSY_FIRST): xdist's own order starts with the
-modules of most tests, the browser checks, which sit waiting on the real web app's 60 s status poll, so the cores
-were a quarter idle for the first two minutes. The units that wait then run beside these.
 """
 
 from __future__ import annotations
@@ -24,9 +20,6 @@ CASE_ID = re.compile(r"\[(?P<ui>[a-z]+)-[^\]]+\]$")  # runs.Case.id: "<ui>-<faul
 # expensive run of the tests: one unit, so that one worker runs it once.
 DEFAULT_RUN_READERS = ("tests/evidence/test_suite_report.py", "tests/matrix/test_matrix_runs.py")
 DEFAULT_RUN_UNIT = "the default MM-T940 run's readers"
-# Handed out before xdist's own order: the newest generation's fault runs (one after another, each busy from start to
-# end) and the default run's readers (the whole matrix through the embedded grid, in every generation).
-BUSY_FIRST = (f"{FAULT_MODULE}::current", DEFAULT_RUN_UNIT)
 
 
 def scope_of(nodeid: str, module_scope: str) -> str:
@@ -38,13 +31,6 @@ def scope_of(nodeid: str, module_scope: str) -> str:
     return f"{module_scope}::{case['ui']}" if module_scope == FAULT_MODULE and case else module_scope
 
 
-def busy_first(workqueue) -> None:
-    """Moves the BUSY_FIRST units still waiting to the front of xdist's work queue (an OrderedDict), in that order."""
-    for scope in reversed(BUSY_FIRST):
-        if scope in workqueue:
-            workqueue.move_to_end(scope, last=False)
-
-
 @pytest.hookimpl(optionalhook=True)  # an xdist hook: without xdist (-p no:xdist) nobody calls it
 def pytest_xdist_make_scheduler(config, log):
     if config.getoption("dist") != "loadscope":
@@ -54,9 +40,5 @@ def pytest_xdist_make_scheduler(config, log):
     class FaultsByGeneration(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:  # xdist's own override point (LoadFileScheduling uses it)
             return scope_of(nodeid, super()._split_scope(nodeid))
-
-        def _assign_work_unit(self, node) -> None:  # takes the work queue's first unit
-            busy_first(self.workqueue)
-            super()._assign_work_unit(node)
 
     return FaultsByGeneration(config, log)
