@@ -1,8 +1,7 @@
 """MM-T940 against every named stand-in fault: a page fault once per set of the suite's locators among the UI
 generations that have the broken screen (once in all if its failure is read off the page), a server fault once
-(catalogue.generations_of says why). Each run must fail
-at the step that guards the broken behaviour, with a message naming what is wrong; the faultless stand-in must pass
-every step in every generation that runs faults."""
+(catalogue.generations_of says why). Each run must fail at the step that guards the broken behaviour, with a message
+naming what is wrong; the faultless stand-in must pass every step in every generation that runs faults."""
 
 from __future__ import annotations
 
