@@ -10,7 +10,7 @@ import pytest
 from tests.faults.conftest import FaultRuns
 from tests.faults.runs import Case
 from tests.support.constants import ROOT
-from tests.support.scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, REAL_APP_UNIT, scope_of
+from tests.support.scheduling import DEFAULT_RUN_READERS, DEFAULT_RUN_UNIT, FAULT_MODULE, scope_of
 
 pytestmark = pytest.mark.unit
 
@@ -40,14 +40,6 @@ def test_every_reader_of_the_default_run_is_in_its_unit():
     }
     assert readers == set(DEFAULT_RUN_READERS)
     assert {scope_of(f"{module}::test_x", module) for module in readers} == {DEFAULT_RUN_UNIT}
-
-
-def test_the_real_web_apps_tests_are_one_unit():
-    modules = {str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "realapp").glob("test_*.py")}
-    assert len(modules) >= 3
-    assert {scope_of(f"{module}::test_x", module) for module in modules} == {REAL_APP_UNIT}
-    other = "tests/standin/test_standin_browser.py"  # a module whose tests run on the real app too, with the others
-    assert scope_of(f"{other}::test_x[realapp]", other) == other
 
 
 def test_a_request_starts_the_runs_of_its_own_generation_only():

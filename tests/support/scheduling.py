@@ -1,5 +1,5 @@
-"""Under pytest-xdist's loadscope, the fault runs of each UI generation are a unit of work of their own, the
-readers of the default MM-T940 run share one, and the real web app's tests are one, handed out first.
+"""Under pytest-xdist's loadscope, the fault runs of each UI generation are a unit of work of their own, and the
+readers of the default MM-T940 run share one.
 
 loadscope gives a whole module to one worker (a module's stand-in, the fault runs' shared pool). The fault module
 is about half of all the CPU a test run uses: as one unit it kept one worker busy until the end while the others
@@ -20,20 +20,13 @@ CASE_ID = re.compile(r"\[(?P<ui>[a-z]+)-[^\]]+\]$")  # runs.Case.id: "<ui>-<faul
 # expensive run of the tests: one unit, so that one worker runs it once.
 DEFAULT_RUN_READERS = ("tests/evidence/test_suite_report.py", "tests/matrix/test_matrix_runs.py")
 DEFAULT_RUN_UNIT = "the default MM-T940 run's readers"
-# The real web app's runs (MM-T940 on its builds, its server faults, the served bytes) wait for the app's own 60 s
-# status poll for most of their time. As separate units they ran side by side and waited together, and the cores
-# stood idle; as one unit, handed out first, they run one after another beside the units that compute.
-REAL_APP_FOLDER = "tests/realapp/"
-REAL_APP_UNIT = "the real web app's runs"
 
 
 def scope_of(nodeid: str, module_scope: str) -> str:
     """The unit of work of a test: its module (loadscope's own answer, `module_scope`), except a fault case's, which
-    is its module and its UI generation, a reader's of the default run, and a test of the real web app's."""
+    is its module and its UI generation, and a reader's of the default run."""
     if module_scope in DEFAULT_RUN_READERS:
         return DEFAULT_RUN_UNIT
-    if module_scope.startswith(REAL_APP_FOLDER):
-        return REAL_APP_UNIT
     case = CASE_ID.search(nodeid)
     return f"{module_scope}::{case['ui']}" if module_scope == FAULT_MODULE and case else module_scope
 
@@ -47,10 +40,5 @@ def pytest_xdist_make_scheduler(config, log):
     class FaultsByGeneration(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:  # xdist's own override point (LoadFileScheduling uses it)
             return scope_of(nodeid, super()._split_scope(nodeid))
-
-        def _assign_work_unit(self, node) -> None:  # hands out the work queue's first unit
-            if REAL_APP_UNIT in self.workqueue:
-                self.workqueue.move_to_end(REAL_APP_UNIT, last=False)
-            super()._assign_work_unit(node)
 
     return FaultsByGeneration(config, log)
