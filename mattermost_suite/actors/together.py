@@ -8,18 +8,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from urllib3.exceptions import MaxRetryError, NewConnectionError
+from urllib3.exceptions import NewConnectionError
 from urllib3.exceptions import TimeoutError as CommandTimedOut
 
 from mattermost_suite.fleet import Device
+from mattermost_suite.fleet.drivers import NO_ANSWER
 
 T = TypeVar("T")
 Outcomes = list[tuple[Device, object, str]]
-
-
-# How Selenium's HTTP client reports a driver that did not answer in time (a GET is retried first, then reported as
-# MaxRetryError) or that is no longer there.
-NO_ANSWER = (CommandTimedOut, MaxRetryError)
 
 
 def no_answer(error: Exception) -> str:

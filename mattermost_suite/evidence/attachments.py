@@ -11,7 +11,7 @@ from typing import Any
 import allure
 from allure_commons.types import AttachmentType
 
-from mattermost_suite.evidence.capture import capture_device, one_line
+from mattermost_suite.evidence.capture import DeviceCapture, capture_device, one_line
 from mattermost_suite.evidence.masking import mask_text, masked_json
 
 log = logging.getLogger(__name__)
@@ -29,14 +29,14 @@ def attach_jpeg(name: str, jpeg: bytes) -> None:
     allure.attach(jpeg, name=name, attachment_type=AttachmentType.JPG)
 
 
-def attach_screenshot(driver, name: str) -> bool:
+def attach_screenshot(driver, name: str) -> DeviceCapture:
     """Full-window PNG of driver's page on the current step; on failure a text note instead. Never raises."""
     capture = capture_device(name, driver)
     if capture.png is not None:
         attach_png(name, capture.png)
-        return True
-    attach_text(f"{name} (no screenshot)", f"The screenshot could not be taken: {capture.error}")
-    return False
+    else:
+        attach_text(f"{name} (no screenshot)", f"The screenshot could not be taken: {capture.error}")
+    return capture
 
 
 def attach_json(name: str, data: Any) -> None:

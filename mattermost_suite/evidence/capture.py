@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from mattermost_suite.evidence.masking import mask_text
 from mattermost_suite.fleet.cdp import cdp, is_chromium
+from mattermost_suite.fleet.drivers import NO_ANSWER
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ class DeviceCapture:
     png: bytes | None
     state: str
     error: str = ""
+    silent: bool = False  # the browser did not answer a command in time: ask it nothing more now
 
     @property
     def ok(self) -> bool:
@@ -78,6 +80,8 @@ def full_window_png(driver) -> bytes:
     if is_chromium(driver):
         try:
             return chromium_png(driver)
+        except NO_ANSWER:
+            raise  # a stuck browser: asking again would wait out the command timeout again
         except Exception as error:  # e.g. a Grid that does not relay DevTools: WebDriver's own screenshot then
             log.debug("DevTools screenshot not taken: %s", one_line(error))
     return driver.get_screenshot_as_png()
@@ -101,14 +105,21 @@ def chromium_png(driver) -> bytes:
 
 
 def capture_device(device: str, driver, describe: PageDescriber | None = None) -> DeviceCapture:
-    """Never raises: a failure becomes a capture with an error, shown as a placeholder tile."""
+    """Never raises: a failure becomes a capture with an error, shown as a placeholder tile. A browser that did not
+    answer in time is asked nothing more (each command would wait out the command timeout again)."""
     describe = describe or describe_page
     try:
         state = mask_text(describe(driver))
+    except NO_ANSWER as error:
+        return _no_screenshot(device, "state unknown", error, silent=True)
     except Exception as error:
         state = f"state unknown ({one_line(error)})"
     try:
         return DeviceCapture(device, full_window_png(driver), state)
     except Exception as error:
-        log.warning("screenshot of %s failed: %s", device, one_line(error))
-        return DeviceCapture(device, None, state, one_line(error))
+        return _no_screenshot(device, state, error, silent=isinstance(error, NO_ANSWER))
+
+
+def _no_screenshot(device: str, state: str, error: Exception, silent: bool) -> DeviceCapture:
+    log.warning("screenshot of %s failed: %s", device, one_line(error))
+    return DeviceCapture(device, None, state, one_line(error), silent)

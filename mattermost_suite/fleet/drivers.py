@@ -12,6 +12,8 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
+from urllib3.exceptions import MaxRetryError, ProtocolError
+from urllib3.exceptions import TimeoutError as CommandTimedOut
 
 from mattermost_suite.config import Config
 from mattermost_suite.engines import FIREFOX, engine, geckodriver
@@ -37,11 +39,27 @@ def browser_options(profile: DeviceProfile, config: Config):
 COMMAND_MARGIN = 30.0
 
 
+# How Selenium's HTTP client reports a command with no answer in time (a refused connection counts as a timeout too),
+# a driver that dropped the connection, or (without answer_once_within) a GET it gave up retrying.
+NO_ANSWER = (CommandTimedOut, ProtocolError, MaxRetryError)
+
+
 def command_timeout(config: Config) -> float:
     """Seconds the suite waits for the answer to one WebDriver command. Selenium's default is none: a browser that
     never answers (a WebKitGTK screenshot under Xvfb once did) would hold the run forever."""
     deadlines = config.deadlines
     return max(deadlines.page_load, deadlines.element, deadlines.login) + COMMAND_MARGIN
+
+
+def answer_once_within(driver: WebDriver, seconds: float) -> None:
+    """Each command unanswered within `seconds` fails, once. Selenium's HTTP client (urllib3) would otherwise send an
+    unanswered GET (a screenshot, the page's address or source) three more times, each with the whole timeout: a
+    stuck browser then held one command for four times the deadline."""
+    executor = driver.command_executor
+    executor.client_config.timeout = seconds
+    executor.client_config.init_args_for_pool_manager = {"init_args_for_pool_manager": {"retries": False}}
+    if executor.client_config.keep_alive:  # its pool was made with the driver: make it again with these settings
+        executor._conn = executor._get_connection_manager()
 
 
 def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
@@ -59,7 +77,7 @@ def new_driver(profile: DeviceProfile, config: Config) -> WebDriver:
         raise
     # Every command after the new session: unanswered within this, it fails as that device's problem
     # (actors/together.py). The new session has its own deadline (session_start, fleet.py).
-    driver.command_executor.client_config.timeout = command_timeout(config)
+    answer_once_within(driver, command_timeout(config))
     if profile.preload:
         try:
             cdp(driver, "Page.addScriptToEvaluateOnNewDocument", {"source": profile.preload_source})

@@ -2,6 +2,7 @@ import json
 import uuid
 
 import pytest
+from urllib3.exceptions import ReadTimeoutError
 
 from mattermost_suite.evidence import attach_failure, attach_json, attach_screenshot
 from mattermost_suite.evidence.capture import one_line
@@ -102,10 +103,43 @@ def test_failure_evidence_of_a_dead_browser_never_raises(attached):
 
 
 def test_screenshot_is_png_on_the_step(attached):
-    assert attach_screenshot(FakeDriver(png(20, 10)), "Admin - login page")
+    assert attach_screenshot(FakeDriver(png(20, 10)), "Admin - login page").ok
     assert attached.calls[0][1].startswith(b"\x89PNG") and attached.calls[0][2].mime_type == "image/png"
 
 
 def test_error_lines_are_masked_and_short(secret):
     line = one_line(RuntimeError(f"bad token {secret}\nStacktrace:\n#0 0x55"))
     assert secret not in line and "\n" not in line and line.startswith("RuntimeError: bad token")
+
+
+class _Stuck(FakeDriver):
+    """A browser that answers no command: each one ends in the command timeout (fleet/drivers.py)."""
+
+    def __init__(self, browser: str = "chrome"):
+        super().__init__(png(8, 8), browser=browser)
+        self.asked = 0
+
+    def _timeout(self, *args, **kwargs):
+        self.asked += 1
+        raise ReadTimeoutError(None, "/session/s/screenshot", "Read timed out. (read timeout=60)")
+
+    execute_script = execute = get_screenshot_as_png = _timeout
+
+    @property
+    def page_source(self):
+        return self._timeout()
+
+    @page_source.setter
+    def page_source(self, _):
+        pass
+
+
+@pytest.mark.parametrize("browser", ["chrome", "firefox"])
+def test_a_stuck_browsers_failure_evidence_asks_it_one_command(attached, browser):
+    """Each command would wait out the whole timeout again: a stuck browser held the run for minutes."""
+    stuck = _Stuck(browser)
+    attach_failure(stuck, "Desktop")
+    assert stuck.asked == 1
+    assert "read timeout=60" in attached.body("Desktop - failure screenshot (no screenshot)")
+    for name in ("Desktop - page source", "Desktop - console log"):
+        assert attached.body(name).startswith("Not read: the browser did not answer the screenshot's command (")
