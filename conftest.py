@@ -8,6 +8,7 @@ import pytest
 pytest_plugins = [
     "tests.support.fixtures",
     "tests.faults.kill_report",
+    "tests.faults.server_faults_once",
     "tests.support.scheduling",
     "tests.support.timeline",
     "tests.support.temp_files",

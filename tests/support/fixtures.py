@@ -51,6 +51,12 @@ def default_mm_t940_run(tmp_path_factory) -> SuiteRun:
 REAL_WEBAPP = "MM_REAL_WEBAPP"
 
 
+def real_webapp_given() -> bool:
+    """MM_REAL_WEBAPP names a build that is there: the real web app tier runs rather than skips."""
+    build = os.environ.get(REAL_WEBAPP, "")
+    return bool(build) and Path(build).exists()
+
+
 @pytest.fixture(scope="session")
 def webapp_build() -> str:
     """A production build of Mattermost's own web app, named by MM_REAL_WEBAPP (docs/real-webapp.md says how to make
@@ -58,7 +64,7 @@ def webapp_build() -> str:
     Without one a test that needs it is skipped with one line naming the variable; in CI (CI=true) it fails instead,
     so that a CI that lost its build cannot pass quietly."""
     build = os.environ.get(REAL_WEBAPP, "")
-    if build and Path(build).exists():
+    if real_webapp_given():
         return build
     why = f"{REAL_WEBAPP} names no web app build ({build!r})" if build else f"{REAL_WEBAPP} is not set"
     message = f"{why}: the real web app tier needs a production build of Mattermost's web app (docs/real-webapp.md)"
