@@ -8,6 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import TimeoutException
+
 from mattermost_suite.evidence.masking import mask_text
 from mattermost_suite.fleet.cdp import cdp, is_chromium
 from mattermost_suite.fleet.drivers import NO_ANSWER
@@ -37,6 +39,11 @@ class DeviceCapture:
     @property
     def ok(self) -> bool:
         return self.png is not None
+
+
+# A browser that does not answer: the command timeout (fleet/drivers.py), or the driver's own deadline for a page that
+# never finishes loading or a script that never returns (each further command would wait for it again).
+STUCK = (*NO_ANSWER, TimeoutException)
 
 
 # One script for both: a moment's screenshots wait for the description, and each command is a hop (through the grid).
@@ -80,7 +87,7 @@ def full_window_png(driver) -> bytes:
     if is_chromium(driver):
         try:
             return chromium_png(driver)
-        except NO_ANSWER:
+        except STUCK:
             raise  # a stuck browser: asking again would wait out the command timeout again
         except Exception as error:  # e.g. a Grid that does not relay DevTools: WebDriver's own screenshot then
             log.debug("DevTools screenshot not taken: %s", one_line(error))
@@ -110,14 +117,14 @@ def capture_device(device: str, driver, describe: PageDescriber | None = None) -
     describe = describe or describe_page
     try:
         state = mask_text(describe(driver))
-    except NO_ANSWER as error:
+    except STUCK as error:
         return _no_screenshot(device, "state unknown", error, silent=True)
     except Exception as error:
         state = f"state unknown ({one_line(error)})"
     try:
         return DeviceCapture(device, full_window_png(driver), state)
     except Exception as error:
-        return _no_screenshot(device, state, error, silent=isinstance(error, NO_ANSWER))
+        return _no_screenshot(device, state, error, silent=isinstance(error, STUCK))
 
 
 def _no_screenshot(device: str, state: str, error: Exception, silent: bool) -> DeviceCapture:

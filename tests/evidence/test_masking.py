@@ -2,6 +2,7 @@ import json
 import uuid
 
 import pytest
+from selenium.common.exceptions import TimeoutException
 from urllib3.exceptions import ReadTimeoutError
 
 from mattermost_suite.evidence import attach_failure, attach_json, attach_screenshot
@@ -113,15 +114,15 @@ def test_error_lines_are_masked_and_short(secret):
 
 
 class _Stuck(FakeDriver):
-    """A browser that answers no command: each one ends in the command timeout (fleet/drivers.py)."""
+    """A browser that answers no command: each one ends in `error` (a timeout)."""
 
-    def __init__(self, browser: str = "chrome"):
+    def __init__(self, browser: str, error: Exception):
         super().__init__(png(8, 8), browser=browser)
-        self.asked = 0
+        self.asked, self.error = 0, error
 
     def _timeout(self, *args, **kwargs):
         self.asked += 1
-        raise ReadTimeoutError(None, "/session/s/screenshot", "Read timed out. (read timeout=60)")
+        raise self.error
 
     execute_script = execute = get_screenshot_as_png = _timeout
 
@@ -134,12 +135,21 @@ class _Stuck(FakeDriver):
         pass
 
 
+STUCK = {
+    "no answer within the command timeout": ReadTimeoutError(
+        None, "/session/s/screenshot", "Read timed out. (read timeout=60)"
+    ),
+    "the driver's own deadline": TimeoutException("timeout: Timed out receiving message from renderer: 30.000"),
+}
+
+
 @pytest.mark.parametrize("browser", ["chrome", "firefox"])
-def test_a_stuck_browsers_failure_evidence_asks_it_one_command(attached, browser):
+@pytest.mark.parametrize("error", STUCK.values(), ids=STUCK.keys())
+def test_a_stuck_browsers_failure_evidence_asks_it_one_command(attached, browser, error):
     """Each command would wait out the whole timeout again: a stuck browser held the run for minutes."""
-    stuck = _Stuck(browser)
+    stuck = _Stuck(browser, error)
     attach_failure(stuck, "Desktop")
     assert stuck.asked == 1
-    assert "read timeout=60" in attached.body("Desktop - failure screenshot (no screenshot)")
+    assert "imed out" in attached.body("Desktop - failure screenshot (no screenshot)")
     for name in ("Desktop - page source", "Desktop - console log"):
         assert attached.body(name).startswith("Not read: the browser did not answer the screenshot's command (")
