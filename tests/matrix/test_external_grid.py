@@ -1,7 +1,8 @@
 """Browsers beyond one machine: the default device matrix passes on an external Selenium Grid in distributed mode
 (a hub and one node per engine, separate processes started here as another team would start theirs), given to the
 suite only as `-D grid_url=...`. The asleep Desktop app proves that CDP goes through hub and node. Every process
-the test started is stopped, also when the run fails."""
+the test started is stopped, also when the run fails. The stand-in serves the transitional generation's pages (7.0
+to 9.5): the newest and the oldest run the matrix through the embedded grid (test_matrix_runs.py)."""
 
 import re
 
@@ -22,6 +23,7 @@ pytestmark = [
     ),
 ]
 
+UI = "transitional"
 STEPS = 30 + 7  # the MM-T940 outline's example that runs, and the non-admin scenario
 OUTCOMES = {
     "Desktop Chromium (test user, awake)": "logged out at ",
@@ -45,7 +47,7 @@ def test_the_default_matrix_passes_on_a_distributed_grid_given_by_url(tmp_path):
         url = grid.start()
         tree = process_tree(grid.pids)
         assert [comm for comm, _ in tree.values()].count("java") == 4, "a hub and three nodes"
-        run = run_behave("-D", f"grid_url={url}", "-D", "standin_status_poll=1", timeout=400)
+        run = run_behave("-D", f"grid_url={url}", "-D", f"standin_ui={UI}", "-D", "standin_status_poll=1", timeout=400)
         tree = process_tree(grid.pids) | tree  # with the drivers and browsers the nodes started meanwhile
         bad_sockets = non_loopback_sockets(tree)
     finally:
@@ -55,6 +57,7 @@ def test_the_default_matrix_passes_on_a_distributed_grid_given_by_url(tmp_path):
     steps = run.summary("step")
     assert (steps["passed"], steps["failed"], steps["error"], steps["undefined"]) == (STEPS, 0, 0, 0)
     assert f"browsers on the grid at {url}" in run.stderr, output
+    assert f", {UI} web app with the " in output, output[:3000]
     for device, outcome in OUTCOMES.items():
         assert f"MM-T940: outcome: {device}: {outcome}" in run.stderr, output
     assert re.search(r"Desktop app: woke at [\d:.]+ UTC, logged out [\d.]+ s after waking", run.stderr), output
