@@ -11,6 +11,7 @@ none is left, reap the children.
 from __future__ import annotations
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -124,18 +125,48 @@ def end_all(children: list[subprocess.Popen], owner: str, grace: float = 5.0) ->
         print(f"MM-T940: grid processes still ending after SIGKILL: {', '.join(map(str, left))}", file=sys.stderr)
 
 
+# Where a grid's ports are chosen: below the kernel's range for the local ports of outgoing connections
+# (/proc/sys/net/ipv4/ip_local_port_range, 32768-60999 by default), from here up.
+PORTS_FROM = 20000
+EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
+
+
 def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
-    """`count` distinct free TCP ports (all held open together so none is handed out twice)."""
+    """`count` distinct TCP ports free now (all held open together so none is handed out twice).
+
+    A grid's Java process binds its port a second or two after it is chosen. A port from the kernel's range for
+    outgoing connections could meanwhile become the local port of any connection on the machine (a browser's to its
+    server), and the grid then "exited at start": so the ports come from below that range, where only an explicit
+    bind takes one. Where that range cannot be read or leaves no room below it, the kernel chooses."""
     socks = []
     try:
-        for _ in range(count):
+        for port in _candidates(count):
             s = socket.socket()
-            s.bind((host, 0))
+            try:
+                s.bind((host, port))
+            except OSError:  # taken: try the next one
+                s.close()
+                continue
             socks.append(s)
+            if len(socks) == count:
+                break
         return [s.getsockname()[1] for s in socks]
     finally:
         for s in socks:
             s.close()
+
+
+def _candidates(count: int):
+    """Ports to try, in a random order, below the range for outgoing connections; then 0 (the kernel's choice)."""
+    try:
+        low = int(EPHEMERAL_RANGE.read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = PORTS_FROM
+    below = list(range(PORTS_FROM, low))
+    random.shuffle(below)
+    yield from below
+    while True:
+        yield 0
 
 
 def _socket_inodes(pid: int) -> set[str]:
