@@ -21,6 +21,7 @@ from mattermost_suite.errors import ConfigError, SuiteError
 from mattermost_suite.fleet.cdp import cdp
 from mattermost_suite.fleet.firefox_profile import remove_copy, session_copy
 from mattermost_suite.fleet.profiles import DeviceProfile
+from mattermost_suite.grid.processes import free_ports
 from mattermost_suite.grid.session_errors import session_error
 
 # Selenium Manager would try the network (no internet here) and collect stats.
@@ -107,9 +108,12 @@ def _start(profile: DeviceProfile, config: Config, options) -> WebDriver:
             f"{profile.name} runs only on a Selenium Grid (WebKitGTK has no headless mode): "
             "leave grid at its default (embedded) or set grid_url"
         )
+    # The driver's port from below the range for outgoing connections' local ports (grid/processes.py free_ports):
+    # Selenium's own choice is a port of that range, free until the driver binds it.
+    (port,) = free_ports(1)
     if profile.browser == "firefox":
-        return webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config)))
-    return webdriver.Chrome(options=options, service=webdriver.ChromeService(chromedriver_path(config)))
+        return webdriver.Firefox(options=options, service=webdriver.FirefoxService(geckodriver_path(config), port=port))
+    return webdriver.Chrome(options=options, service=webdriver.ChromeService(chromedriver_path(config), port=port))
 
 
 def _firefox_profile_copy(profile: DeviceProfile, config: Config) -> Path | None:
