@@ -59,8 +59,8 @@ def attach_failure(driver, device_name: str) -> None:
     """Attach "<device> - failure screenshot", "- page source" and "- console log". Never raises."""
     screenshot = attach_screenshot(driver, f"{device_name} - failure screenshot")
     if screenshot.silent:  # each further command would wait out the command timeout again
-        source = log = f"Not read: the browser did not answer the screenshot's command ({screenshot.error})."
+        source = console = f"Not read: the browser did not answer the screenshot's command ({screenshot.error})."
     else:
-        source, log = page_source(driver), console_log(driver)
+        source, console = page_source(driver), console_log(driver)
     attach_text(f"{device_name} - page source", source)
-    attach_text(f"{device_name} - console log", log)
+    attach_text(f"{device_name} - console log", console)

@@ -134,13 +134,14 @@ EPHEMERAL_RANGE = Path("/proc/sys/net/ipv4/ip_local_port_range")
 def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
     """`count` distinct TCP ports free now (all held open together so none is handed out twice).
 
-    A grid's Java process binds its port a second or two after it is chosen. A port from the kernel's range for
-    outgoing connections could meanwhile become the local port of any connection on the machine (a browser's to its
-    server), and the grid then "exited at start": so the ports come from below that range, where only an explicit
-    bind takes one. Where that range cannot be read or leaves no room below it, the kernel chooses."""
+    A grid's Java process binds its port a second or two after it is chosen (a local driver, a moment after). A
+    port from the kernel's range for outgoing connections could meanwhile become the local port of any connection on
+    the machine (a browser's to its server), and the grid then "exited at start": so the ports come from below that
+    range, where only an explicit bind takes one. Where that range cannot be read or leaves no room below it, the
+    kernel chooses."""
     socks = []
     try:
-        for port in _candidates(count):
+        for port in _candidates():
             s = socket.socket()
             try:
                 s.bind((host, port))
@@ -156,7 +157,7 @@ def free_ports(count: int, host: str = "127.0.0.1") -> list[int]:
             s.close()
 
 
-def _candidates(count: int):
+def _candidates():
     """Ports to try, in a random order, below the range for outgoing connections; then 0 (the kernel's choice)."""
     try:
         low = int(EPHEMERAL_RANGE.read_text().split()[0])
